@@ -1,0 +1,178 @@
+/**
+ * The core's only ways out. Each port is implemented in src/node (plain Node) and src/host (the
+ * editor). Implementations own their I/O and must honour the AbortSignal they are given.
+ */
+import type { ModelClient } from './model/model-client';
+
+export type { ModelClient };
+
+export interface FileStat {
+  kind: 'file' | 'directory' | 'other';
+  size: number;
+  /** Modification time in ms since the epoch. */
+  mtimeMs: number;
+}
+
+/** Raw file content: the exact bytes, so encoding, BOM and line endings can be kept on write. */
+export interface FileContent {
+  bytes: Uint8Array;
+  /** In the editor, an open document with unsaved changes reports its buffer and `dirty: true`. */
+  dirty?: boolean;
+}
+
+export interface Workspace {
+  /** Folders the agent works in (absolute paths); writes outside them need asking. */
+  readonly roots: readonly string[];
+  /** undefined when the path does not exist. */
+  stat(path: string): Promise<FileStat | undefined>;
+  readFile(path: string): Promise<FileContent>;
+  /** Creates parent folders as needed. In the editor, goes through WorkspaceEdit (undoable). */
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  deleteFile(path: string): Promise<void>;
+  listDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[]>;
+  /** Resolves `..`, symlinks and case; returns the input unchanged when the path does not exist. */
+  realPath(path: string): Promise<string>;
+}
+
+export interface ShellRunOptions {
+  command: string;
+  cwd: string;
+  timeoutMs: number;
+  signal: AbortSignal;
+  /** Called with output chunks as they arrive (stdout and stderr interleaved). */
+  onOutput?: (chunk: string) => void;
+  env?: Record<string, string>;
+}
+
+export interface ShellRunResult {
+  exitCode: number | null;
+  signal: string | null;
+  output: string;
+  timedOut: boolean;
+  aborted: boolean;
+  /** The working directory after the command (a `cd` inside it persists to the next call). */
+  cwdAfter: string;
+}
+
+export interface BackgroundShell {
+  readonly id: string;
+  readonly command: string;
+  /** New output since the last call. */
+  readNew(): string;
+  /** Everything buffered so far, capped by the implementation. */
+  readAll(): string;
+  status(): { running: boolean; exitCode: number | null; startedAt: number; lastOutputAt: number };
+  kill(): Promise<void>;
+}
+
+export interface Shell {
+  /** Runs in its own process group; the whole group is killed on abort or timeout. */
+  run(options: ShellRunOptions): Promise<ShellRunResult>;
+  startBackground(options: Omit<ShellRunOptions, 'timeoutMs' | 'onOutput' | 'signal'>): BackgroundShell;
+  background(id: string): BackgroundShell | undefined;
+  listBackground(): BackgroundShell[];
+}
+
+export interface SearchMatch {
+  path: string;
+  line?: number;
+  text?: string;
+}
+
+/** ripgrep (or an equivalent) behind a port; respects .gitignore. */
+export interface FileSearch {
+  glob(options: { pattern: string; cwd: string; signal: AbortSignal; limit: number }): Promise<string[]>;
+  grep(options: {
+    pattern: string;
+    cwd: string;
+    glob?: string;
+    type?: string;
+    caseInsensitive?: boolean;
+    multiline?: boolean;
+    mode: 'content' | 'files_with_matches' | 'count';
+    contextBefore?: number;
+    contextAfter?: number;
+    lineNumbers?: boolean;
+    signal: AbortSignal;
+  }): Promise<{ output: string; error?: string }>;
+}
+
+export interface FetchResult {
+  url: string;
+  status: number;
+  contentType: string;
+  body: string;
+  truncated: boolean;
+}
+
+export interface Fetcher {
+  fetch(url: string, options: { signal: AbortSignal; maxBytes: number }): Promise<FetchResult>;
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  random(): number;
+}
+
+export interface Logger {
+  trace(message: string, ...args: unknown[]): void;
+  debug(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  error(message: string, ...args: unknown[]): void;
+}
+
+export const silentLogger: Logger = {
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+};
+
+/** What the person answered to a permission prompt. */
+export type ApprovalAnswer =
+  | { kind: 'allow-once' }
+  | { kind: 'allow-always'; scope: 'session' | 'project' | 'user'; rule: string }
+  | { kind: 'deny'; message?: string };
+
+export interface ApprovalRequest {
+  toolUseId: string;
+  toolName: string;
+  input: unknown;
+  /** One line for the prompt: what will happen. */
+  title: string;
+  /** Why this needs asking (the rule or check that decided). */
+  reason: string;
+  /** A rule the person may add with "allow always". */
+  suggestedRule?: string;
+  /** For edits: a unified diff of what would change. */
+  diff?: string;
+}
+
+/** Asks the person. Must resolve to deny (not hang) when nobody can answer. */
+export interface Approver {
+  ask(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer>;
+}
+
+export interface PendingEdit {
+  toolUseId: string;
+  path: string;
+  /** undefined for a new file. */
+  before: string | undefined;
+  /** undefined for a deletion. */
+  after: string | undefined;
+  diff: string;
+}
+
+export type ReviewAnswer =
+  | { kind: 'accept' }
+  /** The person edited the proposal before accepting: write this instead. */
+  | { kind: 'accept-modified'; content: string }
+  | { kind: 'reject'; reason?: string };
+
+/** Shows a pending edit before it is written; the host implements it with the panel and diff editor. */
+export interface Reviewer {
+  review(edit: PendingEdit, signal: AbortSignal): Promise<ReviewAnswer>;
+}

@@ -1,0 +1,36 @@
+import type { Tool, ToolContext, ToolPermissionCheck, ToolProgress, ToolResult } from './tool';
+import type { z } from 'zod';
+
+export interface ToolDefinitionOptions<Input> {
+  name: string;
+  description: string;
+  inputSchema: z.ZodType<Input>;
+  call(input: Input, context: ToolContext): AsyncGenerator<ToolProgress, ToolResult>;
+  maxResultChars?: number;
+  isReadOnly?(input: Input): boolean;
+  isConcurrencySafe?(input: Input): boolean;
+  checkPermissions?(input: Input, context: ToolContext): Promise<ToolPermissionCheck>;
+  permissionTarget?(input: Input, context: ToolContext): string | undefined;
+  summarize?(input: Input): string;
+}
+
+const defaultMaxResultChars = 30_000;
+
+/**
+ * Fills the fail-closed defaults: a tool that does not say otherwise writes, must run alone, and
+ * leaves the permission decision to rules and mode (which ask for writing tools).
+ */
+export function buildTool<Input>(options: ToolDefinitionOptions<Input>): Tool<Input> {
+  return {
+    name: options.name,
+    description: options.description,
+    inputSchema: options.inputSchema,
+    maxResultChars: options.maxResultChars ?? defaultMaxResultChars,
+    isReadOnly: options.isReadOnly ?? (() => false),
+    isConcurrencySafe: options.isConcurrencySafe ?? (() => false),
+    checkPermissions: options.checkPermissions ?? (async () => ({ behavior: 'passthrough' })),
+    permissionTarget: options.permissionTarget ?? (() => undefined),
+    summarize: options.summarize ?? (() => ''),
+    call: options.call,
+  };
+}

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { ImageBlock, TextBlock } from '../messages/message';
+import type { ModelInfo } from '../model/model-client';
+import type { Clock, Fetcher, FileSearch, Logger, Shell, Workspace } from '../ports';
+import type { FileStateCache } from './file-state-cache';
+import type { FileWriter } from './file-writer';
+import type { TodoStore } from '../todos/todo-store';
+
+/** Everything a tool may touch. One per call; `signal` aborts this call only. */
+export interface ToolContext {
+  toolUseId: string;
+  signal: AbortSignal;
+  /** The session's working directory (absolute). */
+  cwd: string;
+  workspace: Workspace;
+  shell: Shell;
+  search: FileSearch;
+  fetcher: Fetcher;
+  clock: Clock;
+  logger: Logger;
+  /** What the agent has read, for the Write/Edit guards. Shared across the session. */
+  fileState: FileStateCache;
+  /** Every write goes through here: it previews, asks or writes according to the permission mode. */
+  writer: FileWriter;
+  todos: TodoStore;
+  model: ModelInfo;
+  /** The working directory the Bash tool keeps between calls; mutable session state. */
+  shellState: { cwd: string };
+}
+
+export type ToolResultContent = string | (TextBlock | ImageBlock)[];
+
+export interface ToolResult {
+  content: ToolResultContent;
+  isError: boolean;
+  /** Structured data for the panel (a diff, a todo list); never sent to the model. */
+  display?: ToolDisplay;
+}
+
+export type ToolDisplay =
+  | { kind: 'diff'; path: string; diff: string }
+  | { kind: 'todos' }
+  | { kind: 'shell'; exitCode: number | null; command: string };
+
+export interface ToolProgress {
+  type: 'progress';
+  text: string;
+}
+
+/** A tool's own opinion on one call, before rules and modes are applied. */
+export type ToolPermissionCheck =
+  | { behavior: 'allow'; reason: string }
+  | { behavior: 'ask'; reason: string; suggestedRule?: string }
+  | { behavior: 'deny'; reason: string }
+  /** No opinion: rules, then the mode, then the default for read-only / writing tools decide. */
+  | { behavior: 'passthrough' };
+
+export interface Tool<Input = unknown> {
+  readonly name: string;
+  /** The prompt the model sees. */
+  readonly description: string;
+  readonly inputSchema: z.ZodType<Input>;
+  /** Cap on the result text sent back to the model; longer results are cut with a note. */
+  readonly maxResultChars: number;
+  isReadOnly(input: Input): boolean;
+  isConcurrencySafe(input: Input): boolean;
+  /** Decided per call; must not throw. */
+  checkPermissions(input: Input, context: ToolContext): Promise<ToolPermissionCheck>;
+  /**
+   * What permission rules match against: the command for Bash, the absolute path for file tools,
+   * the URL for WebFetch; undefined when the tool has no such target.
+   */
+  permissionTarget(input: Input, context: ToolContext): string | undefined;
+  /** A short label for the panel: the key argument. */
+  summarize(input: Input): string;
+  /**
+   * Yields progress, returns the result. Expected failures are returned as `isError` results;
+   * a throw is a programmer error and the executor turns it into an error result too.
+   */
+  call(input: Input, context: ToolContext): AsyncGenerator<ToolProgress, ToolResult>;
+}
+
+/** A tool with its input type erased, as the registry and executor hold it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: inputs are parsed by the tool's own schema before use
+export type AnyTool = Tool<any>;
+
+export function errorResult(message: string): ToolResult {
+  return { content: message, isError: true };
+}
+
+export function textResult(text: string, display?: ToolDisplay): ToolResult {
+  return display ? { content: text, isError: false, display } : { content: text, isError: false };
+}
