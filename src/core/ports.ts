@@ -98,13 +98,19 @@ export interface FileSearch {
 }
 
 export interface FetchResult {
+  /** The final URL, after redirects. */
   url: string;
   status: number;
   contentType: string;
   body: string;
   truncated: boolean;
+  /** The body converted to Markdown, when it was HTML (the conversion lives behind the port). */
+  markdown?: string;
+  /** Set instead of throwing: unsupported scheme, too many redirects, network failure, timeout. */
+  error?: string;
 }
 
+/** Fetches a URL. Must not throw: failures come back as `error` (with status 0 when nothing arrived). */
 export interface Fetcher {
   fetch(url: string, options: { signal: AbortSignal; maxBytes: number }): Promise<FetchResult>;
 }

@@ -52,6 +52,7 @@ export function createToolContext(overrides: Partial<ToolContext> = {}): ToolCon
     writer,
     todos: new TodoStore(),
     model: testModel,
+    turn: 1,
     shellState: { cwd: workspace.roots[0] ?? '/work' },
     ...overrides,
   };

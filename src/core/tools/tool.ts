@@ -24,6 +24,8 @@ export interface ToolContext {
   writer: FileWriter;
   todos: TodoStore;
   model: ModelInfo;
+  /** The loop's turn number (1-based), e.g. for "todos not updated for N turns". */
+  turn: number;
   /** The working directory the Bash tool keeps between calls; mutable session state. */
   shellState: { cwd: string };
 }

@@ -1,0 +1,184 @@
+import type { Message, UserBlock, UserMessage } from '../messages/message';
+import type { ModelClient, ModelInfo, SystemBlock } from '../model/model-client';
+import type { Clock, Fetcher, FileSearch, Logger, Shell, Workspace } from '../ports';
+import type { PermissionGate } from '../execution/permission-gate';
+import type { LoopEvent, TerminalReason } from '../loop/loop-event';
+import type { LoopState } from '../loop/loop-state';
+import { query } from '../loop/query';
+import type { RetryPolicy } from '../loop/retry-policy';
+import type { TranscriptSink } from '../session/transcript-entry';
+import { DirectFileWriter } from '../tools/direct-file-writer';
+import { FileStateCache } from '../tools/file-state-cache';
+import type { FileWriter } from '../tools/file-writer';
+import type { AnyTool, ToolContext } from '../tools/tool';
+import { toolDefinitions } from '../tools/tool-definitions';
+import type { TodoItem } from '../todos/todo-store';
+import { TodoStore } from '../todos/todo-store';
+
+export interface AgentPorts {
+  workspace: Workspace;
+  shell: Shell;
+  search: FileSearch;
+  fetcher: Fetcher;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface AgentOptions {
+  sessionId: string;
+  client: ModelClient;
+  model: string;
+  fallbackModel?: string;
+  maxTurns: number;
+  /** Output tokens per call; defaults to the lesser of 16k and the model's limit. */
+  maxTokens?: number;
+  thinkingBudget?: number;
+  retry?: RetryPolicy;
+  /** The tools offered, already chosen for the model (Edit or ApplyPatch). */
+  tools: readonly AnyTool[];
+  ports: AgentPorts;
+  gate: PermissionGate;
+  /** Used when the gate does not choose one; defaults to writing at once. */
+  writer?: FileWriter;
+  cwd: string;
+  /** Builds the system prompt once per submit (sections memoise themselves). */
+  system(model: ModelInfo): Promise<SystemBlock[]>;
+  transcript?: TranscriptSink;
+  /** A resumed session's history and todos. */
+  history?: readonly Message[];
+  todos?: readonly TodoItem[];
+  reminders?(state: LoopState, agent: Agent): Promise<string[]>;
+  /** Reminders for the person's own message (selection, open file, changed files). */
+  promptReminders?(agent: Agent): Promise<string[]>;
+  onStop?(state: LoopState): Promise<string | undefined>;
+  compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
+}
+
+/**
+ * One conversation: its history, todos, what it has read and where its shell stands. `submit` runs
+ * the loop for one message from the person. One submit at a time; the caller serialises.
+ */
+export class Agent {
+  readonly sessionId: string;
+  readonly todos: TodoStore;
+  readonly fileState = new FileStateCache();
+  readonly shellState: { cwd: string };
+  #messages: Message[];
+  #turns = 0;
+  #running = false;
+  readonly #options: AgentOptions;
+
+  constructor(options: AgentOptions) {
+    this.#options = options;
+    this.sessionId = options.sessionId;
+    this.#messages = [...(options.history ?? [])];
+    this.todos = new TodoStore(options.todos ?? []);
+    this.shellState = { cwd: options.cwd };
+  }
+
+  get messages(): readonly Message[] {
+    return this.#messages;
+  }
+
+  get model(): ModelInfo {
+    return this.#options.client.describe(this.#options.model);
+  }
+
+  get running(): boolean {
+    return this.#running;
+  }
+
+  async *submit(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason> {
+    if (this.#running) throw new Error('Agent.submit called while a turn is running');
+    this.#running = true;
+    try {
+      return yield* this.#run(prompt, signal);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async *#run(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason> {
+    const options = this.#options;
+    const info = this.model;
+    const blocks: UserBlock[] = typeof prompt === 'string' ? [{ type: 'text', text: prompt }] : prompt;
+    const reminders = options.promptReminders ? await options.promptReminders(this) : [];
+    const userMessage: UserMessage = {
+      role: 'user',
+      content: [...blocks, ...reminders.map((text) => ({ type: 'text' as const, text }))],
+    };
+    this.#append(userMessage);
+    yield { type: 'message-append', message: userMessage };
+    let loopState: LoopState | undefined;
+    const loop = query({
+      messages: this.#messages,
+      system: await options.system(info),
+      tools: options.tools,
+      toolDefinitions: toolDefinitions(options.tools),
+      client: options.client,
+      model: options.model,
+      fallbackModel: options.fallbackModel,
+      maxTokens: options.maxTokens ?? Math.min(16_384, info.maxOutputTokens),
+      maxOutputTokens: info.maxOutputTokens,
+      maxTurns: options.maxTurns,
+      thinkingBudget: options.thinkingBudget,
+      retry: options.retry,
+      gate: options.gate,
+      contextFor: (toolUseId, toolSignal) => this.#contextFor(toolUseId, toolSignal, info),
+      clock: options.ports.clock,
+      signal,
+      reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
+      onStop: options.onStop,
+      compact: options.compact,
+      onState: (state) => {
+        loopState = state;
+      },
+    });
+    for (;;) {
+      const step = await loop.next();
+      if (loopState) this.#turns = loopState.turnCount;
+      if (step.done) {
+        if (loopState) this.#messages = loopState.messages;
+        return step.value;
+      }
+      const event = step.value;
+      if (event.type === 'message-append') this.#append(event.message);
+      if (event.type === 'context-compact' && loopState) this.#messages = [...loopState.messages];
+      yield event;
+      if (event.type === 'tool-execution-end' && event.name === 'TodoWrite' && !event.result.isError) {
+        options.transcript?.append({ type: 'todos', todos: [...this.todos.todos], timestamp: options.ports.clock.now() });
+        yield { type: 'todos-change', todos: this.todos.todos };
+      }
+    }
+  }
+
+  #append(message: Message): void {
+    this.#messages.push(message);
+    this.#persist(message);
+  }
+
+  #persist(message: Message): void {
+    this.#options.transcript?.append({ type: 'message', message, timestamp: this.#options.ports.clock.now() });
+  }
+
+  #contextFor(toolUseId: string, signal: AbortSignal, model: ModelInfo): ToolContext {
+    const { ports } = this.#options;
+    return {
+      toolUseId,
+      signal,
+      cwd: this.#options.cwd,
+      workspace: ports.workspace,
+      shell: ports.shell,
+      search: ports.search,
+      fetcher: ports.fetcher,
+      clock: ports.clock,
+      logger: ports.logger,
+      fileState: this.fileState,
+      writer: this.#options.writer ?? new DirectFileWriter(ports.workspace),
+      todos: this.todos,
+      model,
+      shellState: this.shellState,
+      turn: this.#turns,
+    };
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * Finds where an `old_string` sits in a file when it is not there byte for byte, allowing only
+ * differences a model introduces by retyping: quote style, trailing whitespace, CRLF versus LF, a
+ * stray final newline, and a uniform indentation shift. Every line the model quoted must match its
+ * file line under those rules — no anchoring on first/last lines, no similarity threshold — so a
+ * match never covers text the model did not quote.
+ */
+import type { Line } from './line-table';
+import { splitIndent, splitLines, splitWithBreaks } from './line-table';
+import type { QuoteKind } from './quote-style';
+import { isCurlyQuote, quoteKind, straightenQuotes } from './quote-style';
+
+/** A difference the matcher forgave; the replacement is adapted for each. */
+export type Tolerance = 'quotes' | 'trailing-whitespace' | 'line-endings' | 'final-newline' | 'indentation';
+
+/** The file's indentation relative to the model's: `add` means the file is indented further. */
+export interface IndentShift {
+  kind: 'add' | 'remove';
+  text: string;
+}
+
+/** One place the old text matched tolerantly, with what the replacement must be adapted for. */
+export interface TolerantMatch {
+  /** Offsets into the content, end exclusive. */
+  start: number;
+  end: number;
+  startsAtLineStart: boolean;
+  endsAtLineEnd: boolean;
+  shift: IndentShift | undefined;
+  /** Quote kinds the file writes typographically where the model wrote straight ones. */
+  curl: ReadonlySet<QuoteKind>;
+  /** Quote kinds the file writes straight where the model wrote typographic ones. */
+  straighten: ReadonlySet<QuoteKind>;
+  /** The model's lines carried trailing whitespace the file does not have. */
+  stripTrailing: boolean;
+  /** The model's text ended with a line break where the file ends without one. */
+  finalNewline: boolean;
+  /** The line break of the matched lines, if they have one. */
+  eol: '\n' | '\r\n' | undefined;
+  tolerance: ReadonlySet<Tolerance>;
+}
+
+/** Limits on where a match may be: used by ApplyPatch to search after earlier hunks. */
+export interface MatchScope {
+  /** Matches must start at or after this offset. */
+  from?: number;
+  /** Matches must start at the beginning of a line. */
+  lineStart?: boolean;
+  /** Matches must end at the end of the content. */
+  atEnd?: boolean;
+}
+
+class WindowState {
+  shift: IndentShift | undefined;
+  curl = new Set<QuoteKind>();
+  straighten = new Set<QuoteKind>();
+  stripTrailing = false;
+  tolerance = new Set<Tolerance>();
+
+  clone(): WindowState {
+    const copy = new WindowState();
+    copy.shift = this.shift;
+    copy.curl = new Set(this.curl);
+    copy.straighten = new Set(this.straighten);
+    copy.stripTrailing = this.stripTrailing;
+    copy.tolerance = new Set(this.tolerance);
+    return copy;
+  }
+
+  acceptShift(shift: IndentShift): boolean {
+    if (this.shift === undefined) this.shift = shift;
+    else if (!sameShift(this.shift, shift)) return false;
+    if (shift.text !== '') this.tolerance.add('indentation');
+    return true;
+  }
+
+  /** Equal up to quote style; records the direction of each quote difference. */
+  compareText(model: string, file: string): boolean {
+    if (model.length !== file.length || straightenQuotes(model) !== straightenQuotes(file)) return false;
+    for (let index = 0; index < model.length; index++) {
+      const modelChar = model.charAt(index);
+      const fileChar = file.charAt(index);
+      if (modelChar === fileChar) continue;
+      const kind = quoteKind(modelChar);
+      if (!kind) return false;
+      (isCurlyQuote(modelChar) && !isCurlyQuote(fileChar) ? this.straighten : this.curl).add(kind);
+      this.tolerance.add('quotes');
+    }
+    return true;
+  }
+
+  noteTrailing(modelRest: string, fileRest: string): void {
+    const modelTrimmed = modelRest.trimEnd();
+    const fileTrimmed = fileRest.trimEnd();
+    if (modelRest.slice(modelTrimmed.length) === fileRest.slice(fileTrimmed.length)) return;
+    this.tolerance.add('trailing-whitespace');
+    if (modelRest.length !== modelTrimmed.length && fileRest.length === fileTrimmed.length) this.stripTrailing = true;
+  }
+}
+
+function sameShift(first: IndentShift, second: IndentShift): boolean {
+  if (first.text === '' || second.text === '') return first.text === second.text;
+  return first.kind === second.kind && first.text === second.text;
+}
+
+function shiftBetween(modelIndent: string, fileIndent: string): IndentShift | undefined {
+  if (fileIndent.endsWith(modelIndent)) return { kind: 'add', text: fileIndent.slice(0, fileIndent.length - modelIndent.length) };
+  if (modelIndent.endsWith(fileIndent)) return { kind: 'remove', text: modelIndent.slice(0, modelIndent.length - fileIndent.length) };
+  return undefined;
+}
+
+/** The whole model line against the whole file line. */
+function matchWhole(model: string, line: Line, state: WindowState): boolean {
+  const [modelIndent, modelRest] = splitIndent(model);
+  const [fileIndent, fileRest] = splitIndent(line.text);
+  const modelTrimmed = modelRest.trimEnd();
+  const fileTrimmed = fileRest.trimEnd();
+  if (modelTrimmed === '' || fileTrimmed === '') {
+    if (modelTrimmed !== fileTrimmed) return false;
+    if (model !== line.text) state.tolerance.add('trailing-whitespace');
+    return true;
+  }
+  const shift = shiftBetween(modelIndent, fileIndent);
+  if (!shift || !state.acceptShift(shift)) return false;
+  if (!state.compareText(modelTrimmed, fileTrimmed)) return false;
+  state.noteTrailing(modelRest, fileRest);
+  return true;
+}
+
+/** The model's first line as the tail of a file line; returns the start column or -1. */
+function matchSuffix(model: string, line: Line, state: WindowState): number {
+  if (model === '') return line.text.length;
+  const modelTrimmed = model.trimEnd();
+  const fileTrimmed = line.text.trimEnd();
+  if (modelTrimmed === '' || fileTrimmed.length <= modelTrimmed.length) return -1;
+  const column = fileTrimmed.length - modelTrimmed.length;
+  if (!state.compareText(modelTrimmed, fileTrimmed.slice(column))) return -1;
+  state.noteTrailing(model, line.text);
+  return column;
+}
+
+/** The model's last line as the head of a file line; returns the end column or -1. */
+function matchPrefix(model: string, line: Line, state: WindowState): number {
+  const [modelIndent, modelRest] = splitIndent(model);
+  const [fileIndent, fileRest] = splitIndent(line.text);
+  if (modelRest === '') {
+    const expected = state.shift ? applyShift(modelIndent, state.shift) : modelIndent;
+    return expected !== undefined && line.text.startsWith(expected) ? expected.length : -1;
+  }
+  const shift = shiftBetween(modelIndent, fileIndent);
+  if (!shift || !state.acceptShift(shift) || fileRest.length < modelRest.length) return -1;
+  return state.compareText(modelRest, fileRest.slice(0, modelRest.length)) ? fileIndent.length + modelRest.length : -1;
+}
+
+/** Applies a shift to one line's text; undefined when a removal does not fit. */
+export function applyShift(text: string, shift: IndentShift): string | undefined {
+  if (shift.kind === 'add') return shift.text + text;
+  return text.startsWith(shift.text) ? text.slice(shift.text.length) : undefined;
+}
+
+/** Tries `attempt` on a copy of the state; keeps the copy only when it succeeds. */
+function tryOn<T>(state: { current: WindowState }, attempt: (copy: WindowState) => T, ok: (value: T) => boolean): T {
+  const copy = state.current.clone();
+  const value = attempt(copy);
+  if (ok(value)) state.current = copy;
+  return value;
+}
+
+interface Window {
+  start: number;
+  end: number;
+  startsAtLineStart: boolean;
+  endsAtLineEnd: boolean;
+}
+
+interface Located {
+  window: Window;
+  state: WindowState;
+}
+
+interface WindowInput {
+  lines: readonly Line[];
+  first: number;
+  body: readonly string[];
+  endsWithNewline: boolean;
+  scope: MatchScope;
+}
+
+/** A multi-line window; the first line is tried as a whole line, then as the tail of a line. */
+function matchWindow(input: WindowInput): Located | undefined {
+  const asWhole = { current: new WindowState() };
+  const window = matchLines(input, asWhole, false);
+  if (window) return { window, state: asWhole.current };
+  if (input.scope.lineStart) return undefined;
+  const asSuffix = { current: new WindowState() };
+  const suffixWindow = matchLines(input, asSuffix, true);
+  return suffixWindow ? { window: suffixWindow, state: asSuffix.current } : undefined;
+}
+
+function matchLines(input: WindowInput, holder: { current: WindowState }, firstAsSuffix: boolean): Window | undefined {
+  const { lines, first, body, endsWithNewline } = input;
+  const window: Window = { start: 0, end: 0, startsAtLineStart: true, endsAtLineEnd: true };
+  const last = body.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const line = lines[first + index];
+    const model = body[index];
+    if (line === undefined || model === undefined) return undefined;
+    const isLast = index === last && !endsWithNewline;
+    const wholeAllowed = !(firstAsSuffix && index === 0);
+    if (wholeAllowed && tryOn(holder, (copy) => matchWhole(model, line, copy), Boolean)) {
+      if (index === 0) window.start = line.start;
+      if (isLast) window.end = line.start + line.text.length;
+      continue;
+    }
+    if (index === 0 && firstAsSuffix && !isLast) {
+      const column = tryOn(holder, (copy) => matchSuffix(model, line, copy), (value) => value >= 0);
+      if (column < 0) return undefined;
+      window.start = line.start + column;
+      window.startsAtLineStart = column === 0;
+    } else if (isLast && index > 0) {
+      const column = tryOn(holder, (copy) => matchPrefix(model, line, copy), (value) => value >= 0);
+      if (column < 0) return undefined;
+      window.end = line.start + column;
+      window.endsAtLineEnd = column === line.text.length;
+    } else {
+      return undefined;
+    }
+  }
+  return window;
+}
+
+/**
+ * Every tolerant match of `oldString`, in file order (they may overlap). Empty when the old text is
+ * only whitespace: blank text is never matched loosely.
+ */
+export function findTolerantMatches(content: string, oldString: string, scope: MatchScope = {}): TolerantMatch[] {
+  if (oldString.trim() === '') return [];
+  const lines = splitLines(content);
+  const { lines: oldLines, breaks } = splitWithBreaks(oldString);
+  const endsWithNewline = oldLines.length > 1 && oldLines[oldLines.length - 1] === '';
+  const body = endsWithNewline ? oldLines.slice(0, -1) : oldLines;
+  const matches: TolerantMatch[] = [];
+  for (let first = 0; first + body.length <= lines.length; first++) {
+    const located =
+      body.length === 1 && !endsWithNewline
+        ? matchSingleLine(body[0] ?? '', lines[first], scope)
+        : [matchWindow({ lines, first, body, endsWithNewline, scope })];
+    for (const found of located) {
+      if (!found) continue;
+      const match = finishMatch({ content, lines, first, body, breaks, endsWithNewline, ...found });
+      if (match && inScope(match, content, scope)) matches.push(match);
+    }
+  }
+  return matches;
+}
+
+function matchSingleLine(model: string, line: Line | undefined, scope: MatchScope): Located[] {
+  if (!line) return [];
+  const whole = new WindowState();
+  if (matchWhole(model, line, whole)) {
+    return [{ window: { start: line.start, end: line.start + line.text.length, startsAtLineStart: true, endsAtLineEnd: true }, state: whole }];
+  }
+  if (scope.lineStart) return [];
+  const found: Located[] = [];
+  const needle = straightenQuotes(model);
+  const haystack = straightenQuotes(line.text);
+  for (let column = haystack.indexOf(needle); column !== -1; column = haystack.indexOf(needle, column + 1)) {
+    const state = new WindowState();
+    if (!state.compareText(model, line.text.slice(column, column + model.length))) continue;
+    const end = column + model.length;
+    const window = { start: line.start + column, end: line.start + end, startsAtLineStart: column === 0, endsAtLineEnd: end === line.text.length };
+    found.push({ window, state });
+  }
+  return found;
+}
+
+interface FinishInput {
+  content: string;
+  lines: readonly Line[];
+  first: number;
+  body: readonly string[];
+  breaks: readonly string[];
+  endsWithNewline: boolean;
+  window: Window;
+  state: WindowState;
+}
+
+function finishMatch(input: FinishInput): TolerantMatch | undefined {
+  const { lines, first, body, breaks, endsWithNewline, window, state } = input;
+  const lastLine = lines[first + body.length - 1];
+  if (!lastLine) return undefined;
+  let end = window.end;
+  let finalNewline = false;
+  if (endsWithNewline) {
+    if (lastLine.eol === '') {
+      if (first + body.length !== lines.length) return undefined;
+      finalNewline = true;
+      state.tolerance.add('final-newline');
+      end = lastLine.start + lastLine.text.length;
+    } else {
+      end = lastLine.start + lastLine.text.length + lastLine.eol.length;
+    }
+  }
+  breaks.forEach((lineBreak, index) => {
+    const eol = lines[first + index]?.eol;
+    if (eol && eol !== lineBreak) state.tolerance.add('line-endings');
+  });
+  const eol = lines.slice(first, first + body.length).find((line) => line.eol !== '')?.eol;
+  return {
+    start: window.start,
+    end,
+    startsAtLineStart: window.startsAtLineStart,
+    endsAtLineEnd: window.endsAtLineEnd,
+    shift: state.shift,
+    curl: state.curl,
+    straighten: state.straighten,
+    stripTrailing: state.stripTrailing,
+    finalNewline,
+    eol: eol === '' ? undefined : eol,
+    tolerance: state.tolerance,
+  };
+}
+
+function inScope(match: TolerantMatch, content: string, scope: MatchScope): boolean {
+  if (scope.from !== undefined && match.start < scope.from) return false;
+  if (scope.lineStart && !match.startsAtLineStart) return false;
+  if (scope.atEnd && match.end !== content.length) return false;
+  return true;
+}

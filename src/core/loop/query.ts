@@ -1,0 +1,214 @@
+import type { AssistantMessage, Message, UserMessage } from '../messages/message';
+import { addUsage, emptyUsage } from '../messages/message';
+import type { ModelClient, ModelError, SystemBlock, ToolDefinition } from '../model/model-client';
+import type { Clock } from '../ports';
+import { StreamingExecutor } from '../execution/streaming-executor';
+import type { PermissionGate } from '../execution/permission-gate';
+import type { AnyTool, ToolContext } from '../tools/tool';
+import type { LoopEvent, TerminalReason } from './loop-event';
+import type { LoopState } from './loop-state';
+import type { RetryPolicy } from './retry-policy';
+import { defaultRetryPolicy, isRetryable, retryDelayMs } from './retry-policy';
+import { streamModelTurn } from './stream-model-turn';
+
+export interface QueryOptions {
+  /** The history, ending with the person's new message. Not mutated; see `state.messages`. */
+  messages: readonly Message[];
+  system: SystemBlock[];
+  tools: readonly AnyTool[];
+  toolDefinitions: ToolDefinition[];
+  client: ModelClient;
+  model: string;
+  fallbackModel?: string;
+  maxTokens: number;
+  /** Ceiling for max_tokens continuations (the model's output limit). */
+  maxOutputTokens: number;
+  maxTurns: number;
+  thinkingBudget?: number;
+  retry?: RetryPolicy;
+  gate: PermissionGate;
+  contextFor(toolUseId: string, signal: AbortSignal): ToolContext;
+  clock: Clock;
+  signal: AbortSignal;
+  /** `<system-reminder>` texts to attach to the next user turn (tool results). */
+  reminders?(state: LoopState): Promise<string[]>;
+  /** Asked when the model stops; returning a message makes the loop go on (Stop hooks). */
+  onStop?(state: LoopState): Promise<string | undefined>;
+  /** Reactive compaction: returns a shorter history, or undefined when it cannot. */
+  compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
+  /** Receives the state object so callers and tests can inspect it after the run. */
+  onState?(state: LoopState): void;
+}
+
+const maxOutputContinuations = 3;
+const continuePrompt =
+  'Your previous response hit the output token limit. Continue exactly where it stopped: no apology, no recap.';
+
+/**
+ * The agent loop. Yields events while it runs and returns why it stopped. Never throws for
+ * provider or tool failures: those are events, error results or a terminal reason.
+ */
+export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, TerminalReason> {
+  const state: LoopState = {
+    messages: [...options.messages],
+    turnCount: 0,
+    model: options.model,
+    maxTokens: options.maxTokens,
+    retryAttempt: 0,
+    consecutiveOverloads: 0,
+    outputContinuations: 0,
+    usage: emptyUsage(),
+    transition: undefined,
+  };
+  options.onState?.(state);
+  const retry = options.retry ?? defaultRetryPolicy;
+  const toolsByName = new Map(options.tools.map((tool) => [tool.name, tool]));
+  let compacted = false;
+
+  for (;;) {
+    if (options.signal.aborted) return 'aborted';
+    if (!isSameTurn(state)) {
+      if (state.turnCount >= options.maxTurns) return 'max_turns';
+      state.turnCount += 1;
+      yield { type: 'turn-start', turn: state.turnCount, model: state.model };
+    }
+    const executor = new StreamingExecutor({
+      tools: toolsByName,
+      gate: options.gate,
+      contextFor: options.contextFor,
+      signal: options.signal,
+      now: () => options.clock.now(),
+    });
+    const outcome = yield* streamModelTurn(
+      options.client,
+      {
+        model: state.model,
+        system: options.system,
+        messages: state.messages,
+        tools: options.toolDefinitions,
+        maxTokens: state.maxTokens,
+        thinkingBudget: options.thinkingBudget,
+        signal: options.signal,
+      },
+      executor,
+    );
+
+    if (!outcome.ok) {
+      executor.abortAll('The model stream failed before this call could be kept.');
+      yield* drainQuietly(executor);
+      if (outcome.error.kind === 'aborted' || options.signal.aborted) {
+        yield* keepInterruptedText(outcome.partialText);
+        return 'aborted';
+      }
+      if (outcome.started) yield { type: 'stream-discard', error: outcome.error };
+      const next = yield* recover(outcome.error);
+      if (next === 'continue') continue;
+      return next;
+    }
+
+    state.retryAttempt = 0;
+    state.consecutiveOverloads = 0;
+    state.usage = addUsage(state.usage, outcome.usage);
+    const { message, stopReason } = outcome;
+    state.messages.push(message);
+    yield { type: 'message-end', message, stopReason, usage: outcome.usage };
+    yield { type: 'message-append', message };
+
+    if (executor.hasCalls) {
+      const results = yield* executor.drain();
+      const reminders = options.reminders ? await options.reminders(state) : [];
+      const userMessage: UserMessage = {
+        role: 'user',
+        synthetic: true,
+        content: [...results, ...reminders.map((text) => ({ type: 'text' as const, text }))],
+      };
+      state.messages.push(userMessage);
+      yield { type: 'message-append', message: userMessage };
+      if (options.signal.aborted) return 'aborted';
+      state.transition = { reason: 'tool-results' };
+      continue;
+    }
+
+    if (stopReason === 'max_tokens' && state.outputContinuations < maxOutputContinuations) {
+      state.outputContinuations += 1;
+      state.maxTokens = Math.min(state.maxTokens * 2, options.maxOutputTokens);
+      const nudge: UserMessage = { role: 'user', synthetic: true, content: [{ type: 'text', text: continuePrompt }] };
+      state.messages.push(nudge);
+      yield { type: 'message-append', message: nudge };
+      yield { type: 'output-continue', attempt: state.outputContinuations, maxTokens: state.maxTokens };
+      state.transition = { reason: 'output-continue', attempt: state.outputContinuations };
+      continue;
+    }
+
+    const continuation = options.onStop ? await options.onStop(state) : undefined;
+    if (continuation !== undefined) {
+      const nudge: UserMessage = { role: 'user', synthetic: true, content: [{ type: 'text', text: continuation }] };
+      state.messages.push(nudge);
+      yield { type: 'message-append', message: nudge };
+      state.transition = { reason: 'stop-hook' };
+      continue;
+    }
+    return 'completed';
+  }
+
+  /** What the person already saw stays in the history when they stop mid-answer (text only: no half tool call). */
+  async function* keepInterruptedText(text: string): AsyncGenerator<LoopEvent, void> {
+    if (text.trim() === '') return;
+    const message: AssistantMessage = { role: 'assistant', content: [{ type: 'text', text }], model: state.model };
+    state.messages.push(message);
+    yield { type: 'message-append', message };
+  }
+
+  async function* recover(error: ModelError): AsyncGenerator<LoopEvent, 'continue' | TerminalReason> {
+    if (error.kind === 'aborted' || options.signal.aborted) return 'aborted';
+    if (error.kind === 'prompt_too_long') {
+      const shorter = !compacted && options.compact ? await options.compact(state.messages, options.signal) : undefined;
+      if (!shorter) {
+        yield { type: 'loop-error', error };
+        return 'prompt_too_long';
+      }
+      compacted = true;
+      yield { type: 'context-compact', before: state.messages.length, after: shorter.length, trigger: 'reactive' };
+      state.messages = shorter;
+      state.transition = { reason: 'retry', attempt: state.retryAttempt };
+      return 'continue';
+    }
+    if (!isRetryable(error)) {
+      yield { type: 'loop-error', error };
+      return 'model_error';
+    }
+    if (error.kind === 'overloaded' || error.kind === 'server') state.consecutiveOverloads += 1;
+    if (options.fallbackModel && state.model !== options.fallbackModel && state.consecutiveOverloads >= retry.fallbackAfter) {
+      yield { type: 'model-fallback', from: state.model, to: options.fallbackModel, error };
+      state.model = options.fallbackModel;
+      state.consecutiveOverloads = 0;
+      state.retryAttempt = 0;
+      state.transition = { reason: 'fallback', model: state.model };
+      return 'continue';
+    }
+    if (state.retryAttempt >= retry.maxRetries) {
+      yield { type: 'loop-error', error };
+      return 'model_error';
+    }
+    state.retryAttempt += 1;
+    const delayMs = retryDelayMs(state.retryAttempt, error, retry, () => options.clock.random());
+    yield { type: 'retry-schedule', attempt: state.retryAttempt, maxAttempts: retry.maxRetries, delayMs, error };
+    try {
+      await options.clock.sleep(delayMs, options.signal);
+    } catch {
+      return 'aborted';
+    }
+    state.transition = { reason: 'retry', attempt: state.retryAttempt };
+    return 'continue';
+  }
+}
+
+/** Retries and fallbacks repeat the same turn; they do not count against maxTurns. */
+function isSameTurn(state: LoopState): boolean {
+  const reason = state.transition?.reason;
+  return reason === 'retry' || reason === 'fallback';
+}
+
+async function* drainQuietly(executor: StreamingExecutor): AsyncGenerator<LoopEvent, void> {
+  yield* executor.drain();
+}

@@ -1,0 +1,86 @@
+import { realpath } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { FileContent, FileStat, Workspace } from '../../core/ports';
+
+function kindOf(type: vscode.FileType): FileStat['kind'] {
+  if (type & vscode.FileType.Directory) return 'directory';
+  if (type & vscode.FileType.File) return 'file';
+  return 'other';
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+}
+
+/**
+ * The editor's Workspace: reads unsaved buffers of open documents, writes through WorkspaceEdit
+ * and saves, so the person's undo stack holds the agent's edits and the document keeps its
+ * encoding, BOM and line endings. Paths are absolute file-system paths.
+ */
+export class VscodeWorkspace implements Workspace {
+  get roots(): readonly string[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    const uri = vscode.Uri.file(path);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      const document = openDocument(uri);
+      const size = document?.isDirty ? (await this.#encode(document)).byteLength : stat.size;
+      return { kind: kindOf(stat.type), size, mtimeMs: stat.mtime };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readFile(path: string): Promise<FileContent> {
+    const uri = vscode.Uri.file(path);
+    const document = openDocument(uri);
+    if (document?.isDirty) return { bytes: await this.#encode(document), dirty: true };
+    return { bytes: await vscode.workspace.fs.readFile(uri) };
+  }
+
+  async writeFile(path: string, bytes: Uint8Array): Promise<void> {
+    const uri = vscode.Uri.file(path);
+    const exists = openDocument(uri) !== undefined || (await this.stat(path)) !== undefined;
+    const edit = new vscode.WorkspaceEdit();
+    if (!exists) {
+      edit.createFile(uri, { contents: bytes, ignoreIfExists: false, overwrite: false });
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not create ${path}`);
+      return;
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
+    // Decoding with the document's own encoding keeps latin1/UTF-16/BOM files as they were;
+    // the document keeps its EOL, and text with the same EOL round-trips byte for byte.
+    const text = await vscode.workspace.decode(bytes, { uri });
+    const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    edit.replace(uri, whole, text);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${path}`);
+    if (!(await document.save())) throw new Error(`Could not save ${path}`);
+  }
+
+  async deleteFile(path: string): Promise<void> {
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(vscode.Uri.file(path), { ignoreIfNotExists: true, recursive: false });
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not delete ${path}`);
+  }
+
+  async listDirectory(path: string): Promise<{ name: string; kind: FileStat['kind'] }[]> {
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.file(path));
+    return entries.map(([name, type]) => ({ name, kind: kindOf(type) }));
+  }
+
+  async realPath(path: string): Promise<string> {
+    try {
+      return await realpath(path);
+    } catch {
+      return path;
+    }
+  }
+
+  async #encode(document: vscode.TextDocument): Promise<Uint8Array> {
+    return vscode.workspace.encode(document.getText(), { uri: document.uri });
+  }
+}

@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BackgroundShell, Shell, ShellRunOptions, ShellRunResult } from '../../core/ports';
+import { NodeBackgroundShell } from './node-background-shell';
+import { OutputBuffer } from './output-buffer';
+import { defaultKillGraceMs, findShell, killGroup, shellEnvironment, spawnInGroup } from './process-group';
+
+/** Options for {@link NodeShell}; every field has a default. */
+export interface NodeShellOptions {
+  /** Shell binary run with `-c`; default: bash from PATH, else /bin/sh. */
+  shellPath?: string;
+  /** Cap on output kept in memory per command, in characters (head and tail kept). Default 1,000,000. */
+  maxOutputChars?: number;
+  /** Time between SIGTERM and SIGKILL when a command is stopped, in ms. Default 2,000. */
+  killGraceMs?: number;
+  /** Folder for the small file that carries the working directory back. Default: os.tmpdir(). */
+  tempDir?: string;
+}
+
+const defaultMaxOutputChars = 1_000_000;
+
+/**
+ * Runs commands with `bash -c` in their own process group. stdin is /dev/null; stdout and stderr are
+ * merged in order; the working directory after the command is captured (an EXIT trap writes `pwd -P`
+ * to a temp file), so a `cd` can persist to the next call. Never throws for a failing command: spawn
+ * errors come back as output with a null exit code. Call {@link NodeShell.disposeAll} on shutdown.
+ */
+export class NodeShell implements Shell {
+  readonly #shellPath: string;
+  readonly #maxOutputChars: number;
+  readonly #killGraceMs: number;
+  readonly #tempDir: string;
+  readonly #background = new Map<string, NodeBackgroundShell>();
+  #nextId = 1;
+
+  constructor(options: NodeShellOptions = {}) {
+    this.#shellPath = options.shellPath ?? findShell();
+    this.#maxOutputChars = options.maxOutputChars ?? defaultMaxOutputChars;
+    this.#killGraceMs = options.killGraceMs ?? defaultKillGraceMs;
+    this.#tempDir = options.tempDir ?? tmpdir();
+  }
+
+  async run(options: ShellRunOptions): Promise<ShellRunResult> {
+    const base = { exitCode: null, signal: null, timedOut: false, aborted: false, cwdAfter: options.cwd };
+    if (options.signal.aborted) return { ...base, output: '', aborted: true };
+    if (!(await isDirectory(options.cwd))) {
+      return { ...base, output: `The working directory ${options.cwd} does not exist.` };
+    }
+    const cwdFile = join(this.#tempDir, `tandem-cwd-${randomBytes(8).toString('hex')}`);
+    try {
+      const result = await this.#execute(options, cwdFile);
+      return { ...result, cwdAfter: (await readCwd(cwdFile)) ?? options.cwd };
+    } finally {
+      await rm(cwdFile, { force: true });
+    }
+  }
+
+  #execute(options: ShellRunOptions, cwdFile: string): Promise<Omit<ShellRunResult, 'cwdAfter'>> {
+    // The trap runs on every way out (exit, syntax error, end of script) and keeps the exit code.
+    const script = `exec 2>&1\ntrap 'pwd -P > ${quote(cwdFile)}' EXIT\n${options.command}`;
+    const child = spawnInGroup({ shell: this.#shellPath, script, cwd: options.cwd, env: shellEnvironment(options.env) });
+    const output = new OutputBuffer(this.#maxOutputChars);
+    let timedOut = false;
+    let aborted = false;
+    const onData = (chunk: string) => {
+      output.append(chunk);
+      options.onOutput?.(chunk);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void killGroup(child, this.#killGraceMs);
+    }, options.timeoutMs);
+    const onAbort = () => {
+      aborted = true;
+      void killGroup(child, this.#killGraceMs);
+    };
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (exitCode: number | null, signal: string | null) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        options.signal.removeEventListener('abort', onAbort);
+        resolve({ exitCode, signal, output: output.toString(), timedOut, aborted });
+      };
+      child.once('error', (error) => {
+        output.append(`Could not start ${this.#shellPath}: ${error.message}`);
+        finish(null, null);
+      });
+      child.once('exit', (code, signal) => {
+        // A background `&` child may keep the pipes open; give the streams a moment, then stop waiting.
+        const settle = setTimeout(() => {
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          finish(code, signal);
+        }, 100);
+        child.once('close', () => {
+          clearTimeout(settle);
+          finish(code, signal);
+        });
+      });
+    });
+  }
+
+  startBackground(options: Omit<ShellRunOptions, 'timeoutMs' | 'onOutput' | 'signal'>): BackgroundShell {
+    const id = `bash_${this.#nextId++}`;
+    const child = spawnInGroup({
+      shell: this.#shellPath,
+      script: `exec 2>&1\n${options.command}`,
+      cwd: options.cwd,
+      env: shellEnvironment(options.env),
+    });
+    const shell = new NodeBackgroundShell({
+      id,
+      command: options.command,
+      child,
+      maxOutputChars: this.#maxOutputChars,
+      killGraceMs: this.#killGraceMs,
+    });
+    this.#background.set(id, shell);
+    return shell;
+  }
+
+  background(id: string): BackgroundShell | undefined {
+    return this.#background.get(id);
+  }
+
+  listBackground(): BackgroundShell[] {
+    return [...this.#background.values()];
+  }
+
+  /** Kills every background shell still running (their whole process groups). Never throws. */
+  async disposeAll(): Promise<void> {
+    await Promise.all([...this.#background.values()].filter((shell) => shell.status().running).map((shell) => shell.kill()));
+  }
+}
+
+function quote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function readCwd(file: string): Promise<string | undefined> {
+  try {
+    const text = (await readFile(file, 'utf8')).replace(/\n$/, '');
+    return text.length > 0 ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}

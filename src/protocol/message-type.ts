@@ -1,0 +1,46 @@
+/**
+ * The `type` string of every host → webview message. Kebab-case of the message name; stable wire
+ * values, so a reloaded webview and an updated host keep understanding each other.
+ */
+export const HostMessageType = {
+  DidLoadChat: 'did-load-chat',
+  DidAppendMessage: 'did-append-message',
+  DidStreamText: 'did-stream-text',
+  DidStartTool: 'did-start-tool',
+  DidUpdateTool: 'did-update-tool',
+  DidEndTool: 'did-end-tool',
+  DidChangeTodos: 'did-change-todos',
+  DidRequestPermission: 'did-request-permission',
+  DidResolvePermission: 'did-resolve-permission',
+  DidProposeEdit: 'did-propose-edit',
+  DidResolveEdit: 'did-resolve-edit',
+  DidRetry: 'did-retry',
+  DidEndTurn: 'did-end-turn',
+  DidFail: 'did-fail',
+  DidChangeChats: 'did-change-chats',
+  DidChangeState: 'did-change-state',
+  AttachReply: 'attach-reply',
+} as const;
+
+/** The union of host → webview `type` strings. */
+export type HostMessageTypeName = (typeof HostMessageType)[keyof typeof HostMessageType];
+
+/** The `type` string of every webview → host message. Commands expect no reply; requests do. */
+export const WebviewMessageType = {
+  ReadyCommand: 'ready',
+  SendMessageCommand: 'send-message',
+  StopCommand: 'stop',
+  AnswerPermissionCommand: 'answer-permission',
+  AnswerEditCommand: 'answer-edit',
+  NewChatCommand: 'new-chat',
+  OpenChatCommand: 'open-chat',
+  SelectModelCommand: 'select-model',
+  SelectModeCommand: 'select-mode',
+  OpenLinkCommand: 'open-link',
+  OpenFileCommand: 'open-file',
+  RunActionCommand: 'run-action',
+  AttachRequest: 'attach-request',
+} as const;
+
+/** The union of webview → host `type` strings. */
+export type WebviewMessageTypeName = (typeof WebviewMessageType)[keyof typeof WebviewMessageType];

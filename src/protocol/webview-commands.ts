@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { attachmentSchema } from './attachment';
+import { failActionSchema } from './conversation-entry';
+import { permissionModeSchema } from './chat-state';
+import { WebviewMessageType } from './message-type';
+
+const chatId = z.string().min(1).max(200);
+const requestId = z.string().min(1).max(200);
+
+/** The webview is mounted and listening; the host answers with state, chats and the active chat. */
+export const readyCommandSchema = z.object({ type: z.literal(WebviewMessageType.ReadyCommand) });
+/** Webview → host: ready to receive. */
+export type ReadyCommand = z.infer<typeof readyCommandSchema>;
+
+/** The person sent a message. The host echoes it back with `DidAppendMessage`. */
+export const sendMessageCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.SendMessageCommand),
+  chatId,
+  text: z.string().min(1).max(1_000_000),
+  attachments: z.array(attachmentSchema).max(100),
+});
+/** Webview → host: send a message in a chat. */
+export type SendMessageCommand = z.infer<typeof sendMessageCommandSchema>;
+
+/** Stop the running turn of a chat. */
+export const stopCommandSchema = z.object({ type: z.literal(WebviewMessageType.StopCommand), chatId });
+/** Webview → host: abort a chat's turn. */
+export type StopCommand = z.infer<typeof stopCommandSchema>;
+
+/** The person's answer to a permission prompt; `message` is fed back to the model on deny. */
+export const answerPermissionCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.AnswerPermissionCommand),
+  chatId,
+  requestId,
+  answer: z.enum(['allow-once', 'allow-always', 'deny']),
+  message: z.string().max(10_000).optional(),
+});
+/** Webview → host: answer a permission prompt. */
+export type AnswerPermissionCommand = z.infer<typeof answerPermissionCommandSchema>;
+
+/** The person's answer to an edit preview. `open-diff` leaves it pending and opens the diff editor. */
+export const answerEditCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.AnswerEditCommand),
+  chatId,
+  requestId,
+  answer: z.enum(['accept', 'reject', 'open-diff']),
+  reason: z.string().max(10_000).optional(),
+});
+/** Webview → host: accept, reject or open an edit. */
+export type AnswerEditCommand = z.infer<typeof answerEditCommandSchema>;
+
+/** Start an empty chat and show it. */
+export const newChatCommandSchema = z.object({ type: z.literal(WebviewMessageType.NewChatCommand) });
+/** Webview → host: new chat. */
+export type NewChatCommand = z.infer<typeof newChatCommandSchema>;
+
+/** Show a chat from the history; the host answers with `DidLoadChat` and `DidChangeChats`. */
+export const openChatCommandSchema = z.object({ type: z.literal(WebviewMessageType.OpenChatCommand), chatId });
+/** Webview → host: open a chat. */
+export type OpenChatCommand = z.infer<typeof openChatCommandSchema>;
+
+/** Pick the model for the next turns. */
+export const selectModelCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.SelectModelCommand),
+  model: z.string().min(1).max(200),
+});
+/** Webview → host: select a model. */
+export type SelectModelCommand = z.infer<typeof selectModelCommandSchema>;
+
+/** Pick the permission mode. */
+export const selectModeCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.SelectModeCommand),
+  mode: permissionModeSchema,
+});
+/** Webview → host: select a permission mode. */
+export type SelectModeCommand = z.infer<typeof selectModeCommandSchema>;
+
+/** Open an http(s) link from model text in the browser; the host re-checks the scheme. */
+export const openLinkCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.OpenLinkCommand),
+  url: z
+    .string()
+    .max(8192)
+    .regex(/^https?:\/\//i),
+});
+/** Webview → host: open a link externally. */
+export type OpenLinkCommand = z.infer<typeof openLinkCommandSchema>;
+
+/** Open a workspace file (from a tool card or an edit preview), optionally at a 0-based line. */
+export const openFileCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.OpenFileCommand),
+  path: z.string().min(1).max(4096),
+  line: z.number().int().nonnegative().optional(),
+});
+/** Webview → host: open a file in the editor. */
+export type OpenFileCommand = z.infer<typeof openFileCommandSchema>;
+
+/** Run the follow-up action offered by an error (store an API key, open the settings). */
+export const runActionCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.RunActionCommand),
+  action: failActionSchema,
+});
+/** Webview → host: run an error's action. */
+export type RunActionCommand = z.infer<typeof runActionCommandSchema>;
+
+/** Ask the host for an attachment: a file picker or the current editor selection. Reply: `AttachReply`. */
+export const attachRequestSchema = z.object({
+  type: z.literal(WebviewMessageType.AttachRequest),
+  requestId,
+  kind: z.enum(['file', 'selection']),
+});
+/** Webview → host: request an attachment. */
+export type AttachRequest = z.infer<typeof attachRequestSchema>;

@@ -1,0 +1,146 @@
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { ResolvedBlock, ScriptStopReason, ScriptUsage, SentBlock } from './scripted-turn';
+import { estimateTokens, splitIntoDeltas } from './scripted-turn';
+
+/**
+ * One open SSE response. Writes stop quietly once the client has gone, and every wait ends early
+ * then, so an aborted request never leaves timers behind.
+ */
+export class SseChannel {
+  private isClosed = false;
+  private readonly wakers = new Set<() => void>();
+
+  constructor(private readonly response: ServerResponse) {
+    response.on('close', () => {
+      this.isClosed = true;
+      for (const wake of this.wakers) wake();
+      this.wakers.clear();
+    });
+  }
+
+  get closed(): boolean {
+    return this.isClosed || this.response.destroyed;
+  }
+
+  open(): void {
+    this.response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    this.response.socket?.setNoDelay(true);
+    this.response.flushHeaders();
+  }
+
+  /** `event: name` + `data: json` (the Anthropic framing). */
+  event(name: string, data: unknown): void {
+    this.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** `data: json` alone (the OpenAI framing); a string is sent as is, for `[DONE]`. */
+  data(data: unknown): void {
+    this.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+  }
+
+  end(): void {
+    if (!this.closed) this.response.end();
+  }
+
+  /** Kills the socket without a proper end: the client sees a reset mid-body. */
+  destroy(): void {
+    this.response.socket?.destroy();
+    this.response.destroy();
+  }
+
+  wait(ms: number): Promise<void> {
+    if (ms <= 0 || this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
+  }
+
+  private write(text: string): void {
+    if (!this.closed) this.response.write(text);
+  }
+}
+
+/** How one provider frames a block on the wire. */
+export interface BlockWire {
+  start(block: ResolvedBlock, index: number): void;
+  delta(block: ResolvedBlock, index: number, piece: string): void;
+  stop(block: ResolvedBlock, index: number): void;
+}
+
+/** What a wire writer needs to stream a reply. */
+export interface StreamPlan {
+  model: string;
+  blocks: ResolvedBlock[];
+  stopReason: ScriptStopReason;
+  usage: Required<ScriptUsage>;
+  /** Destroy the socket after this many blocks (reset-mid-stream). */
+  cutAfterBlocks?: number;
+  /** Explicit JSON pieces for a tool block (malformed-tool-json), by block index. */
+  pieces?: ReadonlyMap<number, string[]>;
+  requestIndex: number;
+  onSent: (block: SentBlock) => void;
+}
+
+/**
+ * Streams the blocks in order with their delays and chunking. Returns false when the client left
+ * or the plan cut the stream, so the caller writes no closing events.
+ */
+export async function streamBlocks(channel: SseChannel, plan: StreamPlan, wire: BlockWire): Promise<boolean> {
+  for (const [index, block] of plan.blocks.entries()) {
+    if (plan.cutAfterBlocks !== undefined && index >= plan.cutAfterBlocks) {
+      channel.destroy();
+      return false;
+    }
+    await channel.wait(block.delayMs);
+    if (channel.closed) return false;
+    const startedAt = performance.now();
+    wire.start(block, index);
+    const pieces = plan.pieces?.get(index) ?? splitIntoDeltas(payloadOf(block), block.chunk.tokens);
+    for (const [pieceIndex, piece] of pieces.entries()) {
+      if (pieceIndex > 0) await channel.wait(block.chunk.delayMs);
+      if (channel.closed) return false;
+      wire.delta(block, index, piece);
+    }
+    wire.stop(block, index);
+    plan.onSent({ requestIndex: plan.requestIndex, blockIndex: index, kind: block.kind, startedAt, stoppedAt: performance.now() });
+  }
+  if (plan.cutAfterBlocks !== undefined && plan.cutAfterBlocks <= plan.blocks.length) {
+    channel.destroy();
+    return false;
+  }
+  return !channel.closed;
+}
+
+/** The streamed payload of a block: its text, its thinking, or its input JSON. */
+export function payloadOf(block: ResolvedBlock): string {
+  switch (block.kind) {
+    case 'text':
+      return block.text;
+    case 'thinking':
+      return block.thinking;
+    case 'tool_use':
+      return block.json;
+  }
+}
+
+/** Fills the counts a script left out: input from the request size, output from what is sent. */
+export function resolveUsage(usage: ScriptUsage | undefined, requestChars: number, blocks: ResolvedBlock[]): Required<ScriptUsage> {
+  const outputChars = blocks.reduce((sum, block) => sum + payloadOf(block).length, 0);
+  return {
+    input_tokens: usage?.input_tokens ?? estimateTokens(requestChars),
+    output_tokens: usage?.output_tokens ?? estimateTokens(outputChars),
+    cache_read_input_tokens: usage?.cache_read_input_tokens ?? 0,
+    cache_creation_input_tokens: usage?.cache_creation_input_tokens ?? 0,
+  };
+}
