@@ -13,10 +13,13 @@ const common = {
   target: 'node20',
   platform: 'node',
   format: 'cjs',
+  // web-tree-sitter locates its runtime through import.meta.url, which a CJS bundle lacks.
+  define: { 'import.meta.url': '__tandemImportMetaUrl' },
+  banner: { js: "const __tandemImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
 ];
 if (existsSync('src/host/extension.ts')) {
   targets.push({ ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });

@@ -108,11 +108,23 @@ export interface FetchResult {
   markdown?: string;
   /** Set instead of throwing: unsupported scheme, too many redirects, network failure, timeout. */
   error?: string;
+  /** With `redirects: 'same-host'`: where a redirect to another host pointed (not followed; status is the 3xx). */
+  redirect?: string;
+}
+
+export interface FetchOptions {
+  signal: AbortSignal;
+  maxBytes: number;
+  /**
+   * `follow` (default): follow up to 5 redirects anywhere. `same-host`: stop at a redirect to another
+   * host (a leading `www.` is ignored) and report it in `redirect`, so permission rules see each host.
+   */
+  redirects?: 'follow' | 'same-host';
 }
 
 /** Fetches a URL. Must not throw: failures come back as `error` (with status 0 when nothing arrived). */
 export interface Fetcher {
-  fetch(url: string, options: { signal: AbortSignal; maxBytes: number }): Promise<FetchResult>;
+  fetch(url: string, options: FetchOptions): Promise<FetchResult>;
 }
 
 export interface Clock {

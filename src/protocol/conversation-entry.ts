@@ -13,7 +13,13 @@ export const turnUsageSchema = z.object({
 export type TurnUsage = z.infer<typeof turnUsageSchema>;
 
 /** Why a turn ended; mirrors the core `TerminalReason`. */
-export const terminalReasonSchema = z.enum(['completed', 'aborted', 'max_turns', 'prompt_too_long', 'model_error']);
+export const terminalReasonSchema = z.enum([
+  'completed',
+  'aborted',
+  'max_turns',
+  'prompt_too_long',
+  'model_error',
+]);
 
 /** Why a turn ended. */
 export type TerminalReason = z.infer<typeof terminalReasonSchema>;

@@ -55,7 +55,10 @@ export const newChatCommandSchema = z.object({ type: z.literal(WebviewMessageTyp
 export type NewChatCommand = z.infer<typeof newChatCommandSchema>;
 
 /** Show a chat from the history; the host answers with `DidLoadChat` and `DidChangeChats`. */
-export const openChatCommandSchema = z.object({ type: z.literal(WebviewMessageType.OpenChatCommand), chatId });
+export const openChatCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.OpenChatCommand),
+  chatId,
+});
 /** Webview → host: open a chat. */
 export type OpenChatCommand = z.infer<typeof openChatCommandSchema>;
 

@@ -26,16 +26,28 @@ export function anthropicHttpError(fault: HttpFault, requestId: string): WireErr
   const [type, message] = anthropicErrorTypes[fault.status] ?? ['api_error', 'Error'];
   const headers: Record<string, string> = { 'request-id': requestId };
   if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-  const body = fault.body ?? { type: 'error', error: { type, message: fault.message ?? message }, request_id: requestId };
+  const body = fault.body ?? {
+    type: 'error',
+    error: { type, message: fault.message ?? message },
+    request_id: requestId,
+  };
   return { status: fault.status, headers, body };
 }
 
 const wire = (channel: SseChannel): BlockWire => ({
   start(block, index) {
-    channel.event('content_block_start', { type: 'content_block_start', index, content_block: emptyBlock(block) });
+    channel.event('content_block_start', {
+      type: 'content_block_start',
+      index,
+      content_block: emptyBlock(block),
+    });
   },
   delta(block, index, piece) {
-    channel.event('content_block_delta', { type: 'content_block_delta', index, delta: deltaOf(block, piece) });
+    channel.event('content_block_delta', {
+      type: 'content_block_delta',
+      index,
+      delta: deltaOf(block, piece),
+    });
   },
   stop(block, index) {
     if (block.kind === 'thinking') {
@@ -50,7 +62,11 @@ const wire = (channel: SseChannel): BlockWire => ({
 });
 
 /** Streams a reply as Messages API server-sent events, `message_start` to `message_stop`. */
-export async function streamAnthropic(channel: SseChannel, plan: StreamPlan, messageId: string): Promise<void> {
+export async function streamAnthropic(
+  channel: SseChannel,
+  plan: StreamPlan,
+  messageId: string,
+): Promise<void> {
   channel.open();
   const { usage } = plan;
   channel.event('message_start', {
@@ -72,7 +88,12 @@ export async function streamAnthropic(channel: SseChannel, plan: StreamPlan, mes
     },
   });
   channel.event('ping', { type: 'ping' });
-  if (!(await streamBlocks(channel, plan, wire(channel)))) return;
+  const outcome = await streamBlocks(channel, plan, wire(channel));
+  if (outcome === 'error' && plan.interrupt?.action === 'error') {
+    channel.event('error', plan.interrupt.body);
+    channel.end();
+  }
+  if (outcome !== 'complete') return;
   channel.event('message_delta', {
     type: 'message_delta',
     delta: { stop_reason: plan.stopReason, stop_sequence: null },

@@ -8,7 +8,14 @@ import { openaiCompletion, openaiHttpError, streamOpenai } from './scripted-open
 import type { StreamPlan } from './scripted-stream';
 import { SseChannel, resolveUsage } from './scripted-stream';
 import type { RecordedRequest, ScriptedFault, ScriptedReply, ScriptedTurn, SentBlock } from './scripted-turn';
-import { asOutcome, doneReply, estimateTokens, impliedStopReason, malformedToolJsonPieces, resolveBlocks } from './scripted-turn';
+import {
+  asOutcome,
+  doneReply,
+  estimateTokens,
+  impliedStopReason,
+  malformedToolJsonPieces,
+  resolveBlocks,
+} from './scripted-turn';
 
 type Dialect = 'anthropic' | 'openai';
 
@@ -101,7 +108,10 @@ export class ScriptedModelServer {
       return;
     }
     if (!dialect || record.method !== 'POST') {
-      const notFound = anthropicHttpError({ fault: 'http', status: 404, message: `Not found: ${record.method} ${record.path}` }, this.nextId('req'));
+      const notFound = anthropicHttpError(
+        { fault: 'http', status: 404, message: `Not found: ${record.method} ${record.path}` },
+        this.nextId('req'),
+      );
       sendJson(response, notFound);
       return;
     }
@@ -109,14 +119,21 @@ export class ScriptedModelServer {
       await this.answer(dialect, record, response, this.requests.length - 1);
     } catch (error) {
       const message = `scripted turn failed: ${error instanceof Error ? error.message : String(error)}`;
-      if (!response.headersSent) sendJson(response, this.httpError(dialect, { fault: 'http', status: 500, message }));
+      if (!response.headersSent)
+        sendJson(response, this.httpError(dialect, { fault: 'http', status: 500, message }));
       else response.destroy();
     }
   }
 
-  private async answer(dialect: Dialect, record: RecordedRequest, response: ServerResponse, requestIndex: number): Promise<void> {
+  private async answer(
+    dialect: Dialect,
+    record: RecordedRequest,
+    response: ServerResponse,
+    requestIndex: number,
+  ): Promise<void> {
     const next = this.queue.shift() ?? doneReply;
     const outcome = asOutcome(typeof next === 'function' ? await next(record) : next);
+    if (!('fault' in outcome) && outcome.delayMs) await new SseChannel(response).wait(outcome.delayMs);
     if ('fault' in outcome && outcome.fault === 'http') {
       sendJson(response, this.httpError(dialect, outcome));
       return;
@@ -129,8 +146,15 @@ export class ScriptedModelServer {
     });
     const id = this.nextId(dialect === 'anthropic' ? 'msg' : 'chatcmpl');
     if (body.stream !== true) {
-      if (plan.cutAfterBlocks !== undefined) response.socket?.destroy();
-      else sendJson(response, { status: 200, headers: {}, body: dialect === 'anthropic' ? anthropicMessage(plan, id) : openaiCompletion(plan, id) });
+      if (plan.interrupt?.action === 'reset') response.socket?.destroy();
+      else if (plan.interrupt?.action === 'error')
+        sendJson(response, { status: 200, headers: {}, body: plan.interrupt.body });
+      else
+        sendJson(response, {
+          status: 200,
+          headers: {},
+          body: dialect === 'anthropic' ? anthropicMessage(plan, id) : openaiCompletion(plan, id),
+        });
       return;
     }
     const channel = new SseChannel(response);
@@ -143,22 +167,59 @@ export class ScriptedModelServer {
     outcome: ScriptedReply | Exclude<ScriptedFault, { fault: 'http' }>,
     context: { model: string; requestChars: number; requestIndex: number },
   ): StreamPlan {
-    const nextToolId = (): string => this.nextId(dialect === 'anthropic' ? 'toolu_scripted' : 'call_scripted');
-    const common = { model: context.model, requestIndex: context.requestIndex, onSent: (block: SentBlock) => this.sent.push(block) };
+    const nextToolId = (): string =>
+      this.nextId(dialect === 'anthropic' ? 'toolu_scripted' : 'call_scripted');
+    const common = {
+      model: context.model,
+      requestIndex: context.requestIndex,
+      onSent: (block: SentBlock) => this.sent.push(block),
+    };
     if (!('fault' in outcome)) {
       const blocks = resolveBlocks(outcome, nextToolId);
-      return { ...common, blocks, stopReason: impliedStopReason(outcome), usage: resolveUsage(outcome.usage, context.requestChars, blocks) };
+      return {
+        ...common,
+        blocks,
+        stopReason: impliedStopReason(outcome),
+        usage: resolveUsage(outcome.usage, context.requestChars, blocks),
+      };
     }
-    if (outcome.fault === 'reset-mid-stream') {
-      const filler = Array.from({ length: outcome.afterBlocks + 1 }, (_, index) => ({ text: `partial answer ${index + 1}. ` }));
+    if (outcome.fault === 'reset-mid-stream' || outcome.fault === 'error-mid-stream') {
+      const filler = Array.from({ length: outcome.afterBlocks + 1 }, (_, index) => ({
+        text: `partial answer ${index + 1}. `,
+      }));
       const blocks = resolveBlocks({ blocks: outcome.blocks ?? filler }, nextToolId);
       const usage = resolveUsage(undefined, context.requestChars, blocks);
-      return { ...common, blocks, stopReason: 'end_turn', usage, cutAfterBlocks: outcome.afterBlocks };
+      const { afterBlocks } = outcome;
+      const interrupt: StreamPlan['interrupt'] =
+        outcome.fault === 'reset-mid-stream'
+          ? { afterBlocks, action: 'reset' }
+          : { afterBlocks, action: 'error', body: this.streamErrorBody(dialect, outcome) };
+      return { ...common, blocks, stopReason: 'end_turn', usage, interrupt };
     }
-    const reply: ScriptedReply = { blocks: [{ toolUse: { id: outcome.id, name: outcome.name ?? 'Write', input: {} } }] };
-    const blocks = resolveBlocks(reply, nextToolId).map((block) => ({ ...block, json: malformedToolJsonPieces.join('') }));
+    const reply: ScriptedReply = {
+      blocks: [{ toolUse: { id: outcome.id, name: outcome.name ?? 'Write', input: {} } }],
+    };
+    const blocks = resolveBlocks(reply, nextToolId).map((block) => ({
+      ...block,
+      json: malformedToolJsonPieces.join(''),
+    }));
     const usage = resolveUsage(undefined, context.requestChars, blocks);
-    return { ...common, blocks, stopReason: 'tool_use', usage, pieces: new Map([[0, malformedToolJsonPieces]]) };
+    return {
+      ...common,
+      blocks,
+      stopReason: 'tool_use',
+      usage,
+      pieces: new Map([[0, malformedToolJsonPieces]]),
+    };
+  }
+
+  private streamErrorBody(
+    dialect: Dialect,
+    fault: Extract<ScriptedFault, { fault: 'error-mid-stream' }>,
+  ): unknown {
+    const http: Extract<ScriptedFault, { fault: 'http' }> = { fault: 'http', status: fault.status ?? 529 };
+    if (fault.message !== undefined) http.message = fault.message;
+    return this.httpError(dialect, http).body;
   }
 
   private httpError(dialect: Dialect, fault: Extract<ScriptedFault, { fault: 'http' }>): WireError {
@@ -197,7 +258,14 @@ async function readRequest(request: IncomingMessage): Promise<RecordedRequest> {
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { method: request.method ?? 'GET', path: url.split('?')[0] ?? url, url, headers, body: parseBody(text), receivedAt };
+  return {
+    method: request.method ?? 'GET',
+    path: url.split('?')[0] ?? url,
+    url,
+    headers,
+    body: parseBody(text),
+    receivedAt,
+  };
 }
 
 function parseBody(text: string): unknown {
@@ -211,6 +279,10 @@ function parseBody(text: string): unknown {
 
 function sendJson(response: ServerResponse, error: WireError): void {
   const payload = JSON.stringify(error.body);
-  response.writeHead(error.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...error.headers });
+  response.writeHead(error.status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+    ...error.headers,
+  });
   response.end(payload);
 }

@@ -10,8 +10,16 @@ const openaiErrors: Readonly<Record<number, [type: string, code: string | null, 
     "This model's maximum context length is 128000 tokens. However, your messages resulted in 210000 tokens. Please reduce the length of the messages.",
   ],
   401: ['invalid_request_error', 'invalid_api_key', 'Incorrect API key provided.'],
-  403: ['invalid_request_error', 'unsupported_country_region_territory', 'Country, region, or territory not supported'],
-  404: ['invalid_request_error', 'model_not_found', 'The model does not exist or you do not have access to it.'],
+  403: [
+    'invalid_request_error',
+    'unsupported_country_region_territory',
+    'Country, region, or territory not supported',
+  ],
+  404: [
+    'invalid_request_error',
+    'model_not_found',
+    'The model does not exist or you do not have access to it.',
+  ],
   413: ['invalid_request_error', null, 'Request too large.'],
   429: ['requests', 'rate_limit_exceeded', 'Rate limit reached for requests. Please try again in 1s.'],
   500: ['server_error', null, 'The server had an error while processing your request. Sorry about that!'],
@@ -53,7 +61,11 @@ export interface OpenaiStreamOptions {
 }
 
 /** Streams a reply as chat.completion.chunk events, tool calls keyed by index, then `[DONE]`. */
-export async function streamOpenai(channel: SseChannel, plan: StreamPlan, options: OpenaiStreamOptions): Promise<void> {
+export async function streamOpenai(
+  channel: SseChannel,
+  plan: StreamPlan,
+  options: OpenaiStreamOptions,
+): Promise<void> {
   const created = Math.floor(Date.now() / 1000);
   const usageField = options.includeUsage ? { usage: null } : {};
   const chunk = (delta: unknown, finishReason: string | null = null): unknown => ({
@@ -69,18 +81,31 @@ export async function streamOpenai(channel: SseChannel, plan: StreamPlan, option
   const wire: BlockWire = {
     start(block, index) {
       if (block.kind !== 'tool_use') return;
-      const call = { index: toolIndexes.get(index), id: block.id, type: 'function', function: { name: block.name, arguments: '' } };
+      const call = {
+        index: toolIndexes.get(index),
+        id: block.id,
+        type: 'function',
+        function: { name: block.name, arguments: '' },
+      };
       channel.data(chunk({ tool_calls: [call] }));
     },
     delta(block, index, piece) {
       if (block.kind === 'text') channel.data(chunk({ content: piece }));
-      if (block.kind === 'tool_use') channel.data(chunk({ tool_calls: [{ index: toolIndexes.get(index), function: { arguments: piece } }] }));
+      if (block.kind === 'tool_use')
+        channel.data(
+          chunk({ tool_calls: [{ index: toolIndexes.get(index), function: { arguments: piece } }] }),
+        );
     },
     stop() {},
   };
   channel.open();
   channel.data(chunk({ role: 'assistant', content: '', refusal: null }));
-  if (!(await streamBlocks(channel, plan, wire))) return;
+  const outcome = await streamBlocks(channel, plan, wire);
+  if (outcome === 'error' && plan.interrupt?.action === 'error') {
+    channel.data(plan.interrupt.body);
+    channel.end();
+  }
+  if (outcome !== 'complete') return;
   channel.data(chunk({}, finishReasons[plan.stopReason]));
   if (options.includeUsage) {
     channel.data({
@@ -101,7 +126,9 @@ export async function streamOpenai(channel: SseChannel, plan: StreamPlan, option
 export function openaiCompletion(plan: StreamPlan, completionId: string): unknown {
   const text = plan.blocks.map((block) => (block.kind === 'text' ? block.text : '')).join('');
   const toolCalls = plan.blocks.flatMap((block) =>
-    block.kind === 'tool_use' ? [{ id: block.id, type: 'function', function: { name: block.name, arguments: block.json } }] : [],
+    block.kind === 'tool_use'
+      ? [{ id: block.id, type: 'function', function: { name: block.name, arguments: block.json } }]
+      : [],
   );
   return {
     id: completionId,
@@ -111,7 +138,12 @@ export function openaiCompletion(plan: StreamPlan, completionId: string): unknow
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: text || null, refusal: null, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) },
+        message: {
+          role: 'assistant',
+          content: text || null,
+          refusal: null,
+          ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+        },
         logprobs: null,
         finish_reason: finishReasons[plan.stopReason],
       },
@@ -122,6 +154,7 @@ export function openaiCompletion(plan: StreamPlan, completionId: string): unknow
 
 function toolCallIndexes(blocks: readonly ResolvedBlock[]): Map<number, number> {
   const indexes = new Map<number, number>();
-  for (const [index, block] of blocks.entries()) if (block.kind === 'tool_use') indexes.set(index, indexes.size);
+  for (const [index, block] of blocks.entries())
+    if (block.kind === 'tool_use') indexes.set(index, indexes.size);
   return indexes;
 }

@@ -84,42 +84,62 @@ export interface StreamPlan {
   blocks: ResolvedBlock[];
   stopReason: ScriptStopReason;
   usage: Required<ScriptUsage>;
-  /** Destroy the socket after this many blocks (reset-mid-stream). */
-  cutAfterBlocks?: number;
+  /** Stop after this many blocks: kill the socket, or let the writer send an in-stream error. */
+  interrupt?:
+    { afterBlocks: number; action: 'reset' } | { afterBlocks: number; action: 'error'; body: unknown };
   /** Explicit JSON pieces for a tool block (malformed-tool-json), by block index. */
   pieces?: ReadonlyMap<number, string[]>;
   requestIndex: number;
   onSent: (block: SentBlock) => void;
 }
 
+/** How {@link streamBlocks} ended: all sent, the client or the socket gone, or the plan's error point. */
+export type StreamOutcome = 'complete' | 'gone' | 'error';
+
 /**
- * Streams the blocks in order with their delays and chunking. Returns false when the client left
- * or the plan cut the stream, so the caller writes no closing events.
+ * Streams the blocks in order with their delays and chunking. Anything but `complete` means the
+ * caller writes no closing events; on `error` it writes its in-stream error and ends.
  */
-export async function streamBlocks(channel: SseChannel, plan: StreamPlan, wire: BlockWire): Promise<boolean> {
+export async function streamBlocks(
+  channel: SseChannel,
+  plan: StreamPlan,
+  wire: BlockWire,
+): Promise<StreamOutcome> {
+  const interrupt = plan.interrupt;
   for (const [index, block] of plan.blocks.entries()) {
-    if (plan.cutAfterBlocks !== undefined && index >= plan.cutAfterBlocks) {
-      channel.destroy();
-      return false;
-    }
+    if (interrupt && index >= interrupt.afterBlocks) return stopAt(channel, interrupt.action);
     await channel.wait(block.delayMs);
-    if (channel.closed) return false;
+    if (channel.closed) return 'gone';
     const startedAt = performance.now();
     wire.start(block, index);
     const pieces = plan.pieces?.get(index) ?? splitIntoDeltas(payloadOf(block), block.chunk.tokens);
     for (const [pieceIndex, piece] of pieces.entries()) {
       if (pieceIndex > 0) await channel.wait(block.chunk.delayMs);
-      if (channel.closed) return false;
+      if (channel.closed) return 'gone';
       wire.delta(block, index, piece);
     }
     wire.stop(block, index);
-    plan.onSent({ requestIndex: plan.requestIndex, blockIndex: index, kind: block.kind, startedAt, stoppedAt: performance.now() });
+    plan.onSent({
+      requestIndex: plan.requestIndex,
+      blockIndex: index,
+      kind: block.kind,
+      startedAt,
+      stoppedAt: performance.now(),
+    });
   }
-  if (plan.cutAfterBlocks !== undefined && plan.cutAfterBlocks <= plan.blocks.length) {
-    channel.destroy();
-    return false;
-  }
-  return !channel.closed;
+  if (interrupt) return stopAt(channel, interrupt.action);
+  return channel.closed ? 'gone' : 'complete';
+}
+
+// A fetch body that errors drops the chunks it had queued, so the client is given time to read
+// what was sent before the socket dies: the reset then lands between blocks, as intended.
+const resetGraceMs = 40;
+
+async function stopAt(channel: SseChannel, action: 'reset' | 'error'): Promise<StreamOutcome> {
+  if (action === 'error') return channel.closed ? 'gone' : 'error';
+  await channel.wait(resetGraceMs);
+  channel.destroy();
+  return 'gone';
 }
 
 /** The streamed payload of a block: its text, its thinking, or its input JSON. */
@@ -135,7 +155,11 @@ export function payloadOf(block: ResolvedBlock): string {
 }
 
 /** Fills the counts a script left out: input from the request size, output from what is sent. */
-export function resolveUsage(usage: ScriptUsage | undefined, requestChars: number, blocks: ResolvedBlock[]): Required<ScriptUsage> {
+export function resolveUsage(
+  usage: ScriptUsage | undefined,
+  requestChars: number,
+  blocks: ResolvedBlock[],
+): Required<ScriptUsage> {
   const outputChars = blocks.reduce((sum, block) => sum + payloadOf(block).length, 0);
   return {
     input_tokens: usage?.input_tokens ?? estimateTokens(requestChars),

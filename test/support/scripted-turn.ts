@@ -36,6 +36,8 @@ export interface ScriptUsage {
 /** A normal answer. `stopReason` defaults to `tool_use` when a block calls a tool, else `end_turn`. */
 export interface ScriptedReply {
   blocks: ScriptBlock[];
+  /** Milliseconds before the response starts (time to first byte). */
+  delayMs?: number;
   stopReason?: ScriptStopReason;
   usage?: ScriptUsage;
   /** Default chunking for every block of the turn. */
@@ -61,6 +63,19 @@ export interface ResetFault {
   blocks?: ScriptBlock[];
 }
 
+/**
+ * Streams `afterBlocks` whole blocks, then an error in the stream itself (Anthropic `event: error`,
+ * OpenAI `data: {"error": …}`), as a server that overloads mid-answer does. HTTP status stays 200.
+ */
+export interface StreamErrorFault {
+  fault: 'error-mid-stream';
+  afterBlocks: number;
+  /** Picks the provider's error type, as for {@link HttpFault}; default 529 (overloaded). */
+  status?: HttpFault['status'];
+  message?: string;
+  blocks?: ScriptBlock[];
+}
+
 /** A tool call whose streamed JSON pieces do not add up to valid JSON. */
 export interface MalformedToolJsonFault {
   fault: 'malformed-tool-json';
@@ -68,7 +83,7 @@ export interface MalformedToolJsonFault {
   id?: string;
 }
 
-export type ScriptedFault = HttpFault | ResetFault | MalformedToolJsonFault;
+export type ScriptedFault = HttpFault | ResetFault | StreamErrorFault | MalformedToolJsonFault;
 
 /** The request as the server received it; `body` is the parsed JSON, or the raw text if it was not JSON. */
 export interface RecordedRequest {
@@ -88,8 +103,7 @@ export type ScriptedOutcome = ScriptedReply | ScriptedFault | ScriptBlock[];
 
 /** One queued turn: fixed, or computed from the request that consumes it. */
 export type ScriptedTurn =
-  | ScriptedOutcome
-  | ((request: RecordedRequest) => ScriptedOutcome | Promise<ScriptedOutcome>);
+  ScriptedOutcome | ((request: RecordedRequest) => ScriptedOutcome | Promise<ScriptedOutcome>);
 
 /** When a block started and ended on the wire; `performance.now()` clock. */
 export interface SentBlock {
@@ -129,10 +143,14 @@ export function asOutcome(outcome: ScriptedOutcome): ScriptedReply | ScriptedFau
 export function resolveBlocks(reply: ScriptedReply, nextId: () => string): ResolvedBlock[] {
   const turnChunk = reply.chunk ?? {};
   return reply.blocks.map((block): ResolvedBlock => {
-    const chunk = { tokens: block.chunk?.tokens ?? turnChunk.tokens ?? 4, delayMs: block.chunk?.delayMs ?? turnChunk.delayMs ?? 0 };
+    const chunk = {
+      tokens: block.chunk?.tokens ?? turnChunk.tokens ?? 4,
+      delayMs: block.chunk?.delayMs ?? turnChunk.delayMs ?? 0,
+    };
     const delayMs = block.delayMs ?? 0;
     if ('text' in block) return { kind: 'text', text: block.text, delayMs, chunk };
-    if ('thinking' in block) return { kind: 'thinking', thinking: block.thinking, signature: block.signature, delayMs, chunk };
+    if ('thinking' in block)
+      return { kind: 'thinking', thinking: block.thinking, signature: block.signature, delayMs, chunk };
     const { id, name, input } = block.toolUse;
     return { kind: 'tool_use', id: id ?? nextId(), name, json: JSON.stringify(input ?? {}), delayMs, chunk };
   });

@@ -6,12 +6,23 @@ import { toPersisted } from './state/persisted-state';
 import type { Store } from './state/store';
 import type { VsCodeApi } from './vscode-api';
 
+/** Where host messages arrive: `window` in the page, any event target in tests. */
+export interface MessageSource {
+  addEventListener(type: 'message', listener: (event: { data?: unknown }) => void): void;
+  removeEventListener(type: 'message', listener: (event: { data?: unknown }) => void): void;
+}
+
+/** Frame scheduling when the page has it; absent in plain Node. */
+const frames = globalThis as {
+  requestAnimationFrame?: (callback: () => void) => number;
+  cancelAnimationFrame?: (handle: number) => void;
+};
+
 /** Options of {@link connectHost}. */
 export interface HostBridgeOptions {
   store: Store<PanelState>;
   api: VsCodeApi;
-  /** Where host messages arrive; `window` in the page. */
-  target: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  target: MessageSource;
   /** How long state may go unsaved, in milliseconds. */
   persistDelayMs?: number;
   /** Reports messages that failed validation (dropped). */
@@ -36,7 +47,7 @@ export function connectHost(options: HostBridgeOptions): () => void {
   };
 
   const flush = (): void => {
-    if (frame !== undefined && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    if (frame !== undefined) frames.cancelAnimationFrame?.(frame);
     if (timer !== undefined) clearTimeout(timer);
     frame = undefined;
     timer = undefined;
@@ -47,14 +58,14 @@ export function connectHost(options: HostBridgeOptions): () => void {
     persistTimer ??= setTimeout(persist, persistDelayMs);
   };
 
-  const onMessage = (event: Event): void => {
-    const parsed = hostToWebviewMessageSchema.safeParse((event as MessageEvent).data);
+  const onMessage = (event: { data?: unknown }): void => {
+    const parsed = hostToWebviewMessageSchema.safeParse(event.data);
     if (!parsed.success) {
       options.onInvalid?.(parsed.error.message);
       return;
     }
     queue.push(parsed.data);
-    if (frame === undefined && typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(flush);
+    if (frame === undefined) frame = frames.requestAnimationFrame?.(flush);
     timer ??= setTimeout(flush, 100);
   };
 

@@ -2,6 +2,7 @@ import type { Message, UserBlock, UserMessage } from '../messages/message';
 import type { ModelClient, ModelInfo, SystemBlock } from '../model/model-client';
 import type { Clock, Fetcher, FileSearch, Logger, Shell, Workspace } from '../ports';
 import type { PermissionGate } from '../execution/permission-gate';
+import type { AfterToolCall } from '../execution/streaming-executor';
 import type { LoopEvent, TerminalReason } from '../loop/loop-event';
 import type { LoopState } from '../loop/loop-state';
 import { query } from '../loop/query';
@@ -48,8 +49,12 @@ export interface AgentOptions {
   history?: readonly Message[];
   todos?: readonly TodoItem[];
   reminders?(state: LoopState, agent: Agent): Promise<string[]>;
-  /** Reminders for the person's own message (selection, open file, changed files). */
-  promptReminders?(agent: Agent): Promise<string[]>;
+  /**
+   * Runs before the person's message is sent: UserPromptSubmit hooks and reminders (selection,
+   * open file, changed files). `blocked` stops the message from reaching the model.
+   */
+  onPrompt?(prompt: string, agent: Agent, signal: AbortSignal): Promise<{ blocked?: string; reminders: string[] }>;
+  afterToolCall?: AfterToolCall;
   onStop?(state: LoopState): Promise<string | undefined>;
   compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
 }
@@ -102,7 +107,14 @@ export class Agent {
     const options = this.#options;
     const info = this.model;
     const blocks: UserBlock[] = typeof prompt === 'string' ? [{ type: 'text', text: prompt }] : prompt;
-    const reminders = options.promptReminders ? await options.promptReminders(this) : [];
+    const promptText = blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('\n');
+    const { blocked, reminders } = options.onPrompt
+      ? await options.onPrompt(promptText, this, signal)
+      : { blocked: undefined, reminders: [] };
+    if (blocked !== undefined) {
+      yield { type: 'prompt-block', reason: blocked };
+      return 'completed';
+    }
     const userMessage: UserMessage = {
       role: 'user',
       content: [...blocks, ...reminders.map((text) => ({ type: 'text' as const, text }))],
@@ -130,6 +142,7 @@ export class Agent {
       reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
       onStop: options.onStop,
       compact: options.compact,
+      afterToolCall: options.afterToolCall,
       onState: (state) => {
         loopState = state;
       },

@@ -13,6 +13,7 @@ export interface PromptEnvironment {
   shell?: string;
 }
 
+/** The `instructions` an MCP server returned from `initialize`. */
 export interface McpServerInstructions {
   server: string;
   instructions: string;

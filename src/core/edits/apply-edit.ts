@@ -4,13 +4,16 @@
  * lines the model quoted. More than one place is refused, never guessed. Pure; no I/O.
  */
 import { adaptReplacement } from './adapt-replacement';
-import { describeClosestText, findPlaceholderLine } from './closest-text';
+import { findPlaceholderLine } from './closest-text';
+import { ambiguous, notFound } from './edit-messages';
 import { lineNumberAt } from './line-table';
+import { quoteUsage } from './quote-style';
 import { convertLineEndings, dominantLineEnding } from './text-codec';
 import type { MatchScope, Tolerance, TolerantMatch } from './tolerant-match';
 import { findTolerantMatches } from './tolerant-match';
 
 export type { MatchScope, Tolerance };
+export { describeTolerance } from './edit-messages';
 
 /** One replacement as the model asked for it. */
 export interface EditRequest {
@@ -19,7 +22,14 @@ export interface EditRequest {
   replaceAll?: boolean;
 }
 
-export type EditErrorCode = 'no-change' | 'empty-old-string' | 'not-found' | 'ambiguous' | 'elided' | 'reindent-failed';
+export type EditErrorCode =
+  | 'no-change'
+  | 'empty-old-string'
+  | 'not-found'
+  | 'ambiguous'
+  | 'elided'
+  | 'reindent-failed'
+  | 'placeholder-in-new-string';
 
 export type EditOutcome =
   | {
@@ -48,33 +58,64 @@ interface Span {
 export function applyEdit(content: string, request: EditRequest, scope: MatchScope = {}): EditOutcome {
   const { oldString, newString } = request;
   if (oldString === newString) {
-    return { ok: false, code: 'no-change', message: 'old_string and new_string are identical, so nothing would change.' };
+    return {
+      ok: false,
+      code: 'no-change',
+      message: 'old_string and new_string are identical, so nothing would change.',
+    };
   }
   if (oldString === '') {
     if (content !== '') {
       return {
         ok: false,
         code: 'empty-old-string',
-        message: 'old_string is empty, which only fills a new or empty file; this file has content. Quote the text to replace.',
+        message:
+          'old_string is empty, which only fills a new or empty file; this file has content. Quote the text to replace.',
       };
     }
-    return { ok: true, content: newString, tolerance: [], replacements: 1, lines: [1], end: newString.length };
+    return {
+      ok: true,
+      content: newString,
+      tolerance: [],
+      replacements: 1,
+      lines: [1],
+      end: newString.length,
+    };
+  }
+  const placeholder = newPlaceholder(content, oldString, newString);
+  if (placeholder !== undefined) {
+    return {
+      ok: false,
+      code: 'placeholder-in-new-string',
+      message: `new_string contains the placeholder "${placeholder}", which would be written literally and delete the text it stands for. Nothing was changed. Write out the full replacement, or narrow old_string to the lines that change.`,
+    };
   }
   const eol = dominantLineEnding(content);
   const exact = findExact(content, oldString, scope);
   if (exact.length > 0) {
     if (exact.length > 1 && !request.replaceAll) return ambiguous(content, exact, false);
     const text = convertLineEndings(newString, eol);
-    const tolerance: Tolerance[] = text === newString ? [] : ['line-endings'];
-    return splice(content, exact.map((start) => ({ start, end: start + oldString.length, text })), tolerance);
+    const tolerance = new Set<Tolerance>(text === newString ? [] : ['line-endings']);
+    const spans = exact.map((start) => {
+      const indented = indentFollowingLines(content, start, oldString, text);
+      if (indented !== text) tolerance.add('indentation');
+      return { start, end: start + oldString.length, text: indented };
+    });
+    return splice(content, spans, [...tolerance]);
   }
   const matches = findTolerantMatches(content, oldString, scope);
   if (matches.length === 0) return notFound(content, oldString);
-  if (matches.length > 1 && !request.replaceAll) return ambiguous(content, matches.map((match) => match.start), true);
+  if (matches.length > 1 && !request.replaceAll)
+    return ambiguous(
+      content,
+      matches.map((match) => match.start),
+      true,
+    );
   const spans: Span[] = [];
   const tolerance = new Set<Tolerance>();
+  const conventions = { eol, quotes: quoteUsage(content) };
   for (const match of nonOverlapping(matches)) {
-    const adapted = adaptReplacement(newString, match, eol);
+    const adapted = adaptReplacement(newString, match, conventions);
     if (!adapted.ok) {
       return {
         ok: false,
@@ -88,9 +129,43 @@ export function applyEdit(content: string, request: EditRequest, scope: MatchSco
   return splice(content, spans, [...tolerance]);
 }
 
+/**
+ * An old_string of one line that starts right after its line's indentation was quoted from its
+ * first word. When the replacement's later lines do not all carry that indentation, they were
+ * written relative to the quoted line (as in a dedented copy) and get the indentation added; when
+ * they all carry it, they were written as they stand in the file and are left alone.
+ */
+function indentFollowingLines(content: string, start: number, oldString: string, text: string): string {
+  if (/\n./.test(oldString) || !text.includes('\n') || /^\s/.test(oldString)) return text;
+  const lineStart = content.lastIndexOf('\n', start - 1) + 1;
+  const indent = content.slice(lineStart, start);
+  if (indent === '' || !/^[ \t]+$/.test(indent)) return text;
+  const [first = '', ...rest] = text.split(/(?<=\n)/);
+  const later = rest.filter((line) => line.trim() !== '');
+  if (later.length === 0 || later.every((line) => line.startsWith(indent))) return text;
+  return first + rest.map((line) => (line.trim() === '' ? line : indent + line)).join('');
+}
+
+/**
+ * A comment placeholder ("// ... existing code ...") in new_string that neither old_string nor the
+ * file contains: the model meant "keep what was here", but it would be written literally. Bare
+ * "..." lines are not counted (Python stubs and prose use them).
+ */
+function newPlaceholder(content: string, oldString: string, newString: string): string | undefined {
+  const lines = newString.split(/\r?\n/).filter((line) => line.trim() !== '...' && line.trim() !== '…');
+  const index = findPlaceholderLine(lines);
+  const line = lines[index]?.trim();
+  if (line === undefined || oldString.includes(line) || content.includes(line)) return undefined;
+  return line;
+}
+
 function findExact(content: string, oldString: string, scope: MatchScope): number[] {
   const starts: number[] = [];
-  for (let index = content.indexOf(oldString, scope.from ?? 0); index !== -1; index = content.indexOf(oldString, index + oldString.length)) {
+  for (
+    let index = content.indexOf(oldString, scope.from ?? 0);
+    index !== -1;
+    index = content.indexOf(oldString, index + oldString.length)
+  ) {
     if (scope.lineStart && index > 0 && content.charAt(index - 1) !== '\n') continue;
     if (scope.atEnd && index + oldString.length !== content.length) continue;
     starts.push(index);
@@ -119,55 +194,12 @@ function splice(content: string, spans: readonly Span[], tolerance: Tolerance[])
   }
   const end = result.length;
   result += content.slice(cursor);
-  return { ok: true, content: result, tolerance, replacements: spans.length, lines: starts.map((start) => lineNumberAt(result, start)), end };
-}
-
-function listLines(lines: readonly number[]): string {
-  const shown = lines.slice(0, 5).join(', ');
-  return lines.length > 5 ? `${shown} and ${lines.length - 5} more` : shown;
-}
-
-function ambiguous(content: string, starts: readonly number[], tolerant: boolean): EditOutcome {
-  const lines = starts.map((start) => lineNumberAt(content, start));
-  const how = tolerant ? ' (after allowing for quotes, whitespace and indentation)' : '';
   return {
-    ok: false,
-    code: 'ambiguous',
-    message: `old_string matches ${starts.length} places${how}, at lines ${listLines(lines)}. Nothing was changed. Include more surrounding lines to pick one, or set replace_all to change every one.`,
+    ok: true,
+    content: result,
+    tolerance,
+    replacements: spans.length,
+    lines: starts.map((start) => lineNumberAt(result, start)),
+    end,
   };
-}
-
-function notFound(content: string, oldString: string): EditOutcome {
-  const lines = oldString.split(/\r?\n/);
-  const placeholder = findPlaceholderLine(lines);
-  const closest = describeClosestText(content, oldString, placeholder);
-  const suffix = closest ? `\n${closest}` : '';
-  if (placeholder >= 0) {
-    return {
-      ok: false,
-      code: 'elided',
-      message: `old_string leaves text out with a placeholder (its line ${placeholder + 1}: "${(lines[placeholder] ?? '').trim()}"). Nothing was changed. Quote every line you replace, or make several smaller edits.${suffix}`,
-    };
-  }
-  const advice = closest ? 'Copy the exact text from the file' : 'Read the file again and quote its text exactly';
-  return {
-    ok: false,
-    code: 'not-found',
-    message: `old_string was not found in the file, even allowing for quotes, whitespace and indentation. Nothing was changed. ${advice}.${suffix}`,
-  };
-}
-
-const toleranceWords: Record<Tolerance, string> = {
-  quotes: 'quote style',
-  'trailing-whitespace': 'trailing whitespace',
-  'line-endings': 'line endings',
-  'final-newline': 'a final newline the file does not have',
-  indentation: 'indentation',
-};
-
-/** One sentence for the model about a tolerant match; empty when the match was exact. */
-export function describeTolerance(tolerance: readonly Tolerance[]): string {
-  if (tolerance.length === 0) return '';
-  const words = tolerance.map((item) => toleranceWords[item]).join(', ');
-  return `old_string differed from the file in ${words}; it matched anyway and new_string was adapted to the file's conventions.`;
 }

@@ -12,24 +12,27 @@ export interface Line {
  * offset in the text belongs to exactly one line.
  */
 export function splitLines(content: string): Line[] {
+  const parts = content.split('\n');
   const lines: Line[] = [];
   let start = 0;
-  for (;;) {
-    const newline = content.indexOf('\n', start);
-    if (newline === -1) {
-      lines.push({ start, text: content.slice(start), eol: '' });
-      return lines;
-    }
-    const crlf = newline > start && content.charCodeAt(newline - 1) === 13;
-    lines.push({ start, text: content.slice(start, crlf ? newline - 1 : newline), eol: crlf ? '\r\n' : '\n' });
-    start = newline + 1;
-  }
+  parts.forEach((raw, index) => {
+    const last = index === parts.length - 1;
+    const crlf = !last && raw.endsWith('\r');
+    lines.push({ start, text: crlf ? raw.slice(0, -1) : raw, eol: last ? '' : crlf ? '\r\n' : '\n' });
+    start += raw.length + 1;
+  });
+  return lines;
 }
 
 /** The 1-based line number of an offset. */
 export function lineNumberAt(content: string, offset: number): number {
   let line = 1;
-  for (let index = content.indexOf('\n'); index !== -1 && index < offset; index = content.indexOf('\n', index + 1)) line++;
+  for (
+    let index = content.indexOf('\n');
+    index !== -1 && index < offset;
+    index = content.indexOf('\n', index + 1)
+  )
+    line++;
   return line;
 }
 

@@ -5,5 +5,7 @@ const numberWidth = 6;
 
 /** Formats lines as `<number right-aligned>\t<line>`, numbering from `firstNumber` (1-based). */
 export function numberLines(lines: readonly string[], firstNumber: number): string {
-  return lines.map((line, index) => `${String(firstNumber + index).padStart(numberWidth)}\t${line}`).join('\n');
+  return lines
+    .map((line, index) => `${String(firstNumber + index).padStart(numberWidth)}\t${line}`)
+    .join('\n');
 }

@@ -11,13 +11,8 @@ const curlyDouble = new Set(['“', '”', '„', '‟']);
 
 /** Maps every typographic quote to its straight form; one character for one, so offsets hold. */
 export function straightenQuotes(text: string): string {
-  let result = '';
-  for (const char of text) {
-    if (curlySingle.has(char)) result += "'";
-    else if (curlyDouble.has(char)) result += '"';
-    else result += char;
-  }
-  return result;
+  if (!/[‘’‚‛“”„‟]/.test(text)) return text;
+  return text.replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
 }
 
 /** The kind of quote `char` is (straight or typographic), or undefined. */
@@ -62,4 +57,17 @@ export function curlKinds(text: string, kinds: ReadonlySet<QuoteKind>): string {
     previous = char;
   }
   return result;
+}
+
+/** How a text writes one kind of quote. */
+export type QuoteUsage = 'none' | 'straight' | 'curly' | 'mixed';
+
+/** How `text` writes single and double quotes, for choosing the style of inserted text. */
+export function quoteUsage(text: string): Record<QuoteKind, QuoteUsage> {
+  const usage = (straight: boolean, curly: boolean): QuoteUsage =>
+    straight && curly ? 'mixed' : straight ? 'straight' : curly ? 'curly' : 'none';
+  return {
+    single: usage(text.includes("'"), /[‘’‚‛]/.test(text)),
+    double: usage(text.includes('"'), /[“”„‟]/.test(text)),
+  };
 }

@@ -39,10 +39,14 @@ function decodeBytes(bytes: Uint8Array): { encoding: TextEncodingName; text: str
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { encoding: 'utf8-bom', text: decodeUtf8(bytes.subarray(3)) ?? decodeLatin1(bytes.subarray(3)) };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf16le', text: decodeUtf16(bytes.subarray(2), true) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf16be', text: decodeUtf16(bytes.subarray(2), false) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { encoding: 'utf16le', text: decodeUtf16(bytes.subarray(2), true) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { encoding: 'utf16be', text: decodeUtf16(bytes.subarray(2), false) };
   const utf8 = decodeUtf8(bytes);
-  return utf8 === undefined ? { encoding: 'latin1', text: decodeLatin1(bytes) } : { encoding: 'utf8', text: utf8 };
+  return utf8 === undefined
+    ? { encoding: 'latin1', text: decodeLatin1(bytes) }
+    : { encoding: 'utf8', text: utf8 };
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -159,7 +163,10 @@ export function detectImageType(bytes: Uint8Array): string | undefined {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && [0x57, 0x45, 0x42, 0x50].every((byte, index) => bytes[8 + index] === byte)) {
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    [0x57, 0x45, 0x42, 0x50].every((byte, index) => bytes[8 + index] === byte)
+  ) {
     return 'image/webp';
   }
   return undefined;

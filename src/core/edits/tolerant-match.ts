@@ -94,7 +94,8 @@ class WindowState {
     const fileTrimmed = fileRest.trimEnd();
     if (modelRest.slice(modelTrimmed.length) === fileRest.slice(fileTrimmed.length)) return;
     this.tolerance.add('trailing-whitespace');
-    if (modelRest.length !== modelTrimmed.length && fileRest.length === fileTrimmed.length) this.stripTrailing = true;
+    if (modelRest.length !== modelTrimmed.length && fileRest.length === fileTrimmed.length)
+      this.stripTrailing = true;
   }
 }
 
@@ -104,8 +105,10 @@ function sameShift(first: IndentShift, second: IndentShift): boolean {
 }
 
 function shiftBetween(modelIndent: string, fileIndent: string): IndentShift | undefined {
-  if (fileIndent.endsWith(modelIndent)) return { kind: 'add', text: fileIndent.slice(0, fileIndent.length - modelIndent.length) };
-  if (modelIndent.endsWith(fileIndent)) return { kind: 'remove', text: modelIndent.slice(0, modelIndent.length - fileIndent.length) };
+  if (fileIndent.endsWith(modelIndent))
+    return { kind: 'add', text: fileIndent.slice(0, fileIndent.length - modelIndent.length) };
+  if (modelIndent.endsWith(fileIndent))
+    return { kind: 'remove', text: modelIndent.slice(0, modelIndent.length - fileIndent.length) };
   return undefined;
 }
 
@@ -134,6 +137,8 @@ function matchSuffix(model: string, line: Line, state: WindowState): number {
   const fileTrimmed = line.text.trimEnd();
   if (modelTrimmed === '' || fileTrimmed.length <= modelTrimmed.length) return -1;
   const column = fileTrimmed.length - modelTrimmed.length;
+  // Starting at the line's text (after its indentation) is a whole-line match, which must honour the shift.
+  if (column <= splitIndent(line.text)[0].length) return -1;
   if (!state.compareText(modelTrimmed, fileTrimmed.slice(column))) return -1;
   state.noteTrailing(model, line.text);
   return column;
@@ -149,7 +154,9 @@ function matchPrefix(model: string, line: Line, state: WindowState): number {
   }
   const shift = shiftBetween(modelIndent, fileIndent);
   if (!shift || !state.acceptShift(shift) || fileRest.length < modelRest.length) return -1;
-  return state.compareText(modelRest, fileRest.slice(0, modelRest.length)) ? fileIndent.length + modelRest.length : -1;
+  return state.compareText(modelRest, fileRest.slice(0, modelRest.length))
+    ? fileIndent.length + modelRest.length
+    : -1;
 }
 
 /** Applies a shift to one line's text; undefined when a removal does not fit. */
@@ -159,7 +166,11 @@ export function applyShift(text: string, shift: IndentShift): string | undefined
 }
 
 /** Tries `attempt` on a copy of the state; keeps the copy only when it succeeds. */
-function tryOn<T>(state: { current: WindowState }, attempt: (copy: WindowState) => T, ok: (value: T) => boolean): T {
+function tryOn<T>(
+  state: { current: WindowState },
+  attempt: (copy: WindowState) => T,
+  ok: (value: T) => boolean,
+): T {
   const copy = state.current.clone();
   const value = attempt(copy);
   if (ok(value)) state.current = copy;
@@ -197,7 +208,11 @@ function matchWindow(input: WindowInput): Located | undefined {
   return suffixWindow ? { window: suffixWindow, state: asSuffix.current } : undefined;
 }
 
-function matchLines(input: WindowInput, holder: { current: WindowState }, firstAsSuffix: boolean): Window | undefined {
+function matchLines(
+  input: WindowInput,
+  holder: { current: WindowState },
+  firstAsSuffix: boolean,
+): Window | undefined {
   const { lines, first, body, endsWithNewline } = input;
   const window: Window = { start: 0, end: 0, startsAtLineStart: true, endsAtLineEnd: true };
   const last = body.length - 1;
@@ -213,12 +228,20 @@ function matchLines(input: WindowInput, holder: { current: WindowState }, firstA
       continue;
     }
     if (index === 0 && firstAsSuffix && !isLast) {
-      const column = tryOn(holder, (copy) => matchSuffix(model, line, copy), (value) => value >= 0);
+      const column = tryOn(
+        holder,
+        (copy) => matchSuffix(model, line, copy),
+        (value) => value >= 0,
+      );
       if (column < 0) return undefined;
       window.start = line.start + column;
       window.startsAtLineStart = column === 0;
     } else if (isLast && index > 0) {
-      const column = tryOn(holder, (copy) => matchPrefix(model, line, copy), (value) => value >= 0);
+      const column = tryOn(
+        holder,
+        (copy) => matchPrefix(model, line, copy),
+        (value) => value >= 0,
+      );
       if (column < 0) return undefined;
       window.end = line.start + column;
       window.endsAtLineEnd = column === line.text.length;
@@ -233,14 +256,19 @@ function matchLines(input: WindowInput, holder: { current: WindowState }, firstA
  * Every tolerant match of `oldString`, in file order (they may overlap). Empty when the old text is
  * only whitespace: blank text is never matched loosely.
  */
-export function findTolerantMatches(content: string, oldString: string, scope: MatchScope = {}): TolerantMatch[] {
+export function findTolerantMatches(
+  content: string,
+  oldString: string,
+  scope: MatchScope = {},
+): TolerantMatch[] {
   if (oldString.trim() === '') return [];
   const lines = splitLines(content);
   const { lines: oldLines, breaks } = splitWithBreaks(oldString);
   const endsWithNewline = oldLines.length > 1 && oldLines[oldLines.length - 1] === '';
   const body = endsWithNewline ? oldLines.slice(0, -1) : oldLines;
   const matches: TolerantMatch[] = [];
-  for (let first = 0; first + body.length <= lines.length; first++) {
+  for (const first of candidateStarts(content, lines, body)) {
+    if (first < 0 || first + body.length > lines.length) continue;
     const located =
       body.length === 1 && !endsWithNewline
         ? matchSingleLine(body[0] ?? '', lines[first], scope)
@@ -254,13 +282,70 @@ export function findTolerantMatches(content: string, oldString: string, scope: M
   return matches;
 }
 
+/**
+ * Start lines worth trying: every tolerant match contains the trimmed text of each quoted line
+ * (quotes straightened) inside the file line it matches, so the longest quoted line is found with
+ * indexOf and only the windows around its occurrences are checked.
+ */
+function candidateStarts(content: string, lines: readonly Line[], body: readonly string[]): number[] {
+  let anchor = -1;
+  let needle = '';
+  body.forEach((line, index) => {
+    const text = straightenQuotes(line).trim();
+    if (text.length > needle.length) [anchor, needle] = [index, text];
+  });
+  if (anchor === -1) return lines.map((_, index) => index);
+  const haystack = straightenQuotes(content);
+  const starts = new Set<number>();
+  for (let offset = haystack.indexOf(needle); offset !== -1; offset = haystack.indexOf(needle, offset + 1)) {
+    starts.add(lineIndexAt(lines, offset) - anchor);
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
+function lineIndexAt(lines: readonly Line[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lines[middle]?.start ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 function matchSingleLine(model: string, line: Line | undefined, scope: MatchScope): Located[] {
   if (!line) return [];
   const whole = new WindowState();
   if (matchWhole(model, line, whole)) {
-    return [{ window: { start: line.start, end: line.start + line.text.length, startsAtLineStart: true, endsAtLineEnd: true }, state: whole }];
+    return [
+      {
+        window: {
+          start: line.start,
+          end: line.start + line.text.length,
+          startsAtLineStart: true,
+          endsAtLineEnd: true,
+        },
+        state: whole,
+      },
+    ];
   }
-  if (scope.lineStart) return [];
+  const prefix = new WindowState();
+  const column = matchPrefix(model, line, prefix);
+  if (column > 0 && prefix.tolerance.size > 0) {
+    return [
+      {
+        window: {
+          start: line.start,
+          end: line.start + column,
+          startsAtLineStart: true,
+          endsAtLineEnd: column === line.text.length,
+        },
+        state: prefix,
+      },
+    ];
+  }
+  if (scope.lineStart || !/['"‘’‚‛“”„‟]/.test(model)) return [];
   const found: Located[] = [];
   const needle = straightenQuotes(model);
   const haystack = straightenQuotes(line.text);
@@ -268,7 +353,12 @@ function matchSingleLine(model: string, line: Line | undefined, scope: MatchScop
     const state = new WindowState();
     if (!state.compareText(model, line.text.slice(column, column + model.length))) continue;
     const end = column + model.length;
-    const window = { start: line.start + column, end: line.start + end, startsAtLineStart: column === 0, endsAtLineEnd: end === line.text.length };
+    const window = {
+      start: line.start + column,
+      end: line.start + end,
+      startsAtLineStart: column === 0,
+      endsAtLineEnd: end === line.text.length,
+    };
     found.push({ window, state });
   }
   return found;

@@ -14,7 +14,19 @@ export interface StreamingExecutorOptions {
   /** The turn's signal: aborting it interrupts every call. */
   signal: AbortSignal;
   now(): number;
+  /** Sees each finished call and may amend its result (PostToolUse hooks, lazy memory). Must not throw. */
+  afterCall?: AfterToolCall;
 }
+
+/** A finished call as `afterCall` sees it. */
+export interface FinishedToolCall {
+  tool: AnyTool;
+  input: unknown;
+  result: ToolResult;
+  context: ToolContext;
+}
+
+export type AfterToolCall = (call: FinishedToolCall) => Promise<ToolResult>;
 
 interface TrackedCall {
   block: ToolUseBlock;
@@ -159,7 +171,11 @@ export class StreamingExecutor {
     const generator = tool.call(call.input, context);
     for (;;) {
       const step = await generator.next();
-      if (step.done) return truncateResult(signal.aborted ? explainAbort(step.value, signal) : step.value, tool.maxResultChars);
+      if (step.done) {
+        const result = truncateResult(signal.aborted ? explainAbort(step.value, signal) : step.value, tool.maxResultChars);
+        const { afterCall } = this.#options;
+        return afterCall && !signal.aborted ? afterCall({ tool, input: call.input, result, context }) : result;
+      }
       this.#events.push({ type: 'tool-execution-progress', toolUseId: block.id, text: step.value.text });
       if (signal.aborted) {
         await generator.return({ content: abortReason(signal), isError: true });

@@ -10,6 +10,7 @@ export const hookEventNames = [
   'Notification',
 ] as const;
 
+/** One of `hookEventNames`. */
 export type HookEventName = (typeof hookEventNames)[number];
 
 /** What happened, as the loop knows it; the runner adds the session fields and converts to the wire shape. */

@@ -14,6 +14,7 @@ export type HookHttpResult =
   | { kind: 'aborted' }
   | { kind: 'failed'; error: string };
 
+/** One command hook run; `timeoutMs` is enforced by the executor. */
 export interface HookCommandRequest {
   command: string;
   /** The event JSON, written to stdin. */
@@ -25,6 +26,7 @@ export interface HookCommandRequest {
   signal: AbortSignal;
 }
 
+/** One HTTP hook call; `timeoutMs` is enforced by the executor. */
 export interface HookHttpRequest {
   url: string;
   headers: Record<string, string>;

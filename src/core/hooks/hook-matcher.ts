@@ -1,5 +1,6 @@
 const plainList = /^[A-Za-z0-9_|, -]*$/;
 
+/** `error` is set for an invalid regex (which then matches nothing). */
 export type HookMatcherResult = { matches: boolean; error?: string };
 
 /**

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { HookEventName } from './hook-event';
 
+/** Ranked deny > ask > allow when hooks disagree. */
 export type HookPermissionDecision = 'allow' | 'deny' | 'ask';
 
+/** A line for the person (never sent to the model). */
 export interface HookMessage {
   level: 'info' | 'warning' | 'error';
   text: string;
@@ -26,6 +28,7 @@ export interface HookOutcome {
   messages: HookMessage[];
 }
 
+/** An outcome that decides nothing. */
 export const emptyHookOutcome = (): HookOutcome => ({ blocked: false, additionalContext: [], messages: [] });
 
 /** Hook JSON output (Claude Code's shape); extra keys are ignored. */
@@ -46,6 +49,7 @@ export const hookJsonOutputSchema = z.looseObject({
     .optional(),
 });
 
+/** Parsed hook JSON output. */
 export type HookJsonOutput = z.infer<typeof hookJsonOutputSchema>;
 
 /** Events whose plain stdout (exit 0) becomes context for the model. */
@@ -77,9 +81,20 @@ export function outcomeFromSuccess(event: HookEventName, output: string, label: 
   return outcome;
 }
 
+/** Events that cannot be blocked: exit code 2 only shows stderr to the person. */
+const unblockable: ReadonlySet<HookEventName> = new Set(['SessionStart', 'Notification']);
+
 /** Exit code 2: block with stderr (or stdout when stderr is empty) as the reason. */
-export function outcomeFromBlockingExit(event: HookEventName, stderr: string, stdout: string, label: string): HookOutcome {
+export function outcomeFromBlockingExit(
+  event: HookEventName,
+  stderr: string,
+  stdout: string,
+  label: string,
+): HookOutcome {
   const reason = stderr.trim() || stdout.trim() || `blocked by hook ${label}`;
+  if (unblockable.has(event)) {
+    return { ...emptyHookOutcome(), messages: [{ level: 'warning', text: `${label}: ${reason}` }] };
+  }
   const outcome: HookOutcome = { ...emptyHookOutcome(), blocked: true, blockReason: reason };
   if (event === 'PreToolUse') {
     outcome.permissionDecision = 'deny';

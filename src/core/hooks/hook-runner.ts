@@ -4,7 +4,12 @@ import { matchTarget, toHookWireInput } from './hook-event';
 import type { HookEventInput } from './hook-event';
 import type { HookExecutor } from './hook-executor';
 import { matchHook } from './hook-matcher';
-import { combineHookOutcomes, emptyHookOutcome, outcomeFromBlockingExit, outcomeFromSuccess } from './hook-outcome';
+import {
+  combineHookOutcomes,
+  emptyHookOutcome,
+  outcomeFromBlockingExit,
+  outcomeFromSuccess,
+} from './hook-outcome';
 import type { HookOutcome } from './hook-outcome';
 
 /** Seconds. Claude Code's late-2025 default for command hooks. */
@@ -12,6 +17,7 @@ export const defaultCommandHookTimeout = 60;
 /** Seconds. */
 export const defaultHttpHookTimeout = 30;
 
+/** What a session's hook runner needs; `hooks` is the merged settings' `hooks`. */
 export interface HookRunnerOptions {
   /** The merged `hooks` settings. */
   hooks: HooksSettings;
@@ -49,7 +55,9 @@ export class HookRunner {
     if (handlers.length === 0) return { ...emptyHookOutcome(), messages };
     const { sessionId, transcriptPath, cwd, permissionMode } = this.#options;
     const input = JSON.stringify(toHookWireInput(event, { sessionId, transcriptPath, cwd, permissionMode }));
-    const outcomes = await Promise.all(handlers.map((handler) => this.#runHandler(event, handler, input, signal)));
+    const outcomes = await Promise.all(
+      handlers.map((handler) => this.#runHandler(event, handler, input, signal)),
+    );
     const combined = combineHookOutcomes(outcomes);
     combined.messages.unshift(...messages);
     return combined;
@@ -66,7 +74,12 @@ export class HookRunner {
     return handlers;
   }
 
-  async #runHandler(event: HookEventInput, handler: HookHandler, input: string, signal: AbortSignal): Promise<HookOutcome> {
+  async #runHandler(
+    event: HookEventInput,
+    handler: HookHandler,
+    input: string,
+    signal: AbortSignal,
+  ): Promise<HookOutcome> {
     if (handler.type === 'command' && typeof handler.command === 'string') {
       return this.#runCommand(event, handler.command, handler.timeout, input, signal);
     }
@@ -100,7 +113,8 @@ export class HookRunner {
     switch (result.kind) {
       case 'exited':
         if (result.exitCode === 0) return outcomeFromSuccess(event.event, result.stdout, label);
-        if (result.exitCode === 2) return outcomeFromBlockingExit(event.event, result.stderr, result.stdout, label);
+        if (result.exitCode === 2)
+          return outcomeFromBlockingExit(event.event, result.stderr, result.stdout, label);
         return warning(`${label} failed with exit code ${result.exitCode}${suffix(result.stderr)}`);
       case 'timed-out':
         return warning(`${label} timed out after ${seconds} s and was stopped`);
@@ -120,10 +134,17 @@ export class HookRunner {
     signal: AbortSignal,
   ): Promise<HookOutcome> {
     const label = `HTTP hook ${url}`;
-    const result = await this.#options.executor.postHttp({ url, headers, body: input, timeoutMs: seconds * 1000, signal });
+    const result = await this.#options.executor.postHttp({
+      url,
+      headers,
+      body: input,
+      timeoutMs: seconds * 1000,
+      signal,
+    });
     switch (result.kind) {
       case 'response':
-        if (result.status >= 200 && result.status < 300) return outcomeFromSuccess(event.event, result.body, label);
+        if (result.status >= 200 && result.status < 300)
+          return outcomeFromSuccess(event.event, result.body, label);
         return warning(`${label} answered HTTP ${result.status}${suffix(result.body)}`);
       case 'timed-out':
         return warning(`${label} timed out after ${seconds} s`);

@@ -26,4 +26,6 @@ export type LoopEvent =
   | { type: 'stream-discard'; error: ModelError }
   | { type: 'todos-change'; todos: readonly TodoItem[] }
   | { type: 'context-compact'; before: number; after: number; trigger: 'auto' | 'reactive' | 'manual' }
-  | { type: 'loop-error'; error: ModelError };
+  | { type: 'loop-error'; error: ModelError }
+  /** A UserPromptSubmit hook blocked the person's message; it never reached the model. */
+  | { type: 'prompt-block'; reason: string };

@@ -3,6 +3,7 @@ import { addUsage, emptyUsage } from '../messages/message';
 import type { ModelClient, ModelError, SystemBlock, ToolDefinition } from '../model/model-client';
 import type { Clock } from '../ports';
 import { StreamingExecutor } from '../execution/streaming-executor';
+import type { AfterToolCall } from '../execution/streaming-executor';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { AnyTool, ToolContext } from '../tools/tool';
 import type { LoopEvent, TerminalReason } from './loop-event';
@@ -36,6 +37,7 @@ export interface QueryOptions {
   onStop?(state: LoopState): Promise<string | undefined>;
   /** Reactive compaction: returns a shorter history, or undefined when it cannot. */
   compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
+  afterToolCall?: AfterToolCall;
   /** Receives the state object so callers and tests can inspect it after the run. */
   onState?(state: LoopState): void;
 }
@@ -78,6 +80,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       contextFor: options.contextFor,
       signal: options.signal,
       now: () => options.clock.now(),
+      afterCall: options.afterToolCall,
     });
     const outcome = yield* streamModelTurn(
       options.client,

@@ -56,6 +56,10 @@ const oSeriesWindow = { contextWindow: 200_000, maxOutputTokens: 100_000 };
 
 // First match wins, so the more specific ids (mini, nano, newer minor versions) come first.
 const families: readonly ModelFamily[] = [
+  // Fifth-generation tiers are priced like the 4.5 generation until the table learns better.
+  claude(/^claude-opus-5/, 64_000, claudePrice(5, 25)),
+  claude(/^claude-sonnet-5/, 64_000, claudePrice(3, 15)),
+  claude(/^claude-haiku-5/, 64_000, claudePrice(1, 5)),
   claude(/^claude-opus-4-(?:[5-9]|\d\d)/, 64_000, claudePrice(5, 25)),
   claude(/^claude-opus-4/, 32_000, claudePrice(15, 75)),
   claude(/^claude-sonnet-4/, 64_000, claudePrice(3, 15)),
@@ -76,7 +80,29 @@ const families: readonly ModelFamily[] = [
   gpt(/^o3/, oSeriesWindow, openaiPrice(2, 8, 0.5)),
 ];
 
-/** The default for ids no family matches: sized for a typical local model, no price, no images. */
+interface VendorDefaults {
+  pattern: RegExp;
+  defaults: Omit<ModelInfo, 'id' | 'provider' | 'pricing'>;
+}
+
+// A new id of a known vendor keeps the vendor's habits (edit tool, images) even without a price.
+const vendors: readonly VendorDefaults[] = [
+  {
+    pattern: /^claude-/,
+    defaults: { contextWindow: 200_000, maxOutputTokens: 32_000, editTool: 'edit', supportsImages: true },
+  },
+  {
+    pattern: /^(?:gpt-|o\d)/,
+    defaults: {
+      contextWindow: 128_000,
+      maxOutputTokens: 16_384,
+      editTool: 'apply_patch',
+      supportsImages: true,
+    },
+  },
+];
+
+/** The default for ids no family nor vendor matches: sized for a typical local model, no price, no images. */
 export const unknownModelDefaults = {
   contextWindow: 128_000,
   maxOutputTokens: 8_192,
@@ -109,7 +135,11 @@ export function describeModel(modelId: string, options: DescribeModelOptions): M
         supportsImages: family.supportsImages,
         pricing: { ...family.pricing },
       }
-    : { id: modelId, provider: options.provider, ...unknownModelDefaults };
+    : {
+        id: modelId,
+        provider: options.provider,
+        ...(vendors.find((vendor) => vendor.pattern.test(bare))?.defaults ?? unknownModelDefaults),
+      };
   return { ...base, ...definedOnly(options.overrides ?? {}) };
 }
 

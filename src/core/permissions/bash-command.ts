@@ -37,7 +37,16 @@ const dangerousEnvNames = new Set([
   'HOSTALIASES',
   'TMPDIR',
 ]);
-const dangerousEnvPrefixes = ['LD_', 'DYLD_', 'GIT_', 'BASH_FUNC_', 'NPM_CONFIG_', 'npm_config_', 'CARGO_', 'RUSTC'];
+const dangerousEnvPrefixes = [
+  'LD_',
+  'DYLD_',
+  'GIT_',
+  'BASH_FUNC_',
+  'NPM_CONFIG_',
+  'npm_config_',
+  'CARGO_',
+  'RUSTC',
+];
 
 /**
  * True when setting this variable can change which program runs or what it loads (`PATH`,
@@ -80,9 +89,6 @@ function stripOneWrapper(argv: readonly string[]): readonly string[] | undefined
     }
     case 'stdbuf':
       return argv.slice(skipOptions(argv, 1, new Set(['-i', '-o', '-e'])));
-    case 'xargs':
-      // Only bare `xargs cmd`: its options can run anything (`-I{} sh -c …`).
-      return (argv[1] ?? '').startsWith('-') ? undefined : argv.slice(1);
     default:
       return undefined;
   }
@@ -90,7 +96,9 @@ function stripOneWrapper(argv: readonly string[]): readonly string[] | undefined
 
 /**
  * The argv an allow rule is matched against: harmless wrappers (`timeout 5`, `nice`, `nohup`,
- * `time`, `command`, `builtin`, `noglob`, `stdbuf`, bare `xargs`) are removed from the front.
+ * `time`, `command`, `builtin`, `noglob`, `stdbuf`) are removed from the front. Unlike Claude
+ * Code, bare `xargs` is kept: its arguments come from stdin, so `echo ~/.ssh/id_rsa | xargs cat`
+ * must not pass as `cat`.
  */
 export function canonicalArgv(argv: readonly string[]): readonly string[] {
   let current = argv;
@@ -102,13 +110,33 @@ export function canonicalArgv(argv: readonly string[]): readonly string[] {
   return current;
 }
 
+const gitOptionsWithValue = new Set([
+  '-C',
+  '-c',
+  '--git-dir',
+  '--work-tree',
+  '--namespace',
+  '--exec-path',
+  '--config-env',
+]);
+
 function stripRunner(argv: readonly string[]): readonly string[] | undefined {
   const word = argv[0] ?? '';
   switch (word) {
+    case 'git': {
+      // `git -C . --no-pager push` is still `git push` for deny and ask rules.
+      const index = skipOptions(argv, 1, gitOptionsWithValue);
+      return index > 1 ? ['git', ...argv.slice(index)] : undefined;
+    }
     case 'env': {
       let index = 1;
-      while (index < argv.length && (/^-/.test(argv[index] ?? '') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[index] ?? ''))) {
-        index += ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'].includes(argv[index] ?? '') ? 2 : 1;
+      while (
+        index < argv.length &&
+        (/^-/.test(argv[index] ?? '') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[index] ?? ''))
+      ) {
+        index += ['-u', '--unset', '-C', '--chdir', '-S', '--split-string'].includes(argv[index] ?? '')
+          ? 2
+          : 1;
       }
       return argv.slice(index);
     }
@@ -121,7 +149,9 @@ function stripRunner(argv: readonly string[]): readonly string[] | undefined {
     case 'then':
       return argv.slice(1);
     case 'xargs':
-      return argv.slice(skipOptions(argv, 1, new Set(['-I', '-i', '-n', '-P', '-L', '-d', '-E', '-s', '-a'])));
+      return argv.slice(
+        skipOptions(argv, 1, new Set(['-I', '-i', '-n', '-P', '-L', '-d', '-E', '-s', '-a'])),
+      );
     default:
       return stripOneWrapper(argv);
   }
@@ -168,7 +198,9 @@ export function bashMatcherMatches(matcher: RuleMatcher, argv: readonly string[]
     case 'tool':
       return true;
     case 'bash-prefix':
-      return matcher.words.length <= argv.length && matcher.words.every((word, index) => argv[index] === word);
+      return (
+        matcher.words.length <= argv.length && matcher.words.every((word, index) => argv[index] === word)
+      );
     case 'bash-pattern':
       return bashPatternRegExp(matcher.pattern).test(argv.join('\u0000'));
     default:

@@ -87,3 +87,37 @@ export function isSecretPath(path: string, caseInsensitive = false): boolean {
     return joined.endsWith(`/${probe}`) || joined.includes(`/${probe}/`);
   });
 }
+
+const protectedFolders = ['.git', '.vscode', '.idea', '.claude', '.husky', '.devcontainer', '.tandem'];
+const protectedNames = [
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.bash_logout',
+  '.profile',
+  '.zshrc',
+  '.zshenv',
+  '.zprofile',
+  '.zlogin',
+  '.inputrc',
+  '.gitconfig',
+  '.gitmodules',
+  '.envrc',
+  '.mcp.json',
+  '.claude.json',
+  '.yarnrc',
+  '.yarnrc.yml',
+  '.pre-commit-config.yaml',
+];
+
+/**
+ * True for places where a write can make code run later or change the tools' own settings:
+ * `.git` (hooks, config), editor and agent settings folders, shell start-up files, `.envrc`.
+ * Writes there always ask, even inside the workspace and in acceptEdits mode.
+ */
+export function isProtectedPath(path: string, caseInsensitive = false): boolean {
+  const normalized = (caseInsensitive ? path.toLowerCase() : path).replace(/\\/g, '/');
+  const segments = normalized.split('/').filter((segment) => segment !== '');
+  const name = segments[segments.length - 1] ?? '';
+  return protectedNames.includes(name) || segments.some((segment) => protectedFolders.includes(segment));
+}

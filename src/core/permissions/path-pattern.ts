@@ -27,7 +27,10 @@ export function globToRegExp(glob: string, caseInsensitive = false): RegExp {
       const close = glob.indexOf(']', index + 2);
       if (close === -1) source += '\\[';
       else {
-        const body = glob.slice(index + 1, close).replace(/^!/, '^').replace(/[\\\]]/g, '\\$&');
+        const body = glob
+          .slice(index + 1, close)
+          .replace(/^!/, '^')
+          .replace(/[\\\]]/g, '\\$&');
         source += `[${body}]`;
         index = close;
       }
@@ -39,8 +42,8 @@ export function globToRegExp(glob: string, caseInsensitive = false): RegExp {
 /**
  * Anchors a gitignore-style rule pattern to an absolute glob: `//x` absolute, `~/x` home, `/x` the
  * rule's root, `./x` the working directory. A bare pattern with no slash (`.env`, `*.pem`) matches
- * at any depth below the working directory; other bare patterns are anchored there, except for
- * deny/ask (`broad`), which match at any depth so they err towards asking.
+ * at any depth below the working directory; other bare patterns (`src/**`) are anchored there for
+ * allow rules, while deny/ask rules (`broad`) match them at any depth, as Claude Code does.
  */
 export function anchorPathPattern(pattern: string, anchors: PathAnchors, broad: boolean): string {
   let body = pattern.replace(/\\/g, '/');
@@ -49,8 +52,7 @@ export function anchorPathPattern(pattern: string, anchors: PathAnchors, broad: 
   if (body === '~' || body.startsWith('~/')) return normalizeGlob(`${anchors.home}/${body.slice(2)}`);
   if (body.startsWith('/')) return normalizeGlob(`${anchors.root}${body}`);
   if (body.startsWith('./')) return normalizeGlob(`${anchors.cwd}/${body.slice(2)}`);
-  const trimmed = body.replace(/\/\*\*$/, '');
-  if (!trimmed.includes('/') || broad) return normalizeGlob(`${anchors.cwd}/**/${body}`);
+  if (!body.includes('/') || broad) return normalizeGlob(`${anchors.cwd}/**/${body}`);
   return normalizeGlob(`${anchors.cwd}/${body}`);
 }
 

@@ -36,7 +36,11 @@ const verdictSchema = z.object({ verdict: z.enum(['safe', 'needs_review']), reas
  * A classifier over a small, cheap model through the ModelClient port. It sends one request with
  * no tools and reads the JSON verdict from the text; anything unexpected is `needs_review`.
  */
-export function createModelClassifier(options: { client: ModelClient; model: string; maxTokens?: number }): PermissionClassifier {
+export function createModelClassifier(options: {
+  client: ModelClient;
+  model: string;
+  maxTokens?: number;
+}): PermissionClassifier {
   return {
     async classify(request, signal) {
       const description = [
@@ -56,7 +60,8 @@ export function createModelClassifier(options: { client: ModelClient; model: str
           signal,
         })) {
           if (event.type === 'text-delta') text += event.text;
-          if (event.type === 'error') return { verdict: 'needs_review', reason: `The classifier failed: ${event.error.message}` };
+          if (event.type === 'error')
+            return { verdict: 'needs_review', reason: `The classifier failed: ${event.error.message}` };
         }
       } catch (error) {
         return { verdict: 'needs_review', reason: `The classifier failed: ${String(error)}` };
@@ -76,5 +81,7 @@ function parseVerdict(text: string): ClassifierVerdict {
     return { verdict: 'needs_review', reason: 'The classifier verdict was not valid JSON.' };
   }
   const parsed = verdictSchema.safeParse(value);
-  return parsed.success ? parsed.data : { verdict: 'needs_review', reason: 'The classifier verdict had an unexpected shape.' };
+  return parsed.success
+    ? parsed.data
+    : { verdict: 'needs_review', reason: 'The classifier verdict had an unexpected shape.' };
 }

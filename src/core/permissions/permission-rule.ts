@@ -37,7 +37,13 @@ export interface PermissionRule {
 export type ParseRuleResult = { ok: true; rule: PermissionRule } | { ok: false; error: string };
 
 /** Tools an `Edit(...)` rule governs. */
-export const editToolNames: ReadonlySet<string> = new Set(['Edit', 'MultiEdit', 'Write', 'ApplyPatch', 'NotebookEdit']);
+export const editToolNames: ReadonlySet<string> = new Set([
+  'Edit',
+  'MultiEdit',
+  'Write',
+  'ApplyPatch',
+  'NotebookEdit',
+]);
 /** Tools a `Read(...)` rule governs. */
 export const readToolNames: ReadonlySet<string> = new Set(['Read', 'Glob', 'Grep', 'LS', 'NotebookRead']);
 
@@ -51,7 +57,10 @@ const mcpNamePattern = /^mcp__[A-Za-z0-9_*-]+$/;
  */
 export function parsePermissionRule(text: string, source: RuleSource): ParseRuleResult {
   const trimmed = text.trim();
-  const invalid = (why: string): ParseRuleResult => ({ ok: false, error: `Invalid permission rule "${text}": ${why}.` });
+  const invalid = (why: string): ParseRuleResult => ({
+    ok: false,
+    error: `Invalid permission rule "${text}": ${why}.`,
+  });
   const open = trimmed.indexOf('(');
   if (open === -1) {
     if (trimmed.startsWith('mcp__')) {
@@ -127,7 +136,11 @@ export function ruleNamesTool(rule: PermissionRule, toolName: string, behavior: 
   // Claude Code: an Edit allow also grants reading, a Read deny also blocks editing.
   if (behavior === 'allow' && rule.toolName === 'Edit' && readToolNames.has(toolName)) return true;
   if (behavior !== 'allow' && rule.toolName === 'Read' && editToolNames.has(toolName)) return true;
-  if ((rule.toolName === 'Task' && toolName === 'Agent') || (rule.toolName === 'Agent' && toolName === 'Task')) return true;
+  if (
+    (rule.toolName === 'Task' && toolName === 'Agent') ||
+    (rule.toolName === 'Agent' && toolName === 'Task')
+  )
+    return true;
   if (!rule.toolName.startsWith('mcp__') || !toolName.startsWith('mcp__')) return false;
   return mcpRuleNamesTool(rule.toolName, toolName, behavior);
 }

@@ -38,7 +38,9 @@ function sedEdit(words: readonly string[]): InPlaceEdit | undefined {
     } else if (expressions.length === 0) expressions.push(word);
     else files.push(word);
   }
-  return inPlace && expressions.length > 0 && files.length > 0 ? { tool: 'sed', expressions, files, extended } : undefined;
+  return inPlace && expressions.length > 0 && files.length > 0
+    ? { tool: 'sed', expressions, files, extended }
+    : undefined;
 }
 
 function perlEdit(words: readonly string[]): InPlaceEdit | undefined {
@@ -145,7 +147,11 @@ function compileSubstitution(expression: string, extended: boolean, perl: boolea
   if (!parts) return undefined;
   const [pattern, replacement, flags] = parts;
   if (!/^[gIi]*$/.test(flags)) return undefined;
-  const source = perl ? (/\(\?[^:=!]|\\[pPkgGQE]/.test(pattern) ? undefined : pattern) : posixRegexToJs(pattern, extended);
+  const source = perl
+    ? /\(\?[^:=!]|\\[pPkgGQE]/.test(pattern)
+      ? undefined
+      : pattern
+    : posixRegexToJs(pattern, extended);
   const translated = translateReplacement(replacement, perl);
   if (source === undefined || translated === undefined) return undefined;
   try {
@@ -169,7 +175,9 @@ export function applyInPlaceEdit(edit: InPlaceEdit, content: string): string | u
   }
   const lines = content.split('\n');
   return lines
-    .map((line) => substitutions.reduce((text, { regex, replacement }) => text.replace(regex, replacement), line))
+    .map((line) =>
+      substitutions.reduce((text, { regex, replacement }) => text.replace(regex, replacement), line),
+    )
     .join('\n');
 }
 

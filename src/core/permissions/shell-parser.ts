@@ -55,6 +55,8 @@ export interface SubCommand {
   argv: string[];
   /** Indexes into argv of words whose value is only known at run time (`$X`, `$(…)`). */
   dynamicWords: number[];
+  /** Indexes into argv of words with unquoted glob characters (`*`, `?`, `[`). */
+  globWords: number[];
   /** `FOO=1` assignments written before the command word (or alone). */
   assignments: Assignment[];
   /** The source text of this sub-command. */
@@ -98,7 +100,6 @@ export function commandWordHazards(word: string, dynamic: boolean): Hazard[] {
   const kind = hazardousCommandWords.get(base);
   if (kind) hazards.push({ kind, detail: word });
   if (dynamic) hazards.push({ kind: 'variable_expansion', detail: word });
-  // eslint-disable-next-line no-control-regex -- look-alikes are exactly the non-ASCII letters
   if (/[^\x21-\x7e]/.test(word)) hazards.push({ kind: 'unicode', detail: word });
   if (/[*?[\]]/.test(word)) hazards.push({ kind: 'glob_in_command', detail: word });
   if (/\{[^}]*(,|\.\.)[^}]*\}/.test(word)) hazards.push({ kind: 'brace_expansion', detail: word });

@@ -1,10 +1,24 @@
-import type { HookHandler, HookMatcherGroup, HooksSettings, PermissionMode, Settings } from './settings-schema';
+import type {
+  HookHandler,
+  HookMatcherGroup,
+  HooksSettings,
+  PermissionMode,
+  Settings,
+} from './settings-schema';
 
 /** Where a setting came from, highest precedence first (`session` is added at run time by the panel). */
 export type SettingsSource = 'managed' | 'cli' | 'local' | 'project' | 'user' | 'vscode' | 'session';
 
 /** Precedence, highest first. `vscode` (editor settings) ranks with the user level, just below the user file. */
-export const settingsPrecedence: readonly SettingsSource[] = ['managed', 'cli', 'session', 'local', 'project', 'user', 'vscode'];
+export const settingsPrecedence: readonly SettingsSource[] = [
+  'managed',
+  'cli',
+  'session',
+  'local',
+  'project',
+  'user',
+  'vscode',
+];
 
 /**
  * A permission rule (or an additional directory) with its origin. `root` is the folder relative
@@ -97,7 +111,12 @@ export function mergeSettings(levels: readonly SettingsLevel[]): MergedSettings 
   return merged;
 }
 
-function addHookGroup(target: HooksSettings, event: string, group: HookMatcherGroup, seen: Set<string>): void {
+function addHookGroup(
+  target: HooksSettings,
+  event: string,
+  group: HookMatcherGroup,
+  seen: Set<string>,
+): void {
   const matcher = group.matcher ?? '';
   const handlers: HookHandler[] = [];
   for (const handler of group.hooks) {

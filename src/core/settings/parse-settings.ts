@@ -11,6 +11,7 @@ export interface SettingsProblem {
   message: string;
 }
 
+/** The usable part of a file plus what was dropped from it. */
 export interface ParsedSettings {
   settings: Settings;
   problems: SettingsProblem[];
@@ -50,7 +51,10 @@ export function validateSettings(raw: unknown, path: string): ParsedSettings {
     }
     value = compact(value) as Record<string, unknown>;
   }
-  return { settings: {}, problems: [...problems, { path, field: '', message: 'could not repair the file; ignored' }] };
+  return {
+    settings: {},
+    problems: [...problems, { path, field: '', message: 'could not repair the file; ignored' }],
+  };
 }
 
 /** `['permissions', 'allow', 1]` → `permissions.allow[1]`. */
@@ -111,7 +115,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   const schema = type === 'command' ? commandHookSchema : type === 'http' ? httpHookSchema : undefined;
   const inner = schema?.safeParse(handler);
   const first = inner && !inner.success ? inner.error.issues[0] : undefined;
-  if (!first) return `${issue.message}; expected a command or http hook`;
+  if (!first) return 'expected a hook of type command, http, prompt, agent or mcp_tool';
   return `${formatIssuePath(first.path)}: ${first.message}`;
 }
 

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 
 /** Permission modes Claude Code settings may name; `manual` is the newer alias of `default`. */
-export const permissionModeSchema = z.enum(['default', 'acceptEdits', 'plan', 'bypassPermissions', 'manual', 'dontAsk', 'auto']);
+export const permissionModeSchema = z.enum([
+  'default',
+  'acceptEdits',
+  'plan',
+  'bypassPermissions',
+  'manual',
+  'dontAsk',
+  'auto',
+]);
 
+/** A mode name as written in settings; the permission engine maps `manual` to `default`. */
 export type PermissionMode = z.infer<typeof permissionModeSchema>;
 
 const ruleListSchema = z.array(z.string());
@@ -20,6 +29,7 @@ export const permissionsSettingsSchema = z.looseObject({
 /** Seconds, as in Claude Code. */
 const timeoutSchema = z.number().positive().max(86_400);
 
+/** `{type: 'command', command, timeout?}`; timeout in seconds. */
 export const commandHookSchema = z.looseObject({
   type: z.literal('command'),
   command: z.string().min(1),
@@ -27,6 +37,7 @@ export const commandHookSchema = z.looseObject({
   statusMessage: z.string().optional(),
 });
 
+/** `{type: 'http', url, headers?, timeout?}`; POSTs the event JSON. */
 export const httpHookSchema = z.looseObject({
   type: z.literal('http'),
   url: z.url({ protocol: /^https?$/ }),
@@ -36,15 +47,17 @@ export const httpHookSchema = z.looseObject({
 });
 
 /**
- * Handler kinds Tandem does not run yet (`prompt`, `agent`, `mcp_tool`, …). Kept so a valid Claude
+ * Claude Code handler kinds Tandem does not run yet (`prompt`, `agent`, `mcp_tool`). Kept so a valid Claude
  * Code file is not reported as broken; the runner skips them with a warning.
  */
 export const otherHookSchema = z.looseObject({
-  type: z.string().refine((type) => type !== 'command' && type !== 'http', 'expected a valid command or http hook'),
+  type: z.enum(['prompt', 'agent', 'mcp_tool']),
 });
 
+/** Any handler in a matcher group. */
 export const hookHandlerSchema = z.union([commandHookSchema, httpHookSchema, otherHookSchema]);
 
+/** `{matcher?, hooks}`: the handlers that run when `matcher` fits. */
 export const hookMatcherGroupSchema = z.looseObject({
   matcher: z.string().optional(),
   hooks: z.array(hookHandlerSchema),
@@ -66,10 +79,17 @@ export const settingsSchema = z.looseObject({
   model: z.string().optional(),
 });
 
+/** One settings file's content after `parseSettings`. */
 export type Settings = z.infer<typeof settingsSchema>;
+/** The `permissions` block of one file. */
 export type PermissionsSettings = z.infer<typeof permissionsSettingsSchema>;
+/** A command hook handler. */
 export type CommandHook = z.infer<typeof commandHookSchema>;
+/** An HTTP hook handler. */
 export type HttpHook = z.infer<typeof httpHookSchema>;
+/** Any hook handler (command, http, or a kind Tandem skips). */
 export type HookHandler = z.infer<typeof hookHandlerSchema>;
+/** One matcher group. */
 export type HookMatcherGroup = z.infer<typeof hookMatcherGroupSchema>;
+/** The `hooks` block: event name → matcher groups. */
 export type HooksSettings = z.infer<typeof hooksSettingsSchema>;

@@ -7,6 +7,11 @@ export interface ShellWord {
   dynamic: boolean;
   /** Some part was `$'…'`, whose escapes can spell any command word. */
   ansiC: boolean;
+  /**
+   * The raw text of the unquoted, unescaped parts, with every quoted or escaped part replaced by
+   * NUL: globbing and brace expansion happen only here.
+   */
+  unquoted: string;
 }
 
 const simpleEscapes: Record<string, string> = {
@@ -45,10 +50,10 @@ export function decodeAnsiC(body: string): string {
 function doubleQuotedValue(node: Node, offset: number): ShellWord {
   const parts = node.namedChildren.filter((child) => child !== null);
   if (parts.some((child) => child.type !== 'string_content')) {
-    return { value: node.text, dynamic: true, ansiC: false };
+    return { value: node.text, dynamic: true, ansiC: false, unquoted: '\0' };
   }
   const inner = node.text.slice(offset + 1, -1);
-  return { value: inner.replace(/\\([$`"\\\n])/g, '$1'), dynamic: false, ansiC: false };
+  return { value: inner.replace(/\\([$`"\\\n])/g, '$1'), dynamic: false, ansiC: false, unquoted: '\0' };
 }
 
 /**
@@ -58,29 +63,37 @@ function doubleQuotedValue(node: Node, offset: number): ShellWord {
 export function wordValue(node: Node): ShellWord {
   switch (node.type) {
     case 'word':
-      return { value: node.text.replace(/\\(.)/gs, '$1'), dynamic: false, ansiC: false };
+      return {
+        value: node.text.replace(/\\(.)/gs, '$1'),
+        dynamic: false,
+        ansiC: false,
+        unquoted: node.text.replace(/\\./gs, '\0'),
+      };
     case 'number':
     case 'variable_name':
     case 'test_operator':
-      return { value: node.text, dynamic: false, ansiC: false };
+      return { value: node.text, dynamic: false, ansiC: false, unquoted: node.text };
     case 'raw_string':
-      return { value: node.text.slice(1, -1), dynamic: false, ansiC: false };
+      return { value: node.text.slice(1, -1), dynamic: false, ansiC: false, unquoted: '\0' };
     case 'string':
       return doubleQuotedValue(node, 0);
     case 'translated_string':
       return doubleQuotedValue(node, 1);
     case 'ansi_c_string':
-      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false, ansiC: true };
+      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false, ansiC: true, unquoted: '\0' };
     case 'concatenation': {
       const parts = node.children.filter((child) => child !== null).map(wordValue);
       return {
         value: parts.map((part) => part.value).join(''),
         dynamic: parts.some((part) => part.dynamic),
         ansiC: parts.some((part) => part.ansiC),
+        unquoted: parts.map((part) => part.unquoted).join(''),
       };
     }
+    case 'brace_expression':
+      return { value: node.text, dynamic: false, ansiC: false, unquoted: node.text };
     default:
-      return { value: node.text, dynamic: true, ansiC: false };
+      return { value: node.text, dynamic: true, ansiC: false, unquoted: '\0' };
   }
 }
 

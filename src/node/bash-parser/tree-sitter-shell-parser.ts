@@ -10,7 +10,12 @@ import type {
   ShellParser,
   SubCommand,
 } from '../../core/permissions/shell-parser';
-import { commandWordHazards, hasInvisibleCharacters, maxSubcommands } from '../../core/permissions/shell-parser';
+import {
+  commandWordHazards,
+  hasInvisibleCharacters,
+  maxSubcommands,
+} from '../../core/permissions/shell-parser';
+import type { ShellWord } from './shell-word';
 import { joinContinuationLines, wordValue } from './shell-word';
 
 /** Where the two WebAssembly files live; the bundled extension passes paths inside its dist/. */
@@ -34,7 +39,15 @@ export function defaultTreeSitterPaths(): TreeSitterPaths {
 let runtime: Promise<void> | undefined;
 const parsers = new Map<string, Promise<TreeSitterShellParser>>();
 
-const declarationKeywords = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'unset', 'unsetenv']);
+const declarationKeywords = new Set([
+  'export',
+  'declare',
+  'typeset',
+  'local',
+  'readonly',
+  'unset',
+  'unsetenv',
+]);
 
 /** A ShellParser over the tree-sitter-bash grammar. Create it with `TreeSitterShellParser.load`. */
 export class TreeSitterShellParser implements ShellParser {
@@ -76,8 +89,10 @@ export class TreeSitterShellParser implements ShellParser {
     try {
       const walker = new CommandWalker();
       walker.visit(tree.rootNode);
-      if (tree.rootNode.hasError) walker.hazards.push({ kind: 'parse_error', detail: 'the command does not parse' });
-      if (hasInvisibleCharacters(command)) walker.hazards.push({ kind: 'invisible_characters', detail: command });
+      if (tree.rootNode.hasError)
+        walker.hazards.push({ kind: 'parse_error', detail: 'the command does not parse' });
+      if (hasInvisibleCharacters(command))
+        walker.hazards.push({ kind: 'invisible_characters', detail: command });
       if (walker.subcommands.length > maxSubcommands) {
         walker.hazards.push({ kind: 'too_many', detail: `${walker.subcommands.length} sub-commands` });
       }
@@ -115,11 +130,25 @@ class CommandWalker {
         this.#declaration(node);
         return;
       case 'test_command':
-        this.#push({ argv: ['[[', node.text], dynamicWords: [], assignments: [], text: node.text, redirects: [] });
+        this.#push({
+          argv: ['[[', node.text],
+          dynamicWords: [],
+          globWords: [],
+          assignments: [],
+          text: node.text,
+          redirects: [],
+        });
         return;
       case 'variable_assignment':
         if (node.parent?.type !== 'command' && node.parent?.type !== 'declaration_command') {
-          this.#push({ argv: [], dynamicWords: [], assignments: [assignmentOf(node)], text: node.text, redirects: [] });
+          this.#push({
+            argv: [],
+            dynamicWords: [],
+            globWords: [],
+            assignments: [assignmentOf(node)],
+            text: node.text,
+            redirects: [],
+          });
         }
         return;
       case 'command_substitution':
@@ -127,6 +156,16 @@ class CommandWalker {
         return;
       case 'process_substitution':
         this.#hazard('process_substitution', node);
+        return;
+      case 'arithmetic_expansion':
+      case 'compound_statement':
+        // `$((PATH=1))` and `((IFS=2))` assign shell variables.
+        if (/^\$?\(\(/.test(node.text) && /(^|[^=!<>])=($|[^=])/.test(node.text)) this.#hazard('dangerous_env', node);
+        return;
+      case 'expansion':
+        // `${X:=v}` and `${X=v}` assign to X in the running shell.
+        if (/^\$\{#?[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?:?=/.test(node.text))
+          this.#hazard('dangerous_env', node);
         return;
       case 'function_definition':
         this.#hazard('function_definition', node);
@@ -167,7 +206,7 @@ class CommandWalker {
     }
     // A compound body (`{ …; } > f`, `while …; done < f`): its commands are walked on their own;
     // the redirects are kept on a neutral entry so they are still checked.
-    this.#push({ argv: [], dynamicWords: [], assignments: [], text: node.text, redirects });
+    this.#push({ argv: [], dynamicWords: [], globWords: [], assignments: [], text: node.text, redirects });
   }
 
   #redirects(node: Node): Redirect[] {
@@ -189,27 +228,36 @@ class CommandWalker {
   }
 
   #command(node: Node, outerRedirects: Redirect[], text = node.text): void {
-    const argv: string[] = [];
-    const dynamicWords: number[] = [];
+    const words: (ShellWord & { end: number })[] = [];
     const assignments: Assignment[] = [];
     const redirects = [...outerRedirects];
     for (const child of childrenOf(node)) {
       if (child.type === 'variable_assignment') assignments.push(assignmentOf(child));
       else if (child.type.endsWith('_redirect')) redirects.push(...this.#redirects(child));
-      else if (child.type === 'command_name') {
-        const nameNode = child.firstChild ?? child;
-        const word = wordValue(nameNode);
-        this.hazards.push(...commandWordHazards(word.value, word.dynamic));
-        if (word.ansiC) this.hazards.push({ kind: 'ansi_c_quoting', detail: nameNode.text });
-        if (word.dynamic) dynamicWords.push(argv.length);
-        argv.push(word.value);
-      } else if (child.isNamed && child.type !== 'comment') {
-        const word = wordValue(child);
-        if (word.dynamic) dynamicWords.push(argv.length);
-        argv.push(word.value);
+      else if (child.type === 'command_name' || (child.isNamed && child.type !== 'comment')) {
+        const word = wordValue(child.type === 'command_name' ? (child.firstChild ?? child) : child);
+        const previous = words[words.length - 1];
+        // tree-sitter splits `$'a'\;b` into two arguments; bash reads one word when nothing separates them.
+        if (previous && previous.end === child.startIndex) {
+          previous.value += word.value;
+          previous.dynamic ||= word.dynamic;
+          previous.ansiC ||= word.ansiC;
+          previous.unquoted += word.unquoted;
+          previous.end = child.endIndex;
+        } else words.push({ ...word, end: child.endIndex });
       }
     }
-    this.#push({ argv, dynamicWords, assignments, text, redirects });
+    const name = words[0];
+    if (name) {
+      this.hazards.push(...commandWordHazards(name.value, name.dynamic));
+      if (name.ansiC) this.hazards.push({ kind: 'ansi_c_quoting', detail: name.value });
+    }
+    const dynamicWords = words.flatMap((word, index) => (word.dynamic ? [index] : []));
+    const globWords = words.flatMap((word, index) => (index > 0 && /[*?[]/.test(word.unquoted) ? [index] : []));
+    const braced = words.find((word, index) => index > 0 && /\{[^}\0]*(,|\.\.)[^}\0]*\}/.test(word.unquoted));
+    if (braced) this.hazards.push({ kind: 'brace_expansion', detail: braced.value });
+    const argv = words.map((word) => word.value);
+    this.#push({ argv, dynamicWords, globWords, assignments, text, redirects });
   }
 
   #declaration(node: Node): void {
@@ -222,11 +270,12 @@ class CommandWalker {
         continue;
       }
       if (child.type === 'variable_assignment') assignments.push(assignmentOf(child));
-      const word = child.type === 'variable_assignment' ? { value: child.text, dynamic: false } : wordValue(child);
+      const word =
+        child.type === 'variable_assignment' ? { value: child.text, dynamic: false } : wordValue(child);
       if (word.dynamic) dynamicWords.push(argv.length);
       argv.push(word.value);
     }
-    this.#push({ argv, dynamicWords, assignments, text: node.text, redirects: [] });
+    this.#push({ argv, dynamicWords, globWords: [], assignments, text: node.text, redirects: [] });
   }
 }
 

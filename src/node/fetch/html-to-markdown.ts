@@ -10,7 +10,10 @@ let service: TurndownService | undefined;
 export function htmlToMarkdown(html: string): string {
   service ??= createService();
   try {
-    return service.turndown(html).replace(/\n{3,}/g, '\n\n').trim();
+    return service
+      .turndown(html)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   } catch {
     return html
       .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
@@ -21,7 +24,11 @@ export function htmlToMarkdown(html: string): string {
 }
 
 function createService(): TurndownService {
-  const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
+  const turndown = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+  });
   turndown.remove(['script', 'style', 'noscript', 'iframe', 'svg', 'canvas', 'template', 'head', 'title']);
   return turndown;
 }

@@ -1,4 +1,4 @@
-import type { FetchResult, Fetcher } from '../../core/ports';
+import type { FetchOptions, FetchResult, Fetcher } from '../../core/ports';
 import { htmlToMarkdown } from './html-to-markdown';
 
 /** Options for {@link NodeFetcher}. */
@@ -10,7 +10,8 @@ export interface NodeFetcherOptions {
   userAgent?: string;
 }
 
-const textTypes = /^(text\/|application\/(json|xml|xhtml\+xml|javascript|ld\+json|.*\+json|.*\+xml)|image\/svg\+xml)/i;
+const textTypes =
+  /^(text\/|application\/(json|xml|xhtml\+xml|javascript|ld\+json|.*\+json|.*\+xml)|image\/svg\+xml)/i;
 
 /**
  * The Fetcher port over Node's global fetch. Only http and https; follows redirects itself so each
@@ -28,8 +29,15 @@ export class NodeFetcher implements Fetcher {
     this.#userAgent = options.userAgent ?? 'Tandem (coding agent; +https://github.com/tandem-dev)';
   }
 
-  async fetch(url: string, options: { signal: AbortSignal; maxBytes: number }): Promise<FetchResult> {
-    const failure = (error: string, at = url): FetchResult => ({ url: at, status: 0, contentType: '', body: '', truncated: false, error });
+  async fetch(url: string, options: FetchOptions): Promise<FetchResult> {
+    const failure = (error: string, at = url): FetchResult => ({
+      url: at,
+      status: 0,
+      contentType: '',
+      body: '',
+      truncated: false,
+      error,
+    });
     const signal = AbortSignal.any([options.signal, AbortSignal.timeout(this.#timeoutMs)]);
     let current = url;
     try {
@@ -39,13 +47,28 @@ export class NodeFetcher implements Fetcher {
         const response = await fetch(current, {
           redirect: 'manual',
           signal,
-          headers: { 'user-agent': this.#userAgent, accept: 'text/markdown, text/html, text/plain, application/json, */*;q=0.5' },
+          headers: {
+            'user-agent': this.#userAgent,
+            accept: 'text/markdown, text/html, text/plain, application/json, */*;q=0.5',
+          },
         });
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && location) {
           await response.body?.cancel();
-          if (hop >= this.#maxRedirects) return failure(`Too many redirects (more than ${this.#maxRedirects}).`, current);
-          current = new URL(location, current).toString();
+          if (hop >= this.#maxRedirects)
+            return failure(`Too many redirects (more than ${this.#maxRedirects}).`, current);
+          const next = new URL(location, current).toString();
+          if (options.redirects === 'same-host' && !isSameHost(current, next)) {
+            return {
+              url: current,
+              status: response.status,
+              contentType: '',
+              body: '',
+              truncated: false,
+              redirect: next,
+            };
+          }
+          current = next;
           continue;
         }
         return await readResponse(response, current, options.maxBytes);
@@ -56,6 +79,11 @@ export class NodeFetcher implements Fetcher {
       return failure(`The request failed: ${describeError(error)}`, current);
     }
   }
+}
+
+function isSameHost(from: string, to: string): boolean {
+  const host = (url: string) => new URL(url).host.replace(/^www\./, '');
+  return host(from) === host(to);
 }
 
 function checkScheme(url: string): string | undefined {
@@ -74,14 +102,21 @@ async function readResponse(response: Response, url: string, maxBytes: number): 
   const { bytes, truncated } = await readCapped(response, maxBytes);
   const base = { url, status: response.status, contentType, truncated };
   if (contentType !== '' && !textTypes.test(contentType)) {
-    return { ...base, body: '', error: `The response is ${contentType} (${bytes.length} bytes read), which is not text.` };
+    return {
+      ...base,
+      body: '',
+      error: `The response is ${contentType} (${bytes.length} bytes read), which is not text.`,
+    };
   }
   const body = decode(bytes, contentType);
   const isHtml = /html/i.test(contentType) || (contentType === '' && /^\s*<(!doctype html|html)/i.test(body));
   return isHtml ? { ...base, body, markdown: htmlToMarkdown(body) } : { ...base, body };
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   if (!response.body) return { bytes: new Uint8Array(), truncated: false };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

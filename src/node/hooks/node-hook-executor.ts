@@ -13,6 +13,7 @@ const maxOutputChars = 1_000_000;
 /** How long output may still arrive after the shell exited. */
 const exitGraceMs = 1_000;
 
+/** Options of `NodeHookExecutor`. */
 export interface NodeHookExecutorOptions {
   /** The shell that runs `-c <command>`. Default: `bash`, then `sh` if bash is missing. */
   shell?: string;

@@ -71,7 +71,10 @@ export class AnthropicClient implements ModelClient {
       }
     } catch (error) {
       const mapped = error instanceof APIError ? toModelError(error, request.signal) : undefined;
-      yield { type: 'error', error: mapped ?? (request.signal.aborted ? abortedError() : streamBrokenError(error)) };
+      yield {
+        type: 'error',
+        error: mapped ?? (request.signal.aborted ? abortedError() : streamBrokenError(error)),
+      };
       return;
     }
     // The SDK ends the iteration quietly on abort, so an unfinished message is told apart here.
@@ -82,11 +85,14 @@ export class AnthropicClient implements ModelClient {
     if (this.sdk) return this.sdk;
     const env = this.options.env ?? process.env;
     const apiKey = nonEmpty(this.options.apiKey) ?? nonEmpty(env.ANTHROPIC_API_KEY);
-    const authToken = apiKey ? undefined : (nonEmpty(this.options.authToken) ?? nonEmpty(env.ANTHROPIC_AUTH_TOKEN));
+    const authToken = apiKey
+      ? undefined
+      : (nonEmpty(this.options.authToken) ?? nonEmpty(env.ANTHROPIC_AUTH_TOKEN));
     if (!apiKey && !authToken) return undefined;
     this.sdk = new Anthropic({
       ...(apiKey ? { apiKey } : { authToken: authToken ?? null }),
-      baseURL: nonEmpty(this.options.baseUrl) ?? nonEmpty(env.ANTHROPIC_BASE_URL) ?? 'https://api.anthropic.com',
+      baseURL:
+        nonEmpty(this.options.baseUrl) ?? nonEmpty(env.ANTHROPIC_BASE_URL) ?? 'https://api.anthropic.com',
       maxRetries: 0,
       timeout: this.options.timeoutMs ?? defaultTimeoutMs,
       openTelemetry: false,

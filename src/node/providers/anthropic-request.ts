@@ -10,6 +10,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import type { ContentBlock, ImageBlock, Message, TextBlock } from '../../core/messages/message';
 import type { ModelRequest, SystemBlock, ToolDefinition } from '../../core/model/model-client';
+import { toolParameters } from './tool-input';
 
 /** The API accepts at most four `cache_control` breakpoints per request. */
 export const maxCacheBreakpoints = 4;
@@ -56,7 +57,7 @@ function toTool(tool: ToolDefinition): Tool {
   return {
     name: tool.name,
     description: tool.description,
-    input_schema: { type: 'object', ...tool.inputSchema },
+    input_schema: toolParameters(tool.inputSchema),
   };
 }
 
@@ -80,8 +81,10 @@ function toSystem(blocks: readonly SystemBlock[], budget: number): TextBlockPara
     });
 }
 
+// The API rejects empty text blocks; one can appear after an interrupted stream.
 function toMessageParam(message: Message): MessageParam {
-  return { role: message.role, content: message.content.map(toContentBlock) };
+  const kept = message.content.filter((block) => block.type !== 'text' || block.text.length > 0);
+  return { role: message.role, content: (kept.length > 0 ? kept : message.content).map(toContentBlock) };
 }
 
 function toContentBlock(block: ContentBlock): ContentBlockParam {
@@ -127,7 +130,12 @@ function toToolResult(
 type CacheableParam = TextBlockParam | ImageBlockParam | ToolUseBlockParam | ToolResultBlockParam;
 
 function isCacheable(block: ContentBlockParam): block is CacheableParam {
-  return block.type === 'text' || block.type === 'image' || block.type === 'tool_use' || block.type === 'tool_result';
+  return (
+    block.type === 'text' ||
+    block.type === 'image' ||
+    block.type === 'tool_use' ||
+    block.type === 'tool_result'
+  );
 }
 
 // Thinking blocks cannot carry cache_control, so the breakpoint goes on the last block that can.

@@ -63,7 +63,11 @@ export class AnthropicStreamAssembler {
         this.blocks.set(event.index, { type: 'text', text: block.text });
         return block.text ? [{ type: 'text-delta', index: event.index, text: block.text }] : [];
       case 'thinking':
-        this.blocks.set(event.index, { type: 'thinking', thinking: block.thinking, signature: block.signature ?? '' });
+        this.blocks.set(event.index, {
+          type: 'thinking',
+          thinking: block.thinking,
+          signature: block.signature ?? '',
+        });
         return [];
       case 'redacted_thinking':
         this.blocks.set(event.index, { type: 'redacted_thinking', data: block.data });

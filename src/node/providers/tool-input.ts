@@ -15,3 +15,12 @@ export function parseToolInput(raw: string): ToolInputResult {
     return { ok: false, input: raw, error: `The tool input is not valid JSON: ${reason}` };
   }
 }
+
+/**
+ * A tool's JSON Schema as the APIs take it: an object schema without the `$schema` marker that
+ * schema generators add and some OpenAI-compatible servers reject.
+ */
+export function toolParameters(schema: Record<string, unknown>): { type: 'object'; [key: string]: unknown } {
+  const { $schema: _marker, ...rest } = schema;
+  return { ...rest, type: 'object' };
+}

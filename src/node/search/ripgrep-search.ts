@@ -24,7 +24,15 @@ interface RgRun {
 
 // Hidden files are searched (`.github/`, `.eslintrc`) but never the VCS folder; .gitignore applies
 // even outside a git repository.
-const commonArguments = ['--no-config', '--hidden', '--glob', '!.git', '--no-require-git', '--color', 'never'];
+const commonArguments = [
+  '--no-config',
+  '--hidden',
+  '--glob',
+  '!.git',
+  '--no-require-git',
+  '--color',
+  'never',
+];
 
 /**
  * FileSearch with ripgrep. Paths in results are absolute. Never throws: a bad pattern, an unknown
@@ -41,11 +49,26 @@ export class RipgrepSearch implements FileSearch {
   }
 
   /** Files matching `pattern` under `cwd`, newest first, at most `limit`. */
-  async glob(options: { pattern: string; cwd: string; signal: AbortSignal; limit: number }): Promise<string[]> {
-    const run = await this.#run(['--files', ...commonArguments, '--glob', options.pattern, '.'], options.cwd, options.signal);
+  async glob(options: {
+    pattern: string;
+    cwd: string;
+    signal: AbortSignal;
+    limit: number;
+  }): Promise<string[]> {
+    const run = await this.#run(
+      ['--files', ...commonArguments, '--glob', options.pattern, '.'],
+      options.cwd,
+      options.signal,
+    );
     const paths = lines(run.stdout).map((line) => join(options.cwd, stripDotSlash(line)));
     const withTimes = await Promise.all(
-      paths.map(async (path) => ({ path, mtimeMs: await stat(path).then((info) => info.mtimeMs, () => 0) })),
+      paths.map(async (path) => ({
+        path,
+        mtimeMs: await stat(path).then(
+          (info) => info.mtimeMs,
+          () => 0,
+        ),
+      })),
     );
     withTimes.sort((a, b) => b.mtimeMs - a.mtimeMs || a.path.localeCompare(b.path));
     return withTimes.slice(0, Math.max(0, options.limit)).map((entry) => entry.path);
@@ -54,11 +77,17 @@ export class RipgrepSearch implements FileSearch {
   async grep(options: GrepOptions): Promise<{ output: string; error?: string }> {
     const target = await searchTarget(options.cwd);
     if (!target) return { output: '', error: `Path does not exist: ${options.cwd}` };
-    const run = await this.#run([...grepArguments(options), '--', target.name], target.folder, options.signal);
+    const run = await this.#run(
+      [...grepArguments(options), '--', target.name],
+      target.folder,
+      options.signal,
+    );
     if (run.spawnError) return { output: '', error: run.spawnError };
     if (run.aborted) return { output: '', error: 'The search was aborted.' };
     const output = absolutise(run.stdout, target.folder);
-    const note = run.capped ? `\n[output stopped after ${this.#maxOutputChars.toLocaleString('en-US')} characters]` : '';
+    const note = run.capped
+      ? `\n[output stopped after ${this.#maxOutputChars.toLocaleString('en-US')} characters]`
+      : '';
     if (run.exitCode === 0 || run.exitCode === 1 || run.capped) return { output: output + note };
     const error = run.stderr.trim() || `rg exited with code ${String(run.exitCode)}`;
     return { output: output + note, error };
@@ -88,7 +117,8 @@ export class RipgrepSearch implements FileSearch {
       });
       child.once('close', (code) => {
         signal.removeEventListener('abort', onAbort);
-        if (result.capped) result.stdout = result.stdout.slice(0, result.stdout.lastIndexOf('\n', this.#maxOutputChars) + 1);
+        if (result.capped)
+          result.stdout = result.stdout.slice(0, result.stdout.lastIndexOf('\n', this.#maxOutputChars) + 1);
         resolve({ ...result, exitCode: code });
       });
     });

@@ -6,6 +6,7 @@ import { parseSettings, validateSettings } from '../../core/settings/parse-setti
 import type { SettingsProblem } from '../../core/settings/parse-settings';
 import { managedSettingsPath, projectSettingsPaths, userConfigDirectory } from './settings-paths';
 
+/** Absolute paths; nothing is read from the process except `process.platform` by default. */
 export interface SettingsLoaderOptions {
   projectRoot: string;
   homeDir: string;

@@ -7,6 +7,7 @@ import { silentLogger } from '../../core/ports';
 import { loadSettings, settingsFiles } from './settings-loader';
 import type { LoadedSettings, SettingsLoaderOptions } from './settings-loader';
 
+/** The loader's options plus watching knobs. */
 export interface SettingsWatcherOptions extends SettingsLoaderOptions {
   /** Quiet time after the last file event before reloading. Default 150 ms. */
   debounceMs?: number;

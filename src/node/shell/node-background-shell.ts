@@ -72,7 +72,12 @@ export class NodeBackgroundShell implements BackgroundShell {
   }
 
   status(): { running: boolean; exitCode: number | null; startedAt: number; lastOutputAt: number } {
-    return { running: this.#running, exitCode: this.#exitCode, startedAt: this.#startedAt, lastOutputAt: this.#lastOutputAt };
+    return {
+      running: this.#running,
+      exitCode: this.#exitCode,
+      startedAt: this.#startedAt,
+      lastOutputAt: this.#lastOutputAt,
+    };
   }
 
   async kill(): Promise<void> {

@@ -60,7 +60,12 @@ export class NodeShell implements Shell {
   #execute(options: ShellRunOptions, cwdFile: string): Promise<Omit<ShellRunResult, 'cwdAfter'>> {
     // The trap runs on every way out (exit, syntax error, end of script) and keeps the exit code.
     const script = `exec 2>&1\ntrap 'pwd -P > ${quote(cwdFile)}' EXIT\n${options.command}`;
-    const child = spawnInGroup({ shell: this.#shellPath, script, cwd: options.cwd, env: shellEnvironment(options.env) });
+    const child = spawnInGroup({
+      shell: this.#shellPath,
+      script,
+      cwd: options.cwd,
+      env: shellEnvironment(options.env),
+    });
     const output = new OutputBuffer(this.#maxOutputChars);
     let timedOut = false;
     let aborted = false;
@@ -136,7 +141,9 @@ export class NodeShell implements Shell {
 
   /** Kills every background shell still running (their whole process groups). Never throws. */
   async disposeAll(): Promise<void> {
-    await Promise.all([...this.#background.values()].filter((shell) => shell.status().running).map((shell) => shell.kill()));
+    await Promise.all(
+      [...this.#background.values()].filter((shell) => shell.status().running).map((shell) => shell.kill()),
+    );
   }
 }
 

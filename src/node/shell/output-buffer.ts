@@ -32,7 +32,8 @@ export class OutputBuffer {
     if (rest.length === 0) return;
     this.#tail += rest;
     // Trim only when the tail doubles, so long streams of small chunks stay linear.
-    if (this.#tail.length > this.#tailMax * 2) this.#tail = this.#tail.slice(-this.#tailMax || this.#tail.length);
+    if (this.#tail.length > this.#tailMax * 2)
+      this.#tail = this.#tail.slice(-this.#tailMax || this.#tail.length);
   }
 
   /** Head, a note of what was cut (if anything), and tail. */

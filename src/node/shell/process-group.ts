@@ -36,7 +36,12 @@ export function shellEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
  * Starts `script` with the shell in a new process group, stdin on /dev/null, stdout and stderr piped.
  * The caller listens for `error` (spawn failures) and `exit`.
  */
-export function spawnInGroup(options: { shell: string; script: string; cwd: string; env: NodeJS.ProcessEnv }): ChildProcess {
+export function spawnInGroup(options: {
+  shell: string;
+  script: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}): ChildProcess {
   const child = spawn(options.shell, ['-c', options.script], {
     cwd: options.cwd,
     env: options.env,

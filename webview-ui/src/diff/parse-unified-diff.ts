@@ -32,7 +32,8 @@ export function parseUnifiedDiff(diff: string): DiffLine[] {
       inHunk = true;
       lines.push({ kind: 'hunk', text: raw });
     } else if (!inHunk) {
-      if (raw !== '' && !/^(---|\+\+\+|diff |index |={3,})/.test(raw)) lines.push({ kind: 'meta', text: raw });
+      if (raw !== '' && !/^(---|\+\+\+|diff |index |={3,})/.test(raw))
+        lines.push({ kind: 'meta', text: raw });
     } else if (raw.startsWith('+')) {
       lines.push({ kind: 'add', text: raw.slice(1), newLine });
       newLine += 1;

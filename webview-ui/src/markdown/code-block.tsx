@@ -19,7 +19,7 @@ export function CodeBlock({ code, language }: { code: string; language: string }
     <div className="code-block">
       <div className="code-block-header">
         <span className="code-block-language">{language}</span>
-        <button type="button" className="icon-button" onClick={copy} aria-label="Copy code" title="Copy code">
+        <button type="button" className="icon-button" onClick={copy} aria-label="Copy" title="Copy">
           <span className={`codicon ${copied ? 'codicon-check' : 'codicon-copy'}`} aria-hidden="true" />
         </button>
       </div>

@@ -13,7 +13,23 @@ const keywords = new Set(
   ).split(' '),
 );
 
-const hashComment = new Set(['python', 'py', 'sh', 'bash', 'shell', 'zsh', 'ruby', 'rb', 'yaml', 'yml', 'toml', 'perl', 'r', 'dockerfile', 'makefile']);
+const hashComment = new Set([
+  'python',
+  'py',
+  'sh',
+  'bash',
+  'shell',
+  'zsh',
+  'ruby',
+  'rb',
+  'yaml',
+  'yml',
+  'toml',
+  'perl',
+  'r',
+  'dockerfile',
+  'makefile',
+]);
 
 /** Above this size colouring is skipped: a plain block is cheaper than a stalled frame. */
 export const maxHighlightChars = 20_000;

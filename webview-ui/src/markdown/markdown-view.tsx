@@ -4,7 +4,8 @@ import { WebviewMessageType } from '../../../src/protocol/message-type';
 import { usePanel } from '../panel-context';
 import { CodeBlock } from './code-block';
 import { type InlineNode, parseInline } from './parse-inline';
-import { type MarkdownBlock, parseMarkdown } from './parse-markdown';
+import { createMarkdownParser } from './create-markdown-parser';
+import type { MarkdownBlock } from './parse-markdown';
 
 function Link({ href, children }: { href: string; children: ReactNode }): ReactNode {
   const { post } = usePanel();
@@ -94,7 +95,8 @@ const Block = memo(
  * code, bold, italic and http(s) links opened through the host. No HTML is ever injected.
  */
 export function MarkdownView({ text }: { text: string }): ReactNode {
-  const blocks = useMemo(() => parseMarkdown(text), [text]);
+  const parse = useMemo(createMarkdownParser, []);
+  const blocks = parse(text);
   return (
     <div className="markdown">
       {blocks.map((block, index) => (

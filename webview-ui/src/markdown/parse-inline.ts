@@ -57,7 +57,11 @@ const link: Rule = (text, index, nodes) => {
   if (labelEnd === -1 || text.slice(index + 1, labelEnd).includes('\n')) return -1;
   const urlEnd = text.indexOf(')', labelEnd + 2);
   if (urlEnd === -1) return -1;
-  const href = text.slice(labelEnd + 2, urlEnd).trim().split(/\s+/)[0] ?? '';
+  const href =
+    text
+      .slice(labelEnd + 2, urlEnd)
+      .trim()
+      .split(/\s+/)[0] ?? '';
   const children = parseInline(text.slice(index + 1, labelEnd));
   if (isSafeHref(href)) nodes.push({ type: 'link', href, children });
   else nodes.push(...children);

@@ -79,7 +79,13 @@ function readList(cursor: Cursor): MarkdownBlock {
     } else break;
     cursor.index += 1;
   }
-  return { type: 'list', ordered, start: startNumber, items, source: cursor.lines.slice(start, cursor.index).join('\n') };
+  return {
+    type: 'list',
+    ordered,
+    start: startNumber,
+    items,
+    source: cursor.lines.slice(start, cursor.index).join('\n'),
+  };
 }
 
 function readWhile(cursor: Cursor, keep: (line: string) => boolean): string[] {
@@ -113,24 +119,43 @@ function readBlock(cursor: Cursor): MarkdownBlock | null {
   if (listPattern.test(line)) return readList(cursor);
   if (/^\s*>/.test(line)) {
     const lines = readWhile(cursor, (next) => /^\s*>/.test(next));
-    return { type: 'quote', text: lines.map((next) => next.replace(/^\s*>\s?/, '')).join('\n'), source: lines.join('\n') };
+    return {
+      type: 'quote',
+      text: lines.map((next) => next.replace(/^\s*>\s?/, '')).join('\n'),
+      source: lines.join('\n'),
+    };
   }
   cursor.index += 1;
-  const rest = readWhile(cursor, (next) => next.trim() !== '' && !isBlockStart(next) && !rulePattern.test(next));
+  const rest = readWhile(
+    cursor,
+    (next) => next.trim() !== '' && !isBlockStart(next) && !rulePattern.test(next),
+  );
   const lines = [line, ...rest];
   return { type: 'paragraph', text: lines.join('\n'), source: lines.join('\n') };
 }
 
+/** A block and where it starts: a character offset into the (newline-normalised) input. */
+export type PositionedBlock = MarkdownBlock & { offset: number };
+
 /**
  * Splits markdown into blocks. Tolerates text cut mid-stream: an unclosed fence is a code block
- * with `closed: false`. Pure and linear in the input; never produces HTML.
+ * with `closed: false`. Pure and linear in the input; never produces HTML. Each block starts on a
+ * line boundary and is parsed without looking back, so parsing may restart at any block's offset.
  */
-export function parseMarkdown(markdown: string): MarkdownBlock[] {
-  const cursor: Cursor = { lines: markdown.replace(/\r\n?/g, '\n').split('\n'), index: 0 };
-  const blocks: MarkdownBlock[] = [];
-  while (cursor.index < cursor.lines.length) {
+export function parseMarkdown(markdown: string): PositionedBlock[] {
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    offsets.push(offset);
+    offset += line.length + 1;
+  }
+  const cursor: Cursor = { lines, index: 0 };
+  const blocks: PositionedBlock[] = [];
+  while (cursor.index < lines.length) {
+    const first = cursor.index;
     const block = readBlock(cursor);
-    if (block !== null) blocks.push(block);
+    if (block !== null) blocks.push({ ...block, offset: offsets[first] ?? 0 });
   }
   return blocks;
 }

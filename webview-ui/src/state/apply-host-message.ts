@@ -4,13 +4,21 @@ import { HostMessageType } from '../../../src/protocol/message-type';
 import { type ChatState, type PanelState, emptyChat } from './panel-state';
 
 /** Returns `state` with one chat replaced; creates the chat if the host talks about a new one. */
-export function updateChat(state: PanelState, chatId: string, update: (chat: ChatState) => ChatState): PanelState {
+export function updateChat(
+  state: PanelState,
+  chatId: string,
+  update: (chat: ChatState) => ChatState,
+): PanelState {
   const chat = state.chats[chatId] ?? emptyChat();
   return { ...state, chats: { ...state.chats, [chatId]: update(chat) } };
 }
 
 /** Index of the newest row with this kind and id, or -1. Searches from the end: updates hit recent rows. */
-function findEntry(entries: readonly ConversationEntry[], kind: ConversationEntry['kind'], id: string): number {
+function findEntry(
+  entries: readonly ConversationEntry[],
+  kind: ConversationEntry['kind'],
+  id: string,
+): number {
   for (let index = entries.length - 1; index >= 0; index -= 1) {
     const entry = entries[index];
     if (entry !== undefined && entry.kind === kind && entry.id === id) return index;
@@ -109,7 +117,10 @@ export function applyHostMessage(state: PanelState, message: HostToWebviewMessag
       }));
     case HostMessageType.DidUpdateTool:
       return updateChat(state, message.chatId, (chat) =>
-        patchEntry(chat, { kind: 'tool', id: message.toolUseId }, (entry) => ({ ...entry, progress: message.progress })),
+        patchEntry(chat, { kind: 'tool', id: message.toolUseId }, (entry) => ({
+          ...entry,
+          progress: message.progress,
+        })),
       );
     case HostMessageType.DidEndTool: {
       const final = {
@@ -123,7 +134,13 @@ export function applyHostMessage(state: PanelState, message: HostToWebviewMessag
           chat,
           { kind: 'tool', id: message.toolUseId },
           (entry) => ({ ...entry, ...final, progress: undefined, summary: message.summary ?? entry.summary }),
-          () => ({ kind: 'tool', id: message.toolUseId, name: message.name, summary: message.summary ?? '', ...final }),
+          () => ({
+            kind: 'tool',
+            id: message.toolUseId,
+            name: message.name,
+            summary: message.summary ?? '',
+            ...final,
+          }),
         ),
       );
     }
@@ -144,11 +161,16 @@ function applyReviewOrPanelMessage(state: PanelState, message: HostToWebviewMess
     }
     case HostMessageType.DidResolvePermission:
       return updateChat(state, message.chatId, (chat) =>
-        patchEntry(chat, { kind: 'permission', id: message.requestId }, (entry) => ({ ...entry, status: message.status })),
+        patchEntry(chat, { kind: 'permission', id: message.requestId }, (entry) => ({
+          ...entry,
+          status: message.status,
+        })),
       );
     case HostMessageType.DidProposeEdit: {
       const { type: _type, chatId, requestId, ...fields } = message;
-      return updateChat(state, chatId, (chat) => upsertEntry(chat, { kind: 'edit', id: requestId, ...fields, status: 'pending' }));
+      return updateChat(state, chatId, (chat) =>
+        upsertEntry(chat, { kind: 'edit', id: requestId, ...fields, status: 'pending' }),
+      );
     }
     case HostMessageType.DidResolveEdit:
       return updateChat(state, message.chatId, (chat) =>
@@ -196,7 +218,8 @@ function applyPanelMessage(state: PanelState, message: HostToWebviewMessage): Pa
       const chats = { ...state.chats };
       for (const summary of message.chats) {
         const chat = chats[summary.id];
-        if (chat !== undefined && chat.busy !== summary.busy) chats[summary.id] = { ...chat, busy: summary.busy };
+        if (chat !== undefined && chat.busy !== summary.busy)
+          chats[summary.id] = { ...chat, busy: summary.busy };
       }
       return { ...state, chats, chatList: message.chats, activeChatId: message.activeChatId };
     }

@@ -11,7 +11,9 @@ export function markPermission(
   return updateChat(state, target.chatId, (chat) => ({
     ...chat,
     entries: chat.entries.map((entry) =>
-      entry.kind === 'permission' && entry.id === target.requestId ? { ...entry, status: target.status } : entry,
+      entry.kind === 'permission' && entry.id === target.requestId
+        ? { ...entry, status: target.status }
+        : entry,
     ),
   }));
 }
@@ -32,7 +34,10 @@ export function markEdit(
 }
 
 /** Remembers which chat an attach request belongs to, so the reply lands in the right composer. */
-export function trackAttachRequest(state: PanelState, target: { chatId: string; requestId: string }): PanelState {
+export function trackAttachRequest(
+  state: PanelState,
+  target: { chatId: string; requestId: string },
+): PanelState {
   return { ...state, pendingAttach: { ...state.pendingAttach, [target.requestId]: target.chatId } };
 }
 

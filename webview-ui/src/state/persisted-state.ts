@@ -62,7 +62,9 @@ function boundEntry(entry: ConversationEntry, max: number): ConversationEntry {
 }
 
 function boundChat(chat: ChatState, limits: PersistLimits): ChatState {
-  const entries = chat.entries.slice(-limits.maxEntries).map((entry) => boundEntry(entry, limits.maxTextChars));
+  const entries = chat.entries
+    .slice(-limits.maxEntries)
+    .map((entry) => boundEntry(entry, limits.maxTextChars));
   return { ...chat, entries };
 }
 
@@ -70,7 +72,8 @@ function boundChat(chat: ChatState, limits: PersistLimits): ChatState {
 export function toPersisted(state: PanelState, limits: PersistLimits = defaultPersistLimits): PersistedState {
   const keep: string[] = [];
   const consider = (id: string | null): void => {
-    if (id !== null && state.chats[id] !== undefined && !keep.includes(id) && keep.length < limits.maxChats) keep.push(id);
+    if (id !== null && state.chats[id] !== undefined && !keep.includes(id) && keep.length < limits.maxChats)
+      keep.push(id);
   };
   consider(state.activeChatId);
   for (const [id, chat] of Object.entries(state.chats)) if (chat.busy) consider(id);

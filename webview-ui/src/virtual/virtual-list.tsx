@@ -1,5 +1,14 @@
 /** @jsxRuntime automatic */
-import { type ReactNode, memo, useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { computeWindow } from './compute-window';
 
 /** Props of {@link VirtualList}. `items` must keep stable references for unchanged rows. */
@@ -129,7 +138,9 @@ export function VirtualList<T>(props: VirtualListProps<T>): ReactNode {
     lastScrollTop.current = scrollTop;
     setShowJump(!pinned.current);
     setViewport((current) =>
-      current.scrollTop === scrollTop && current.height === clientHeight ? current : { scrollTop, height: clientHeight },
+      current.scrollTop === scrollTop && current.height === clientHeight
+        ? current
+        : { scrollTop, height: clientHeight },
     );
   }, []);
 
@@ -150,7 +161,14 @@ export function VirtualList<T>(props: VirtualListProps<T>): ReactNode {
 
   return (
     <div className="virtual-list">
-      <div ref={scrollRef} className="virtual-scroll" onScroll={onScroll} aria-label={label} role="list" tabIndex={0}>
+      <div
+        ref={scrollRef}
+        className="virtual-scroll"
+        onScroll={onScroll}
+        aria-label={label}
+        role="list"
+        tabIndex={0}
+      >
         <div style={{ height: visible.paddingTop }} aria-hidden="true" />
         {rows}
         <div style={{ height: visible.paddingBottom }} aria-hidden="true" />

@@ -1,10 +1,18 @@
 import type { Workspace } from '../../ports';
-import { foldersBetween, isAbsolutePath, isWithin, joinPath, normalizePath, parentPath } from './memory-paths';
+import {
+  foldersBetween,
+  isAbsolutePath,
+  isWithin,
+  joinPath,
+  normalizePath,
+  parentPath,
+} from './memory-paths';
 import { findImports, stripHtmlComments } from './memory-text';
 
 /** Where a memory file was found. */
 export type MemoryScope = 'user' | 'project' | 'local' | 'subfolder' | 'import';
 
+/** One memory file as loaded. */
 export interface MemoryFile {
   /** Normalised absolute path. */
   path: string;
@@ -24,6 +32,7 @@ export interface MemoryProblem {
   message: string;
 }
 
+/** Files in the order they go into the prompt, plus non-fatal problems. */
 export interface MemoryLoadResult {
   files: MemoryFile[];
   problems: MemoryProblem[];
@@ -32,6 +41,7 @@ export interface MemoryLoadResult {
 /** The part of the Workspace port memory needs; memory files may lie outside the workspace roots. */
 export type MemoryReader = Pick<Workspace, 'stat' | 'readFile'>;
 
+/** Paths are absolute; `reader` owns the I/O. */
 export interface MemoryLoaderOptions {
   reader: MemoryReader;
   homeDir: string;
@@ -121,18 +131,29 @@ export class MemoryLoader {
     if (this.#loaded.has(normalized)) return;
     const text = await this.#read(normalized);
     if (text === undefined) {
-      if (importedBy !== undefined) result.problems.push({ path: normalized, importedBy, message: 'imported file not found' });
+      if (importedBy !== undefined)
+        result.problems.push({ path: normalized, importedBy, message: 'imported file not found' });
       return;
     }
     this.#loaded.add(normalized);
     const content = stripHtmlComments(text);
-    result.files.push({ path: normalized, scope, content, depth, ...(importedBy !== undefined && { importedBy }) });
+    result.files.push({
+      path: normalized,
+      scope,
+      content,
+      depth,
+      ...(importedBy !== undefined && { importedBy }),
+    });
     const maxDepth = this.#options.maxImportDepth ?? 5;
     for (const reference of findImports(content)) {
       const target = this.#resolveImport(reference, normalized);
       if (this.#loaded.has(target)) continue;
       if (depth + 1 > maxDepth) {
-        result.problems.push({ path: target, importedBy: normalized, message: `import depth limit (${maxDepth}) reached` });
+        result.problems.push({
+          path: target,
+          importedBy: normalized,
+          message: `import depth limit (${maxDepth}) reached`,
+        });
         continue;
       }
       await this.#loadFile(target, 'import', result, normalized, depth + 1);
@@ -152,7 +173,9 @@ export class MemoryLoader {
       const content = await this.#options.reader.readFile(path);
       const text = new TextDecoder().decode(content.bytes).replace(/^\uFEFF/, '');
       const limit = this.#options.maxFileChars ?? 40_000;
-      return text.length > limit ? `${text.slice(0, limit)}\n[… truncated: the file is longer than ${limit} characters]` : text;
+      return text.length > limit
+        ? `${text.slice(0, limit)}\n[… truncated: the file is longer than ${limit} characters]`
+        : text;
     } catch {
       return undefined;
     }

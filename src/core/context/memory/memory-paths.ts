@@ -16,6 +16,7 @@ export function normalizePath(path: string): string {
   return `${drive}${absolute ? '/' : ''}${segments.join('/')}` || '/';
 }
 
+/** Starts with `/`, `\\` or a drive letter. */
 export function isAbsolutePath(path: string): boolean {
   return /^([A-Za-z]:)?[\\/]/.test(path);
 }
@@ -29,6 +30,7 @@ export function parentPath(path: string): string {
   return /^[A-Za-z]:$/.test(parent) ? `${parent}/` : parent;
 }
 
+/** Joins and normalises. */
 export function joinPath(base: string, ...parts: string[]): string {
   return normalizePath([base, ...parts].join('/'));
 }

@@ -31,7 +31,8 @@ export function renderMemory(files: readonly MemoryFile[]): string | undefined {
   const parts = files
     .filter((file) => file.content.trim() !== '')
     .map((file) => {
-      const label = file.importedBy !== undefined ? `imported by ${file.importedBy}` : scopeLabels[file.scope];
+      const label =
+        file.importedBy !== undefined ? `imported by ${file.importedBy}` : scopeLabels[file.scope];
       return `Contents of ${file.path} (${label}):\n\n${file.content.trim()}`;
     });
   if (parts.length === 0) return undefined;
@@ -60,6 +61,10 @@ export function dynamicSections(): SystemPromptSection[] {
       render: (context) => renderEnvironment(context.environment, context.model.id),
     },
     { id: 'memory', placement: 'dynamic', render: (context) => renderMemory(context.memory) },
-    { id: 'mcp-instructions', placement: 'dynamic', render: (context) => renderMcpInstructions(context.mcpInstructions) },
+    {
+      id: 'mcp-instructions',
+      placement: 'dynamic',
+      render: (context) => renderMcpInstructions(context.mcpInstructions),
+    },
   ];
 }

@@ -23,13 +23,17 @@ describe('NodeFetcher', () => {
       } else if (url === '/page') {
         response
           .writeHead(200, { 'content-type': 'text/html' })
-          .end('<html><head><title>x</title><script>evil()</script></head><body><h1>Title</h1><p>Hello <a href="/a">there</a></p></body></html>');
+          .end(
+            '<html><head><title>x</title><script>evil()</script></head><body><h1>Title</h1><p>Hello <a href="/a">there</a></p></body></html>',
+          );
       } else if (url === '/big') {
         response.writeHead(200, { 'content-type': 'text/plain' });
         for (let i = 0; i < 100; i++) response.write('x'.repeat(1_000));
         response.end();
       } else if (url === '/image') {
         response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      } else if (url === '/other-host') {
+        response.writeHead(302, { location: 'http://localhost:9/x' }).end();
       } else if (url === '/to-ftp') {
         response.writeHead(301, { location: 'ftp://example.com/file' }).end();
       } else if (url === '/slow') {
@@ -49,7 +53,13 @@ describe('NodeFetcher', () => {
 
   it('fetches a text body and its content type', async () => {
     const result = await get('/text');
-    assert.deepEqual(result, { url: `${base}/text`, status: 200, contentType: 'text/plain; charset=utf-8', body: 'plain text ✓', truncated: false });
+    assert.deepEqual(result, {
+      url: `${base}/text`,
+      status: 200,
+      contentType: 'text/plain; charset=utf-8',
+      body: 'plain text ✓',
+      truncated: false,
+    });
   });
 
   it('follows redirects and reports the final URL', async () => {
@@ -61,6 +71,28 @@ describe('NodeFetcher', () => {
   it('gives up after five redirects', async () => {
     const result = await get('/hop/5');
     assert.match(result.error ?? '', /Too many redirects/);
+  });
+
+  it('stops at a redirect to another host in same-host mode and says where it leads', async () => {
+    const result = await fetcher.fetch(`${base}/other-host`, {
+      signal: new AbortController().signal,
+      maxBytes: 100,
+      redirects: 'same-host',
+    });
+    assert.deepEqual(result, {
+      url: `${base}/other-host`,
+      status: 302,
+      contentType: '',
+      body: '',
+      truncated: false,
+      redirect: 'http://localhost:9/x',
+    });
+    const sameHost = await fetcher.fetch(`${base}/hop/1`, {
+      signal: new AbortController().signal,
+      maxBytes: 100,
+      redirects: 'same-host',
+    });
+    assert.equal(sameHost.body, 'plain text ✓');
   });
 
   it('converts HTML to Markdown without scripts', async () => {
@@ -85,7 +117,10 @@ describe('NodeFetcher', () => {
   });
 
   it('refuses schemes other than http and https, also after a redirect', async () => {
-    const direct = await fetcher.fetch('file:///etc/passwd', { signal: new AbortController().signal, maxBytes: 100 });
+    const direct = await fetcher.fetch('file:///etc/passwd', {
+      signal: new AbortController().signal,
+      maxBytes: 100,
+    });
     assert.match(direct.error ?? '', /Only http and https/);
     const redirected = await get('/to-ftp');
     assert.match(redirected.error ?? '', /not ftp/);
@@ -99,7 +134,10 @@ describe('NodeFetcher', () => {
   it('times out and aborts as error values', async function () {
     this.timeout(5_000);
     const quick = new NodeFetcher({ timeoutMs: 200 });
-    const timedOut = await quick.fetch(`${base}/slow`, { signal: new AbortController().signal, maxBytes: 100 });
+    const timedOut = await quick.fetch(`${base}/slow`, {
+      signal: new AbortController().signal,
+      maxBytes: 100,
+    });
     assert.match(timedOut.error ?? '', /timed out after 200 ms/);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
@@ -107,7 +145,10 @@ describe('NodeFetcher', () => {
   });
 
   it('reports a refused connection as an error value', async () => {
-    const result = await fetcher.fetch('http://127.0.0.1:1/', { signal: new AbortController().signal, maxBytes: 100 });
+    const result = await fetcher.fetch('http://127.0.0.1:1/', {
+      signal: new AbortController().signal,
+      maxBytes: 100,
+    });
     assert.match(result.error ?? '', /request failed/);
   });
 });

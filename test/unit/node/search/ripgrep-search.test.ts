@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, realpath, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,9 @@ describe('RipgrepSearch', () => {
     });
 
     it('finds hidden files but honours the limit', async () => {
-      assert.deepEqual(await search.glob({ pattern: '*.yml', cwd: dir, signal: signal(), limit: 10 }), [join(dir, '.github', 'ci.yml')]);
+      assert.deepEqual(await search.glob({ pattern: '*.yml', cwd: dir, signal: signal(), limit: 10 }), [
+        join(dir, '.github', 'ci.yml'),
+      ]);
       assert.equal((await search.glob({ pattern: '**/*', cwd: dir, signal: signal(), limit: 2 })).length, 2);
     });
 
@@ -67,12 +70,21 @@ describe('RipgrepSearch', () => {
 
     it('matches case-insensitively when asked', async () => {
       const result = await grep('beta', { glob: '*.ts', caseInsensitive: true, mode: 'count' });
-      assert.equal(result.output.trim(), [`${join(dir, 'src', 'a.ts')}:1`, `${join(dir, 'src', 'deep', 'b.ts')}:1`].join('\n'));
+      assert.equal(
+        result.output.trim(),
+        [`${join(dir, 'src', 'a.ts')}:1`, `${join(dir, 'src', 'deep', 'b.ts')}:1`].join('\n'),
+      );
     });
 
     it('shows context lines around a match', async () => {
       const result = await grep('Beta', { contextBefore: 1 });
-      assert.equal(result.output.trim(), [`${join(dir, 'src', 'a.ts')}-1-export const alpha = 1;`, `${join(dir, 'src', 'a.ts')}:2:const Beta = 2;`].join('\n'));
+      assert.equal(
+        result.output.trim(),
+        [
+          `${join(dir, 'src', 'a.ts')}-1-export const alpha = 1;`,
+          `${join(dir, 'src', 'a.ts')}:2:const Beta = 2;`,
+        ].join('\n'),
+      );
     });
 
     it('filters by file type', async () => {
@@ -113,13 +125,28 @@ describe('RipgrepSearch', () => {
     it('reports a missing path or rg binary as an error value', async () => {
       assert.match((await grep('x', { cwd: join(dir, 'missing') })).error ?? '', /does not exist/);
       const broken = new RipgrepSearch({ rgPath: join(dir, 'no-rg') });
-      assert.match((await broken.grep({ pattern: 'x', cwd: dir, mode: 'content', signal: signal() })).error ?? '', /Could not run ripgrep/);
+      assert.match(
+        (await broken.grep({ pattern: 'x', cwd: dir, mode: 'content', signal: signal() })).error ?? '',
+        /Could not run ripgrep/,
+      );
     });
 
-    it('stops rg when the signal aborts', async () => {
+    it('kills a running rg when the signal aborts', async () => {
+      // rg blocks reading a FIFO that nobody writes to, so only the abort can end this search.
+      execFileSync('mkfifo', [join(dir, 'pipe')]);
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      const result = await grep('x', { cwd: join(dir, 'pipe'), signal: controller.signal });
+      assert.deepEqual(result, { output: '', error: 'The search was aborted.' });
+    });
+
+    it('does not start rg when the signal has already aborted', async () => {
       const controller = new AbortController();
       controller.abort();
-      assert.deepEqual(await grep('beta', { signal: controller.signal }), { output: '', error: 'The search was aborted.' });
+      assert.deepEqual(await grep('beta', { signal: controller.signal }), {
+        output: '',
+        error: 'The search was aborted.',
+      });
     });
   });
 });

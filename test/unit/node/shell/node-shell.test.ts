@@ -155,6 +155,32 @@ describe('NodeShell', () => {
     assert.equal(result.exitCode, 0);
   });
 
+  it('works the same with plain sh when bash is missing', async () => {
+    await mkdir(join(dir, 'sub'));
+    const sh = new NodeShell({ shellPath: '/bin/sh' });
+    const result = await sh.run({
+      command: 'cd sub; echo "$0"; exit 5',
+      cwd: dir,
+      timeoutMs: 5_000,
+      signal: new AbortController().signal,
+    });
+    assert.equal(result.output, '/bin/sh\n');
+    assert.equal(result.exitCode, 5);
+    assert.equal(result.cwdAfter, join(dir, 'sub'));
+  });
+
+  it('reports a spawn failure as output with a null exit code', async () => {
+    const broken = new NodeShell({ shellPath: join(dir, 'no-such-shell') });
+    const result = await broken.run({
+      command: 'true',
+      cwd: dir,
+      timeoutMs: 5_000,
+      signal: new AbortController().signal,
+    });
+    assert.equal(result.exitCode, null);
+    assert.match(result.output, /Could not start/);
+  });
+
   describe('background shells', () => {
     it('runs a command in the background and reads only new output', async () => {
       const background = shell.startBackground({ command: 'echo first; sleep 0.3; echo second', cwd: dir });
@@ -182,7 +208,10 @@ describe('NodeShell', () => {
     it('kills a background shell together with its children', async function () {
       this.timeout(10_000);
       const pidFile = join(dir, 'pid');
-      const background = shell.startBackground({ command: `sleep 30 & echo $! > ${pidFile}; wait`, cwd: dir });
+      const background = shell.startBackground({
+        command: `sleep 30 & echo $! > ${pidFile}; wait`,
+        cwd: dir,
+      });
       await until(() => hasContent(pidFile));
       const pid = Number(readFileSync(pidFile, 'utf8'));
       await background.kill();

@@ -1,5 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { chmod, mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeWorkspace } from '../../../../src/node/workspace/node-workspace';
@@ -90,13 +101,19 @@ describe('NodeWorkspace', () => {
     await writeFile(join(dir, 'real', 'f.txt'), 'x');
     await symlink(join(dir, 'real'), join(dir, 'alias'));
     assert.equal(await workspace.realPath(join(dir, 'alias', 'f.txt')), join(dir, 'real', 'f.txt'));
-    assert.equal(await workspace.realPath(join(dir, 'alias', '..', 'alias', 'f.txt')), join(dir, 'real', 'f.txt'));
+    assert.equal(
+      await workspace.realPath(join(dir, 'alias', '..', 'alias', 'f.txt')),
+      join(dir, 'real', 'f.txt'),
+    );
   });
 
   it('resolves a missing path by its deepest existing ancestor', async () => {
     await mkdir(join(dir, 'real'));
     await symlink(join(dir, 'real'), join(dir, 'alias'));
-    assert.equal(await workspace.realPath(join(dir, 'alias', 'new', 'file.ts')), join(dir, 'real', 'new', 'file.ts'));
+    assert.equal(
+      await workspace.realPath(join(dir, 'alias', 'new', 'file.ts')),
+      join(dir, 'real', 'new', 'file.ts'),
+    );
   });
 
   it('exposes its roots as absolute paths', () => {

@@ -1,0 +1,74 @@
+/**
+ * Prints the estimated size (characters ÷ 4) of Tandem's system prompt: the static part (cached
+ * across sessions), and the dynamic part with a sample environment and a small CLAUDE.md.
+ * Run: `npx tsx bench/prompt-size.ts`. Tool definitions are not counted here.
+ */
+import { estimateTokens } from '../src/core/context/estimate-tokens';
+import { defaultSystemPromptSections } from '../src/core/context/sections/default-sections';
+import { SystemPromptBuilder } from '../src/core/context/system-prompt';
+import type { SystemPromptContext } from '../src/core/context/system-prompt';
+import type { ModelInfo } from '../src/core/model/model-client';
+
+const staticBudget = 1_800;
+
+function model(editTool: ModelInfo['editTool']): ModelInfo {
+  return {
+    id: editTool === 'edit' ? 'claude-sonnet' : 'gpt-family',
+    provider: 'sample',
+    contextWindow: 200_000,
+    maxOutputTokens: 16_000,
+    editTool,
+    supportsImages: true,
+  };
+}
+
+function sampleContext(editTool: ModelInfo['editTool']): SystemPromptContext {
+  return {
+    model: model(editTool),
+    environment: {
+      platform: 'linux',
+      date: '2026-11-24',
+      cwd: '/home/dev/shop',
+      isGitRepo: true,
+      shell: 'bash',
+      gitStatus: 'On branch main\nM  src/cart.ts\n?? notes.md',
+    },
+    memory: [
+      {
+        path: '/home/dev/shop/CLAUDE.md',
+        scope: 'project',
+        depth: 0,
+        content:
+          '# Shop\n- Build: `npm run build`; test: `npm test -- --grep <name>`.\n- TypeScript strict; no default exports.\n- Money is integer cents, never floats.',
+      },
+    ],
+    mcpInstructions: [],
+  };
+}
+
+const rows: { prompt: string; staticTokens: number; dynamicTokens: number; totalTokens: number }[] = [];
+for (const editTool of ['edit', 'apply_patch'] as const) {
+  const blocks = new SystemPromptBuilder(defaultSystemPromptSections()).build(sampleContext(editTool));
+  const boundary = blocks.findIndex((block) => block.cacheBreakpoint === true);
+  const staticText = blocks
+    .slice(0, boundary + 1)
+    .map((block) => block.text)
+    .join('\n\n');
+  const dynamicText = blocks
+    .slice(boundary + 1)
+    .map((block) => block.text)
+    .join('\n\n');
+  const staticTokens = estimateTokens(staticText);
+  const dynamicTokens = estimateTokens(dynamicText);
+  rows.push({
+    prompt: `editTool=${editTool}`,
+    staticTokens,
+    dynamicTokens,
+    totalTokens: staticTokens + dynamicTokens,
+  });
+}
+console.table(rows);
+const worst = Math.max(...rows.map((row) => row.staticTokens));
+console.log(
+  `static part: ${worst} of ${staticBudget} estimated tokens (${((worst / staticBudget) * 100).toFixed(0)}% of budget)`,
+);

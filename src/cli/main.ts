@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createNodeAgent } from '../node/agent/create-node-agent';
+import type { TreeSitterPaths } from '../node/bash-parser/tree-sitter-shell-parser';
+import { parseCli, usage } from './cli-options';
+import { ResultReporter } from './result-reporter';
+import { stderrLogger } from './stderr-logger';
+import { TerminalApprover } from './terminal-approver';
+
+const version = '0.1.0';
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** In the bundle the grammar ships beside cli.js; from sources it is found in node_modules. */
+function bundledTreeSitterPaths(): TreeSitterPaths | undefined {
+  const paths = { treeSitterWasm: join(__dirname, 'tree-sitter.wasm'), bashWasm: join(__dirname, 'tree-sitter-bash.wasm') };
+  return existsSync(paths.bashWasm) ? paths : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseCli(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`tandem: ${parsed.message}\n\n${usage}\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const prompt = options.prompt ?? (await readStdin()).trim();
+  if (!prompt) {
+    process.stderr.write(`tandem: no prompt: pass -p "<prompt>" or pipe it on stdin.\n\n${usage}\n`);
+    return 2;
+  }
+  const logger = stderrLogger(options.verbose);
+  // A piped prompt consumed stdin, so nobody is left to answer a question there.
+  const approver = new TerminalApprover(options.prompt ? process.stdin : { isTTY: false } as NodeJS.ReadStream, process.stderr);
+  const created = await createNodeAgent({
+    cwd: process.cwd(),
+    provider: options.provider,
+    model: options.model,
+    fallbackModel: options.fallbackModel,
+    baseUrl: options.baseUrl,
+    maxTurns: options.maxTurns,
+    permissionMode: options.permissionMode,
+    allowedTools: options.allowedTools,
+    disallowedTools: options.disallowedTools,
+    resume: options.resume,
+    approver,
+    logger,
+    treeSitterPaths: bundledTreeSitterPaths(),
+  });
+  if (!created.ok) {
+    process.stderr.write(`tandem: ${created.message}\n`);
+    return 1;
+  }
+  const { session } = created;
+  const reporter = new ResultReporter(
+    options.outputFormat,
+    {
+      sessionId: session.sessionId,
+      cwd: process.cwd(),
+      model: session.model,
+      tools: session.tools.map((tool) => tool.name),
+      permissionMode: session.permissionMode,
+    },
+    (line) => process.stdout.write(`${line}\n`),
+  );
+  const controller = new AbortController();
+  const interrupt = () => controller.abort(new Error('Interrupted (SIGINT).'));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  reporter.start();
+  try {
+    const run = session.agent.submit(prompt, controller.signal);
+    for (;;) {
+      const step = await run.next();
+      if (step.done) return reporter.finish(step.value);
+      reporter.onEvent(step.value);
+      logEvent(logger, step.value);
+    }
+  } finally {
+    await session.dispose();
+  }
+}
+
+function logEvent(logger: ReturnType<typeof stderrLogger>, event: Parameters<ResultReporter['onEvent']>[0]): void {
+  switch (event.type) {
+    case 'retry-schedule':
+      logger.warn(`${event.error.message}: retry ${event.attempt}/${event.maxAttempts} in ${event.delayMs} ms`);
+      break;
+    case 'model-fallback':
+      logger.warn(`falling back from ${event.from} to ${event.to}: ${event.error.message}`);
+      break;
+    case 'loop-error':
+      logger.error(event.error.message);
+      break;
+    case 'prompt-block':
+      logger.error(`blocked by a UserPromptSubmit hook: ${event.reason}`);
+      break;
+    case 'tool-execution-start':
+      logger.info(`${event.name} ${event.summary}`);
+      break;
+    default:
+      break;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`tandem: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

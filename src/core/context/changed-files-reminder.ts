@@ -1,0 +1,81 @@
+import { structuredPatch } from 'diff';
+import type { Workspace } from '../ports';
+import type { FileStateCache } from '../tools/file-state-cache';
+import { neutralizeReminderTags, wrapSystemReminder } from './reminders';
+
+/** The session's read cache and the workspace to compare it with. */
+export interface ChangedFilesOptions {
+  cache: FileStateCache;
+  workspace: Pick<Workspace, 'stat' | 'readFile'>;
+  /** Files described at most; the rest are only counted. Default 5. */
+  maxFiles?: number;
+  /** Diff lines shown per file. Default 20. */
+  maxDiffLines?: number;
+}
+
+/** A file reported as changed. */
+export interface ChangedFile {
+  path: string;
+  kind: 'modified' | 'deleted';
+}
+
+/**
+ * Finds files the agent read that changed on disk since (mtime moved and the text differs), and
+ * describes them with a short diff. Updates the cache so each change is reported once: a fully read
+ * file takes its new content (the model has now seen the change), a deleted or partially read file
+ * is forgotten (it must be read again before an edit). Returns undefined when nothing changed.
+ */
+export async function changedFilesReminder(
+  options: ChangedFilesOptions,
+): Promise<{ text: string; changed: ChangedFile[] } | undefined> {
+  const maxFiles = options.maxFiles ?? 5;
+  const maxDiffLines = options.maxDiffLines ?? 20;
+  const changed: ChangedFile[] = [];
+  const sections: string[] = [];
+  for (const [path, snapshot] of [...options.cache.entries()]) {
+    const stat = await options.workspace.stat(path).catch(() => undefined);
+    if (stat === undefined || stat.kind !== 'file') {
+      options.cache.delete(path);
+      changed.push({ path, kind: 'deleted' });
+      if (changed.length <= maxFiles) sections.push(`${path} was deleted.`);
+      continue;
+    }
+    if (stat.mtimeMs === snapshot.mtimeMs) continue;
+    const content = await readText(options.workspace, path);
+    if (content === undefined || content === snapshot.content) continue;
+    changed.push({ path, kind: 'modified' });
+    if (snapshot.partial) {
+      options.cache.delete(path);
+      if (changed.length <= maxFiles) sections.push(`${path} changed; read it again before editing it.`);
+      continue;
+    }
+    options.cache.set(path, { content, mtimeMs: stat.mtimeMs, partial: false });
+    if (changed.length <= maxFiles)
+      sections.push(`${path} changed:\n${shortDiff(snapshot.content, content, maxDiffLines)}`);
+  }
+  if (changed.length === 0) return undefined;
+  if (changed.length > maxFiles) sections.push(`… and ${changed.length - maxFiles} more changed files.`);
+  const text = wrapSystemReminder(
+    `Files you read were changed outside this conversation (by the user or a tool). Take the changes into account; do not revert them unless asked.\n\n${sections.join('\n\n')}`,
+  );
+  return { text, changed };
+}
+
+function shortDiff(before: string, after: string, maxLines: number): string {
+  const patch = structuredPatch('before', 'after', before, after, '', '', { context: 1 });
+  const lines: string[] = [];
+  for (const hunk of patch.hunks) {
+    lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines);
+  }
+  const shown = lines.slice(0, maxLines);
+  if (lines.length > maxLines) shown.push(`[… ${lines.length - maxLines} more diff lines]`);
+  return neutralizeReminderTags(shown.join('\n'));
+}
+
+async function readText(workspace: Pick<Workspace, 'readFile'>, path: string): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode((await workspace.readFile(path)).bytes);
+  } catch {
+    return undefined;
+  }
+}

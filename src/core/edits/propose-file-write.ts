@@ -1,0 +1,76 @@
+/**
+ * The one way the file tools change a file: build the unified diff, hand the proposal to the
+ * session's FileWriter (which may write, ask, or let the person edit it), then record the result in
+ * the file-state cache so the next edit's guards see it.
+ */
+import { createTwoFilesPatch } from 'diff';
+import type { ToolContext } from '../tools/tool';
+import type { TextFormat } from './text-codec';
+import { encodeText } from './text-codec';
+
+export interface FileWriteProposal {
+  path: string;
+  /** undefined for a new file. */
+  before: string | undefined;
+  /** undefined for a deletion. */
+  after: string | undefined;
+  format: TextFormat;
+}
+
+export type FileWriteResult =
+  | {
+      kind: 'written';
+      content: string | undefined;
+      modifiedByUser: boolean;
+      diff: string;
+      userDiff: string | undefined;
+    }
+  | { kind: 'rejected'; reason: string };
+
+/** A unified diff of one file, labelled with its path. */
+export function unifiedDiff(path: string, before: string | undefined, after: string | undefined): string {
+  return createTwoFilesPatch(path, path, before ?? '', after ?? '', undefined, undefined, { context: 3 });
+}
+
+/**
+ * Proposes the write and waits for the outcome. On success the file-state cache holds the written
+ * text with its new mtime (a deletion forgets the file). `userDiff` shows what the person changed.
+ */
+export async function proposeFileWrite(
+  context: ToolContext,
+  proposal: FileWriteProposal,
+): Promise<FileWriteResult> {
+  const diff = unifiedDiff(proposal.path, proposal.before, proposal.after);
+  const outcome = await context.writer.propose(
+    {
+      toolUseId: context.toolUseId,
+      path: proposal.path,
+      before: proposal.before,
+      after: proposal.after,
+      diff,
+      encode: (text) => encodeText(text, proposal.format),
+    },
+    context.signal,
+  );
+  if (outcome.kind === 'rejected') return { kind: 'rejected', reason: outcome.reason };
+  const content = outcome.content;
+  if (content === undefined) {
+    context.fileState.delete(proposal.path);
+  } else {
+    const stat = await context.workspace.stat(proposal.path);
+    context.fileState.set(proposal.path, {
+      content,
+      mtimeMs: stat?.mtimeMs ?? context.clock.now(),
+      partial: false,
+    });
+  }
+  const modified = outcome.modifiedByUser && content !== proposal.after;
+  const userDiff = modified ? unifiedDiff(proposal.path, proposal.after, content) : undefined;
+  return { kind: 'written', content, modifiedByUser: modified, diff, userDiff };
+}
+
+/** The model-facing sentence for a person's changes to a proposal, with the diff of those changes. */
+export function describeUserChanges(result: FileWriteResult): string {
+  if (result.kind !== 'written' || !result.userDiff) return '';
+  return `\nThe person edited your proposal before accepting it; the file holds their version. Their changes to your proposal:\n${result.userDiff}`;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { buildTool } from '../build-tool';
+import type { ToolContext } from '../tool';
+import { errorResult, textResult } from '../tool';
+import { isAbsolutePath, resolvePath } from './resolve-path';
+
+const maxResults = 100;
+
+/** Input of Glob, as the model sends it. */
+export const globInputSchema = z.object({
+  pattern: z
+    .string()
+    .min(1, 'pattern must not be empty')
+    .describe('The glob to match, e.g. "**/*.ts" or "src/**/test_*.py".'),
+  path: z
+    .string()
+    .optional()
+    .describe(
+      'The folder to search in (absolute, or relative to the working directory). Default: the working directory.',
+    ),
+});
+
+/** A parsed Glob input. */
+export type GlobInput = z.infer<typeof globInputSchema>;
+
+/** The Glob tool: files matching a pattern, newest first, at most 100, as absolute paths. */
+export const globTool = buildTool<GlobInput>({
+  name: 'Glob',
+  description: `Finds files by name pattern (glob syntax like "**/*.js" or "src/**/*.{ts,tsx}"), fast in any size of codebase. Returns absolute paths, most recently modified first, at most ${maxResults}; files ignored by .gitignore are skipped. Use it to locate files by name; use Grep to search inside them. For open-ended searches that need several rounds, consider a sub-agent.`,
+  inputSchema: globInputSchema,
+  isReadOnly: () => true,
+  isConcurrencySafe: () => true,
+  permissionTarget: (input, context) => searchRoot(input, context).root,
+  summarize: (input) => (input.path ? `${input.pattern} in ${input.path}` : input.pattern),
+  async *call(input, context) {
+    const { root, pattern } = searchRoot(input, context);
+    const info = await context.workspace.stat(root);
+    if (!info) return errorResult(`The folder ${root} does not exist.`);
+    if (info.kind !== 'directory')
+      return errorResult(
+        `${root} is not a folder; give a folder as path, or put the file name in the pattern.`,
+      );
+    const found = await context.search.glob({
+      pattern,
+      cwd: root,
+      signal: context.signal,
+      limit: maxResults + 1,
+    });
+    if (found.length === 0) return textResult('No files found.');
+    const shown = found.slice(0, maxResults).map((path) => resolvePath(root, path));
+    const note =
+      found.length > maxResults
+        ? `\n(Showing the first ${maxResults} files, newest first. Narrow the pattern or path to see the rest.)`
+        : '';
+    return textResult(shown.join('\n') + note);
+  },
+});
+
+/**
+ * The folder to search and the pattern relative to it. An absolute pattern is split at its first
+ * segment with a wildcard, so "/repo/src/**\/*.ts" searches /repo/src for "**\/*.ts".
+ */
+function searchRoot(input: GlobInput, context: ToolContext): { root: string; pattern: string } {
+  const base = resolvePath(context.cwd, input.path ?? '.');
+  if (!isAbsolutePath(input.pattern)) return { root: base, pattern: input.pattern };
+  const segments = input.pattern.split('/');
+  const firstWild = segments.findIndex((segment) => /[*?[{]/.test(segment));
+  if (firstWild === -1) {
+    return { root: resolvePath('/', segments.slice(0, -1).join('/') || '/'), pattern: segments.at(-1) ?? '' };
+  }
+  return {
+    root: resolvePath('/', segments.slice(0, firstWild).join('/') || '/'),
+    pattern: segments.slice(firstWild).join('/'),
+  };
+}

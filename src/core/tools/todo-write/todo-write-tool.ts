@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { buildTool } from '../build-tool';
+import { errorResult, textResult } from '../tool';
+import type { TodoItem } from '../../todos/todo-store';
+import { todoItemSchema } from '../../todos/todo-store';
+
+/** Input of TodoWrite: the whole new list, items as in the todo store with descriptions for the model. */
+export const todoWriteInputSchema = z.object({
+  todos: z
+    .array(
+      todoItemSchema.extend({
+        content: todoItemSchema.shape.content.describe('The task in imperative form, e.g. "Run the tests".'),
+        status: todoItemSchema.shape.status.describe(
+          'pending, in_progress (exactly one while working) or completed.',
+        ),
+        activeForm: todoItemSchema.shape.activeForm.describe(
+          'The task as shown while it runs, e.g. "Running the tests".',
+        ),
+      }),
+    )
+    .describe('The whole updated list; it replaces the previous one.'),
+});
+
+/** A parsed TodoWrite input. */
+export type TodoWriteInput = z.infer<typeof todoWriteInputSchema>;
+
+const description = `Creates and updates the task list for this session; the person sees it beside the conversation.
+
+Use it for work with three or more steps, when the person gives several tasks, or when new steps turn up along the way. Skip it for a single trivial change or a question.
+
+- Send the whole list each time; it replaces the previous one.
+- Exactly one task is in_progress while you work: mark it before starting, and mark it completed as soon as it is done (not in batches).
+- Only mark a task completed when it is fully done: tests pass, nothing left unfinished. If blocked, keep it in_progress and add a task for the blocker.
+- Remove tasks that no longer apply.`;
+
+const marks: Record<TodoItem['status'], string> = { pending: '[ ]', in_progress: '[~]', completed: '[x]' };
+
+/** Renders the list the way the model reads it back: one line per task with its status mark. */
+export function formatTodos(todos: readonly TodoItem[]): string {
+  if (todos.length === 0) return '(the list is empty)';
+  return todos
+    .map(
+      (todo, index) =>
+        `${index + 1}. ${marks[todo.status]} ${todo.status === 'in_progress' ? todo.activeForm : todo.content}`,
+    )
+    .join('\n');
+}
+
+/**
+ * The TodoWrite tool: replaces the session's todo list. It writes no file and runs no command, so it
+ * is read-only for permissions, but it mutates session state and so must not run alongside others.
+ */
+export const todoWriteTool = buildTool<TodoWriteInput>({
+  name: 'TodoWrite',
+  description,
+  inputSchema: todoWriteInputSchema,
+  isReadOnly: () => true,
+  isConcurrencySafe: () => false,
+  summarize: (input) => `${input.todos.length} task${input.todos.length === 1 ? '' : 's'}`,
+  async *call(input, context) {
+    const active = input.todos.filter((todo) => todo.status === 'in_progress');
+    if (active.length > 1) {
+      return errorResult(
+        `Only one task can be in_progress at a time, but ${active.length} are: ${active.map((todo) => `"${todo.content}"`).join(', ')}. Keep one in_progress and set the others to pending or completed, then call TodoWrite again.`,
+      );
+    }
+    context.todos.replace(input.todos, context.turn);
+    const allDone = input.todos.length > 0 && input.todos.every((todo) => todo.status === 'completed');
+    const advice = allDone
+      ? 'All tasks are completed.'
+      : 'Keep the list current: mark each task completed as soon as it is done.';
+    return textResult(`Todo list updated. ${advice}\n\n${formatTodos(input.todos)}`, { kind: 'todos' });
+  },
+});

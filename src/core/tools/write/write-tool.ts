@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { loadTextFile, readState } from '../../edits/load-text-file';
+import { describeUserChanges, proposeFileWrite } from '../../edits/propose-file-write';
+import { requireAbsolutePath } from '../../edits/resolve-file-path';
+import type { TextFormat } from '../../edits/text-codec';
+import { convertLineEndings, defaultTextFormat } from '../../edits/text-codec';
+import { buildTool } from '../build-tool';
+import type { Tool, ToolContext, ToolResult } from '../tool';
+import { errorResult, textResult } from '../tool';
+
+const writeInputSchema = z.object({
+  file_path: z.string().describe('Absolute path of the file to write.'),
+  content: z.string().describe('The complete new content of the file.'),
+});
+
+/** The Write tool's input. */
+export type WriteInput = z.infer<typeof writeInputSchema>;
+
+const description = `Writes a whole file, creating it or replacing what it holds.
+- file_path must be absolute.
+- To replace an existing file you must have read it in this session, and it must not have changed since.
+- For changes to part of a file use Edit, which sends only the difference.
+- Do not create documentation or README files unless asked.`;
+
+/**
+ * Write: a whole new content through the session's FileWriter. Over an existing file it requires a
+ * read in this session and no change since; it keeps the file's encoding, BOM and CRLF endings.
+ */
+export const writeTool: Tool<WriteInput> = buildTool({
+  name: 'Write',
+  description,
+  inputSchema: writeInputSchema,
+  permissionTarget: (input, context) => {
+    const resolved = requireAbsolutePath(input.file_path, context.cwd);
+    return resolved.ok ? resolved.path : undefined;
+  },
+  summarize: (input) => input.file_path,
+  async *call(input, context) {
+    const resolved = requireAbsolutePath(input.file_path, context.cwd);
+    if (!resolved.ok) return errorResult(resolved.message);
+    return writeFile(context, resolved.path, input.content);
+  },
+});
+
+async function writeFile(context: ToolContext, path: string, content: string): Promise<ToolResult> {
+  const loaded = await loadTextFile(context.workspace, path);
+  if (loaded.kind === 'directory') return errorResult(`${path} is a directory, not a file.`);
+  if (loaded.kind === 'binary')
+    return errorResult(`${path} is a binary file; Write only replaces text files.`);
+  let before: string | undefined;
+  let format: TextFormat = defaultTextFormat;
+  let after = content;
+  if (loaded.kind === 'text') {
+    const state = readState(context.fileState.get(path), {
+      text: loaded.decoded.text,
+      mtimeMs: loaded.mtimeMs,
+    });
+    if (state === 'never-read')
+      return errorResult(
+        `${path} already exists and you have not read it in this session. Read it first, then write.`,
+      );
+    if (state === 'changed')
+      return errorResult(`${path} has changed on disk since you read it. Read it again, then write.`);
+    before = loaded.decoded.text;
+    format = loaded.decoded;
+    if (format.lineEnding === '\r\n') after = convertLineEndings(content, '\r\n');
+  }
+  const written = await proposeFileWrite(context, { path, before, after, format });
+  if (written.kind === 'rejected')
+    return errorResult(`The person rejected this write to ${path}: ${written.reason}`);
+  const lineCount = (written.content ?? after).split('\n').length;
+  const action =
+    before === undefined ? `Created ${path} (${lineCount} lines).` : `Wrote ${path} (${lineCount} lines).`;
+  return textResult(action + describeUserChanges(written), { kind: 'diff', path, diff: written.diff });
+}

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/ports';
+import { chatViewId } from '../panel/chat-view-provider';
+import type { ApiKeyStore } from '../secrets/api-key-store';
+import { setApiKeyInteractive } from '../secrets/api-key-store';
+import type { TandemHost } from '../tandem-host';
+
+/** The command ids contributed in package.json. */
+export const commandIds = {
+  newChat: 'tandem.newChat',
+  focusChat: 'tandem.focusChat',
+  stop: 'tandem.stop',
+  showHistory: 'tandem.showHistory',
+  setApiKey: 'tandem.setApiKey',
+  selectModel: 'tandem.selectModel',
+  openSettings: 'tandem.openSettings',
+} as const;
+
+/** Registers every Tandem command; the host is loaded only when a command needs it. */
+export function registerCommands(options: {
+  host(): Promise<TandemHost>;
+  keys: ApiKeyStore;
+  logger: Logger;
+}): vscode.Disposable[] {
+  const { host, keys, logger } = options;
+  const focus = async (): Promise<void> => {
+    await vscode.commands.executeCommand(`${chatViewId}.focus`);
+  };
+  return [
+    vscode.commands.registerCommand(commandIds.focusChat, focus),
+    vscode.commands.registerCommand(commandIds.newChat, async () => {
+      await focus();
+      (await host()).chats.newChat();
+    }),
+    vscode.commands.registerCommand(commandIds.stop, async () => (await host()).chats.stop()),
+    vscode.commands.registerCommand(commandIds.showHistory, async () => {
+      const { chats } = await host();
+      const picked = await vscode.window.showQuickPick(
+        chats.listChats().map((chat) => ({
+          label: chat.title,
+          description: `${chat.busy ? '$(sync~spin) ' : ''}${new Date(chat.updatedAt).toLocaleString()}`,
+          id: chat.id,
+        })),
+        { title: 'Tandem: Chats', placeHolder: 'Open a chat' },
+      );
+      if (!picked) return;
+      await focus();
+      chats.openChat(picked.id);
+    }),
+    vscode.commands.registerCommand(commandIds.setApiKey, async () => {
+      const result = await setApiKeyInteractive(keys);
+      if (result.kind === 'cancelled') return;
+      logger.info(`API key ${result.kind} for ${result.provider}`);
+      void vscode.window.showInformationMessage(
+        result.kind === 'stored' ? `Tandem: ${result.provider} API key stored.` : `Tandem: ${result.provider} API key removed.`,
+      );
+    }),
+    vscode.commands.registerCommand(commandIds.selectModel, async () => {
+      const { modelsFor } = await import('../tandem-host');
+      const { readHostSettings } = await import('../config/host-settings');
+      const models = await modelsFor(readHostSettings().provider);
+      const picked = await vscode.window.showQuickPick(
+        models.map((model) => ({ label: model.label, description: model.id, id: model.id })),
+        { title: 'Tandem: Select Model', placeHolder: 'Model for new turns' },
+      );
+      if (picked) await vscode.workspace.getConfiguration('tandem').update('model', picked.id, vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand(commandIds.openSettings, async () => {
+      await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-dev.tandem');
+    }),
+  ];
+}

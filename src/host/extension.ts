@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { Disposable } from './base/disposable';
+import { outputLogger } from './base/output-logger';
+import { registerCommands } from './commands/register-commands';
+import { ChatViewProvider, chatViewId } from './panel/chat-view-provider';
+import { ProposalFileSystem, proposalScheme } from './review/proposal-file-system';
+import type { ApiKeyPrompts } from './secrets/api-key-store';
+import { ApiKeyStore, setApiKeyInteractive } from './secrets/api-key-store';
+import type { TandemHost } from './tandem-host';
+
+/** What `activate` returns: used by the integration tests, stable enough for other extensions. */
+export interface TandemApi {
+  /** The panel, chats and agents; built on first call. */
+  host(): Promise<TandemHost>;
+  keys: ApiKeyStore;
+  /** The "Set API Key" flow with injectable prompts. */
+  setApiKey(prompts?: ApiKeyPrompts): ReturnType<typeof setApiKeyInteractive>;
+  view: ChatViewProvider;
+}
+
+class TandemExtension extends Disposable {
+  readonly api: TandemApi;
+
+  constructor(context: vscode.ExtensionContext) {
+    super();
+    const channel = this._register(vscode.window.createOutputChannel('Tandem', { log: true }));
+    const logger = outputLogger(channel);
+    const keys = new ApiKeyStore(context.secrets);
+    const view = this._register(new ChatViewProvider(context.extensionUri, logger));
+    this._register(vscode.window.registerWebviewViewProvider(chatViewId, view));
+    const proposals = new ProposalFileSystem();
+    this._register(proposals);
+    this._register(vscode.workspace.registerFileSystemProvider(proposalScheme, proposals, { isCaseSensitive: true }));
+    let host: Promise<TandemHost> | undefined;
+    const loadHost = (): Promise<TandemHost> => {
+      // The agent, providers and panel logic load on first use, keeping activation cheap.
+      host ??= import('./tandem-host').then(({ TandemHost }) =>
+        this._register(new TandemHost({ context, view, proposals, keys, logger })),
+      );
+      return host;
+    };
+    // Subscribed here, not in the lazily built host, so the webview's first `ready` is never lost;
+    // every message waits for the same host promise, so their order is kept.
+    this._register(view.onDidReceiveMessage((message) => void loadHost().then((loaded) => loaded.handle(message))));
+    for (const command of registerCommands({ host: loadHost, keys, logger })) this._register(command);
+    this.api = {
+      host: loadHost,
+      keys,
+      setApiKey: (prompts) => setApiKeyInteractive(keys, prompts),
+      view,
+    };
+    logger.info(`Tandem activated (VS Code ${vscode.version}, trusted: ${String(vscode.workspace.isTrusted)})`);
+  }
+}
+
+let extension: TandemExtension | undefined;
+
+/** Activation: registers the view, the commands and the proposal file system; nothing heavy. */
+export function activate(context: vscode.ExtensionContext): TandemApi {
+  extension = new TandemExtension(context);
+  context.subscriptions.push(extension);
+  return extension.api;
+}
+
+/** Stops running turns and releases everything. */
+export function deactivate(): void {
+  extension?.dispose();
+  extension = undefined;
+}

@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/ports';
+import { JsonlTranscriptStore } from '../node/session/jsonl-transcript-store';
+import type { ModelOption } from '../protocol/chat-state';
+import type { WebviewToHostMessage } from '../protocol/webview-to-host-message';
+import { composeChatAgent } from './agent/compose-chat-agent';
+import { defaultModels } from './agent/create-model-client';
+import { Disposable } from './base/disposable';
+import { ChatService } from './chat/chat-service';
+import { readHostSettings } from './config/host-settings';
+import type { ChatViewProvider } from './panel/chat-view-provider';
+import { languageOf } from './panel/language-of';
+import { PanelController } from './panel/panel-controller';
+import { DiffPreview } from './review/diff-preview';
+import type { ProposalFileSystem } from './review/proposal-file-system';
+import { ReviewingFileWriter } from './review/reviewing-file-writer';
+import type { ApiKeyStore } from './secrets/api-key-store';
+import { VscodeWorkspace } from './workspace/vscode-workspace';
+
+const anthropicModels: ModelOption[] = [
+  { id: 'claude-sonnet-4-5', label: 'Claude Sonnet 4.5' },
+  { id: 'claude-opus-4-1', label: 'Claude Opus 4.1' },
+  { id: 'claude-haiku-4-5', label: 'Claude Haiku 4.5' },
+];
+
+/** What the heavy part of the extension needs from `activate`. */
+export interface TandemHostOptions {
+  context: vscode.ExtensionContext;
+  view: ChatViewProvider;
+  proposals: ProposalFileSystem;
+  keys: ApiKeyStore;
+  logger: Logger;
+}
+
+/**
+ * Everything behind the panel, built on first use so activation stays cheap: the workspace port,
+ * the chats and their agents, and the message handling.
+ */
+export class TandemHost extends Disposable {
+  readonly chats: ChatService;
+  readonly workspace = new VscodeWorkspace();
+  readonly sessions: JsonlTranscriptStore;
+  readonly #controller: PanelController;
+  readonly #logger: Logger;
+
+  constructor(options: TandemHostOptions) {
+    super();
+    const { context, view, logger } = options;
+    const storage = context.storageUri ?? context.globalStorageUri;
+    this.sessions = new JsonlTranscriptStore(vscode.Uri.joinPath(storage, 'sessions').fsPath, logger);
+    const isTrusted = (): boolean => vscode.workspace.isTrusted;
+    this.chats = new ChatService({
+      createAgent: composeChatAgent({
+        settings: readHostSettings,
+        keys: options.keys,
+        workspace: this.workspace,
+        logger,
+        sessions: this.sessions,
+        isTrusted,
+      }),
+      createWriter: (reviewer) => new ReviewingFileWriter(this.workspace, reviewer),
+      preview: new DiffPreview(options.proposals),
+      sessions: this.sessions,
+      logger,
+      post: (message) => view.post(message),
+      isTrusted,
+      workspaceRoot: () => this.workspace.roots[0],
+      languageOf,
+      mode: () => readHostSettings().permissionMode,
+      model: () => {
+        const settings = readHostSettings();
+        return settings.model || defaultModels[settings.provider];
+      },
+      models: () => modelsFor(readHostSettings().provider),
+      activeChat: {
+        get: () => context.workspaceState.get<string>('tandem.activeChat'),
+        set: (id) => void context.workspaceState.update('tandem.activeChat', id),
+      },
+    });
+    this._register({ dispose: () => this.chats.dispose() });
+    this.#controller = new PanelController(this.chats, view, logger);
+    this.#logger = logger;
+    const refreshState = (): void => void this.chats.sendState();
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(refreshState));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('tandem')) refreshState();
+      }),
+    );
+  }
+
+  /** Handles one validated webview message; failures are logged, never thrown. */
+  async handle(message: WebviewToHostMessage): Promise<void> {
+    try {
+      await this.#controller.handle(message);
+    } catch (error) {
+      this.#logger.error(`handling ${message.type} failed`, error);
+    }
+  }
+}
+
+/** Models offered in the picker for a provider. */
+export async function modelsFor(provider: string): Promise<ModelOption[]> {
+  if (provider === 'anthropic') return anthropicModels;
+  if (provider === 'vscode-lm') {
+    const { VscodeLmClient } = await import('./lm/vscode-lm-client');
+    return VscodeLmClient.available();
+  }
+  return [];
+}

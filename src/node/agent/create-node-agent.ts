@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { homedir } from 'node:os';
+import { Agent } from '../../core/agent/agent';
+import type { AgentPorts } from '../../core/agent/agent';
+import { ApprovingFileWriter } from '../../core/agent/approving-file-writer';
+import { EngineGate } from '../../core/agent/engine-gate';
+import { MemoryLoader } from '../../core/context/memory/memory-loader';
+import { hookContextReminder } from '../../core/context/reminders';
+import { defaultSystemPromptSections } from '../../core/context/sections/default-sections';
+import { SystemPromptBuilder } from '../../core/context/system-prompt';
+import { HookRunner } from '../../core/hooks/hook-runner';
+import type { ModelClient, ModelInfo } from '../../core/model/model-client';
+import type { Approver, Logger } from '../../core/ports';
+import { silentLogger } from '../../core/ports';
+import { createModelClassifier } from '../../core/permissions/permission-classifier';
+import type { PermissionMode } from '../../core/permissions/permission-decision';
+import { permissionModes } from '../../core/permissions/permission-decision';
+import { PermissionEngine } from '../../core/permissions/permission-engine';
+import { buildRuleSet } from '../../core/permissions/permission-rule';
+import type { RuleBehavior } from '../../core/permissions/permission-rule';
+import { toolsForModel } from '../../core/tools/builtin-tools';
+import type { FileWriter } from '../../core/tools/file-writer';
+import type { AnyTool } from '../../core/tools/tool';
+import { TreeSitterShellParser } from '../bash-parser/tree-sitter-shell-parser';
+import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
+import { SystemClock } from '../clock/system-clock';
+import { NodeFetcher } from '../fetch/node-fetcher';
+import { NodeHookExecutor } from '../hooks/node-hook-executor';
+import { NodeMemoryReader } from '../memory/node-memory-reader';
+import { AnthropicClient } from '../providers/anthropic-client';
+import { OpenaiClient } from '../providers/openai-client';
+import { RipgrepSearch } from '../search/ripgrep-search';
+import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
+import { loadSettings } from '../settings/settings-loader';
+import type { LoadedSettings } from '../settings/settings-loader';
+import { NodeShell } from '../shell/node-shell';
+import { NodeWorkspace } from '../workspace/node-workspace';
+import { gatherPromptEnvironment, projectRootOf } from './prompt-environment';
+import { createSessionCallbacks } from './session-hooks';
+
+export type ProviderName = 'anthropic' | 'openai';
+
+export interface NodeAgentOptions {
+  cwd: string;
+  /** Workspace folders; default `[cwd]`. */
+  roots?: string[];
+  homeDir?: string;
+  env?: Record<string, string | undefined>;
+  provider?: ProviderName;
+  model?: string;
+  fallbackModel?: string;
+  /** For the permission classifier (auto mode); defaults to the main model. */
+  smallModel?: string;
+  baseUrl?: string;
+  apiKey?: string;
+  maxTurns?: number;
+  permissionMode?: PermissionMode;
+  allowedTools?: string[];
+  disallowedTools?: string[];
+  /** Continue a saved session. */
+  resume?: string;
+  sessionsDirectory?: string;
+  approver: Approver;
+  logger?: Logger;
+  /** Workspace Trust; false = read-only tools only. Default true (the CLI runs where it is told). */
+  trusted?: boolean;
+  /** Editor settings mapped to the settings.json shape (user level). */
+  editorSettings?: unknown;
+  treeSitterPaths?: TreeSitterPaths;
+  rgPath?: string;
+  /** Editor overrides of the Node defaults. */
+  overrides?: Partial<AgentPorts> & {
+    client?: ModelClient;
+    /** The writer for edits that need asking (the panel's diff preview); default: ask the Approver. */
+    reviewingWriter?: FileWriter;
+  };
+}
+
+export interface NodeAgentSession {
+  agent: Agent;
+  sessionId: string;
+  model: ModelInfo;
+  tools: AnyTool[];
+  permissionMode: PermissionMode;
+  engine: PermissionEngine;
+  settings: LoadedSettings;
+  transcriptPath: string;
+  dispose(): Promise<void>;
+}
+
+export type CreateNodeAgentResult = { ok: true; session: NodeAgentSession } | { ok: false; message: string };
+
+const defaultModels: Record<ProviderName, string> = { anthropic: 'claude-sonnet-4-6', openai: 'gpt-5' };
+
+/**
+ * The composition root shared by the CLI and the editor: settings, model client, ports, permission
+ * engine, hooks, memory, system prompt and transcript, wired into one Agent. Setup problems are
+ * returned as messages, never thrown.
+ */
+export async function createNodeAgent(options: NodeAgentOptions): Promise<CreateNodeAgentResult> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? silentLogger;
+  const homeDir = options.homeDir ?? homedir();
+  const cwd = options.cwd;
+  const roots = options.roots ?? [cwd];
+  const projectRoot = await projectRootOf(cwd);
+  const settings = await loadSettings({
+    projectRoot,
+    homeDir,
+    cwd,
+    env,
+    cli: {
+      permissions: {
+        allow: options.allowedTools ?? [],
+        deny: options.disallowedTools ?? [],
+        ...(options.permissionMode ? { defaultMode: options.permissionMode } : {}),
+      },
+    },
+    vscode: options.editorSettings,
+  });
+  for (const problem of settings.problems) logger.warn(`settings: ${problem.path}: ${problem.field}: ${problem.message}`);
+
+  const store = new JsonlTranscriptStore(options.sessionsDirectory ?? defaultSessionsDirectory(env), logger);
+  const restored = options.resume ? store.load(options.resume) : undefined;
+  if (options.resume && !restored) return { ok: false, message: `No saved session with id ${options.resume}.` };
+  const sessionId = options.resume ?? randomUUID();
+
+  const provider = options.provider ?? 'anthropic';
+  const client =
+    options.overrides?.client ??
+    (provider === 'openai'
+      ? new OpenaiClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, env })
+      : new AnthropicClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, env }));
+  const modelId =
+    options.model ??
+    settings.merged.model ??
+    (provider === 'anthropic' ? env.ANTHROPIC_MODEL : env.OPENAI_MODEL) ??
+    defaultModels[provider];
+  const model = client.describe(modelId);
+
+  const ports: AgentPorts = {
+    workspace: options.overrides?.workspace ?? new NodeWorkspace(roots),
+    shell: options.overrides?.shell ?? new NodeShell(),
+    search: options.overrides?.search ?? new RipgrepSearch({ rgPath: options.rgPath }),
+    fetcher: options.overrides?.fetcher ?? new NodeFetcher(),
+    clock: options.overrides?.clock ?? new SystemClock(),
+    logger,
+  };
+
+  const shellParser = await TreeSitterShellParser.load(options.treeSitterPaths).catch((error: unknown) => {
+    logger.error('The shell parser did not load; every shell command will ask.', error);
+    return undefined;
+  });
+  const lists: { behavior: RuleBehavior; key: 'allow' | 'ask' | 'deny' }[] = [
+    { behavior: 'allow', key: 'allow' },
+    { behavior: 'ask', key: 'ask' },
+    { behavior: 'deny', key: 'deny' },
+  ];
+  const { rules, errors } = buildRuleSet(
+    lists.flatMap(({ behavior, key }) =>
+      settings.merged.permissions[key].map((rule) => ({
+        behavior,
+        rules: [rule.text],
+        source: { source: rule.source, root: rule.root },
+      })),
+    ),
+  );
+  for (const error of errors) logger.warn(`permission rule ignored: ${error}`);
+  const trusted = options.trusted ?? true;
+  const configuredMode = settings.merged.permissions.defaultMode ?? 'default';
+  const requestedMode = (permissionModes as readonly string[]).includes(configuredMode)
+    ? (configuredMode as PermissionMode)
+    : 'default';
+  if (requestedMode !== configuredMode) logger.warn(`Permission mode "${configuredMode}" is not supported; using default.`);
+  const engine = new PermissionEngine({
+    rules,
+    mode: 'default',
+    workspaceRoots: [...roots, ...settings.merged.permissions.additionalDirectories.map((rule) => rule.text)],
+    cwd,
+    home: homeDir,
+    caseInsensitive: process.platform === 'darwin' || process.platform === 'win32',
+    windows: process.platform === 'win32',
+    trusted,
+    shellParser,
+    workspace: ports.workspace,
+    classifier: createModelClassifier({ client, model: options.smallModel ?? modelId }),
+  });
+  const modeResult = engine.setMode(requestedMode);
+  if (!modeResult.ok) return { ok: false, message: modeResult.error };
+
+  const transcriptPath = store.pathOf(sessionId);
+  const hooks = new HookRunner({
+    hooks: settings.merged.hooks,
+    executor: new NodeHookExecutor(),
+    sessionId,
+    transcriptPath,
+    cwd,
+    projectDir: projectRoot,
+    permissionMode: requestedMode,
+    logger,
+  });
+  const memory = new MemoryLoader({ reader: new NodeMemoryReader(), homeDir, projectRoot, cwd });
+  const initialMemory = await memory.loadInitial();
+  for (const problem of initialMemory.problems) logger.warn(`memory: ${problem.path}: ${problem.message}`);
+  const environment = await gatherPromptEnvironment(cwd);
+  const prompt = new SystemPromptBuilder(defaultSystemPromptSections());
+
+  const startup = await hooks.run({ event: 'SessionStart', source: restored ? 'resume' : 'startup' }, new AbortController().signal);
+  const startupContext = hookContextReminder('SessionStart', startup.additionalContext);
+
+  const disallowed = new Set(options.disallowedTools ?? []);
+  const tools = toolsForModel(model).filter((tool) => !disallowed.has(tool.name));
+  const transcript = store.sink(sessionId);
+  if (!restored) transcript.append({ type: 'session-start', sessionId, cwd, model: modelId, timestamp: Date.now() });
+
+  const agent = new Agent({
+    sessionId,
+    client,
+    model: modelId,
+    fallbackModel: options.fallbackModel,
+    maxTurns: options.maxTurns ?? 50,
+    tools,
+    ports,
+    gate: new EngineGate({
+      engine,
+      approver: options.approver,
+      reviewingWriter: options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
+      hooks,
+      logger,
+    }),
+    cwd,
+    system: async (info) => prompt.build({ model: info, environment, memory: initialMemory.files, mcpInstructions: [] }),
+    transcript,
+    history: restored?.messages,
+    todos: restored?.todos,
+    ...createSessionCallbacks({
+      hooks,
+      memory,
+      workspace: ports.workspace,
+      logger,
+      startupContext: startupContext ? [startupContext] : [],
+    }),
+  });
+
+  return {
+    ok: true,
+    session: {
+      agent,
+      sessionId,
+      model,
+      tools,
+      permissionMode: requestedMode,
+      engine,
+      settings,
+      transcriptPath,
+      dispose: async () => {
+        const shell = ports.shell as Partial<NodeShell>;
+        await shell.disposeAll?.();
+      },
+    },
+  };
+}

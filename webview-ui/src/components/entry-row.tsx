@@ -1,0 +1,50 @@
+/** @jsxRuntime automatic */
+import type { ReactNode } from 'react';
+import type { ConversationEntry } from '../../../src/protocol/conversation-entry';
+import { MarkdownView } from '../markdown/markdown-view';
+import { EditPreview } from './edit-preview';
+import { NoticeRow } from './notice-row';
+import { PermissionPrompt } from './permission-prompt';
+import { ToolCard } from './tool-card';
+import { UsageLine } from './usage-line';
+
+/** One conversation row, by kind. */
+export function EntryRow({ chatId, entry }: { chatId: string; entry: ConversationEntry }): ReactNode {
+  switch (entry.kind) {
+    case 'user':
+      return (
+        <div className="message message-user">
+          <p className="message-user-text">{entry.text}</p>
+          {entry.attachments.length === 0 ? null : (
+            <ul className="attachment-list" aria-label="Attachments">
+              {entry.attachments.map((attachment, index) => (
+                <li key={index} className="attachment-chip">
+                  <span className="codicon codicon-file" aria-hidden="true" />
+                  {attachment.path}
+                  {attachment.range === undefined
+                    ? ''
+                    : `:${attachment.range.startLine + 1}-${attachment.range.endLine + 1}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      );
+    case 'assistant':
+      return (
+        <div className="message message-assistant">
+          <MarkdownView text={entry.text} />
+        </div>
+      );
+    case 'tool':
+      return <ToolCard entry={entry} />;
+    case 'notice':
+      return <NoticeRow entry={entry} />;
+    case 'usage':
+      return <UsageLine entry={entry} />;
+    case 'permission':
+      return <PermissionPrompt chatId={chatId} entry={entry} />;
+    case 'edit':
+      return <EditPreview chatId={chatId} entry={entry} />;
+  }
+}

@@ -1,0 +1,97 @@
+/** @jsxRuntime automatic */
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
+import type { ConversationEntryOf } from '../../../src/protocol/conversation-entry';
+import { WebviewMessageType } from '../../../src/protocol/message-type';
+import { DiffView } from '../diff/diff-view';
+import { usePanel } from '../panel-context';
+import { markPermission } from '../state/local-actions';
+
+type Answer = 'allow-once' | 'allow-always' | 'deny';
+
+const statusText = {
+  pending: '',
+  'allow-once': 'Allowed once',
+  'allow-always': 'Always allowed',
+  deny: 'Denied',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * An inline permission prompt: what will run, why it asks, and Allow / Allow always / Deny.
+ * It takes focus when it appears; Enter allows once and Escape denies while it has focus.
+ */
+export function PermissionPrompt({
+  chatId,
+  entry,
+}: {
+  chatId: string;
+  entry: ConversationEntryOf<'permission'>;
+}): ReactNode {
+  const { store, post } = usePanel();
+  const ref = useRef<HTMLElement>(null);
+  const pending = entry.status === 'pending';
+
+  useEffect(() => {
+    if (pending) ref.current?.focus();
+  }, [pending]);
+
+  const answer = (choice: Answer): void => {
+    post({ type: WebviewMessageType.AnswerPermissionCommand, chatId, requestId: entry.id, answer: choice });
+    store.setState((state) => markPermission(state, { chatId, requestId: entry.id, status: choice }));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (!pending || event.nativeEvent.isComposing) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      answer('deny');
+    } else if (
+      event.key === 'Enter' &&
+      (event.target === event.currentTarget || !(event.target instanceof HTMLButtonElement))
+    ) {
+      event.preventDefault();
+      answer('allow-once');
+    }
+  };
+
+  return (
+    <section
+      ref={ref}
+      className={`card permission-prompt permission-${entry.status}`}
+      aria-label={`Permission: ${entry.toolName}`}
+      tabIndex={pending ? 0 : -1}
+      onKeyDown={onKeyDown}
+    >
+      <header className="card-header">
+        <span className="codicon codicon-shield" aria-hidden="true" />
+        <strong>{entry.toolName}</strong>
+        {pending ? null : <span className="card-status">{statusText[entry.status]}</span>}
+      </header>
+      <pre className="permission-title">{entry.title}</pre>
+      <p className="permission-reason">{entry.reason}</p>
+      {entry.diff === undefined ? null : (
+        <DiffView diff={entry.diff} label={`Changes by ${entry.toolName}`} />
+      )}
+      {pending ? (
+        <div className="card-actions">
+          <button type="button" className="primary" onClick={() => answer('allow-once')}>
+            Allow
+          </button>
+          <button
+            type="button"
+            onClick={() => answer('allow-always')}
+            title={entry.suggestedRule === undefined ? undefined : `Adds the rule ${entry.suggestedRule}`}
+          >
+            Allow always
+          </button>
+          <button type="button" onClick={() => answer('deny')}>
+            Deny
+          </button>
+          {entry.suggestedRule === undefined ? null : (
+            <code className="permission-rule">{entry.suggestedRule}</code>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
