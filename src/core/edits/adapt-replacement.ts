@@ -6,7 +6,7 @@
 import type { QuoteKind, QuoteUsage } from './quote-style';
 import { curlKinds, straightenKinds } from './quote-style';
 import type { TolerantMatch } from './tolerant-match';
-import { applyShift } from './tolerant-match';
+import { applyShift } from './line-match';
 
 /** The adapted text, or the 1-based line of `new_string` that could not be re-indented. */
 export type AdaptResult = { ok: true; text: string } | { ok: false; line: number };

@@ -22,6 +22,7 @@ export interface EditRequest {
   replaceAll?: boolean;
 }
 
+/** Why an edit was refused; the message says it in words. */
 export type EditErrorCode =
   | 'no-change'
   | 'empty-old-string'
@@ -31,6 +32,7 @@ export type EditErrorCode =
   | 'reindent-failed'
   | 'placeholder-in-new-string';
 
+/** The new content and what was forgiven, or a refusal. Nothing is written either way. */
 export type EditOutcome =
   | {
       ok: true;

@@ -4,6 +4,7 @@ import type { FileSnapshot } from '../tools/file-state-cache';
 import type { DecodedText } from './text-codec';
 import { decodeText, isBinary } from './text-codec';
 
+/** A path as the writing tools see it; only `text` can be edited. */
 export type LoadedFile =
   | { kind: 'missing' }
   | { kind: 'directory' }

@@ -8,6 +8,7 @@ import type { ToolContext } from '../tools/tool';
 import type { TextFormat } from './text-codec';
 import { encodeText } from './text-codec';
 
+/** A whole-file change: before/after as decoded text, written back in `format`. */
 export interface FileWriteProposal {
   path: string;
   /** undefined for a new file. */
@@ -17,6 +18,7 @@ export interface FileWriteProposal {
   format: TextFormat;
 }
 
+/** What became of a proposal; `diff` is what was proposed, `userDiff` what the person changed. */
 export type FileWriteResult =
   | {
       kind: 'written';

@@ -4,6 +4,7 @@
  * file's own style back.
  */
 
+/** Single (' ‘ ’) or double (" “ ”) quotes. */
 export type QuoteKind = 'single' | 'double';
 
 const curlySingle = new Set(['‘', '’', '‚', '‛']);

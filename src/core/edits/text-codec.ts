@@ -6,6 +6,7 @@
 /** How a file's bytes are stored. `latin1` is the fallback for bytes that are not valid UTF-8. */
 export type TextEncodingName = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'latin1';
 
+/** The line break a file mostly uses. */
 export type LineEnding = '\n' | '\r\n';
 
 /** What `encodeText` needs to write text back the way the file was stored. */

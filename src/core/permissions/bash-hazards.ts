@@ -7,17 +7,20 @@ import { commandWordHazards, informationalHazards } from './shell-parser';
 export type Escalation = NonNullable<TargetEvaluation['escalation']>;
 
 /** Flags that make an otherwise harmless command run another program, write or delete files. */
+const awkProgram = /system\s*\(|(^|[^|])\|([^|]|$)|\bprintf?\b[^;{}]*>|\bgetline\b/;
 const programFlags: Record<string, RegExp> = {
   find: /^-(exec|execdir|ok|okdir|delete|fprint0?|fprintf|fls)$/,
   rg: /^--pre(-glob)?(=|$)/,
   sort: /^--compress-program(=|$)/,
-  tar: /^(--to-command|--checkpoint-action|--use-compress-program|--info-script|--new-volume-script|--absolute-names|-P)(=|$)/,
-  git: /^(-c|--config-env|--exec-path|--upload-pack|--receive-pack)(=|$)/,
+  tar: /^(--to-command|--checkpoint-action|--use-compress-program|--info-script|--new-volume-script|--absolute-names|-P|-I|-F)(=|$)/,
+  git: /^(-c|--config-env|--exec-path|--upload-pack|--receive-pack|-O|--open-files-in-pager)(=|$)/,
   rsync: /^(-e|--rsh)(=|$)/,
   printf: /^-v/,
-  awk: /system\s*\(|\|\s*getline|\|&|print\s*>|printf?[^;]*>/,
-  gawk: /system\s*\(|\|\s*getline|\|&|print\s*>|printf?[^;]*>/,
-  sed: /^s(.)(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gipIM0-9]*[ewW]|(^|[;\n{}])\s*[0-9,$]*\s*[ewW](\s|$)/,
+  awk: awkProgram,
+  gawk: awkProgram,
+  mawk: awkProgram,
+  // `e` runs commands; `w`/`W` write and `r`/`R` read files the path checks cannot see.
+  sed: /^s(.)(?:\\.|(?!\1).)*\1(?:\\.|(?!\1).)*\1[gipIM0-9]*[ewW]|(^|[;\n{}/])\s*[0-9,$]*\s*[ewWrR](\s|$)/,
 };
 
 function hazardReason(kind: string, detail: string): string {

@@ -66,6 +66,9 @@ function wordTargets(subcommand: SubCommand): PathTarget[] | Escalation {
     }
     const value = pathValue(word);
     if (value !== '') targets.push({ raw: value, what: 'uses', readOnly });
+    // `DESTDIR=/usr`, `output=/etc/x`: a path after `=` in a plain word.
+    const assigned = word.startsWith('-') ? '' : word.slice(word.indexOf('=') + 1);
+    if (word.includes('=') && /^[/~]/.test(assigned)) targets.push({ raw: assigned, what: 'uses', readOnly });
   }
   if (directoryChangers.has(command) && targets.length === 0) {
     targets.push({ raw: command === 'popd' ? '-' : '~', what: 'uses', readOnly: true });

@@ -9,6 +9,7 @@ import { straightenQuotes } from '../../edits/quote-style';
 import { dominantLineEnding } from '../../edits/text-codec';
 import type { PatchHunk, PatchLine } from './parse-patch';
 
+/** The updated text and what was forgiven, or why a hunk did not apply. */
 export type HunksResult =
   { ok: true; content: string; tolerance: Tolerance[] } | { ok: false; message: string };
 

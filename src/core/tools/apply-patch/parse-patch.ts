@@ -3,11 +3,13 @@
  * (with Move to) sections; `@@` context headers; ` `, `-`, `+` lines; `*** End of File`.
  */
 
+/** One hunk line: ` ` context, `-` remove, `+` add, without its prefix. */
 export interface PatchLine {
   kind: 'context' | 'remove' | 'add';
   text: string;
 }
 
+/** One `@@` hunk of an Update section. */
 export interface PatchHunk {
   /** `@@ text` lines before the hunk: each is found in order before the hunk is searched. */
   headers: string[];
@@ -16,11 +18,13 @@ export interface PatchHunk {
   endOfFile: boolean;
 }
 
+/** One file section; paths are as written in the patch (relative or absolute). */
 export type PatchOperation =
   | { kind: 'add'; path: string; content: string }
   | { kind: 'delete'; path: string }
   | { kind: 'update'; path: string; moveTo: string | undefined; hunks: PatchHunk[] };
 
+/** The parsed sections, or a message naming the line that broke the grammar. */
 export type ParsedPatch = { ok: true; operations: PatchOperation[] } | { ok: false; message: string };
 
 const fileHeader = /^\*\*\* (Add|Delete|Update) File: (.+)$/;

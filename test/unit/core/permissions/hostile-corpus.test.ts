@@ -50,6 +50,39 @@ describe('hostile command corpus', () => {
   }
 });
 
+describe('ordinary commands under the same generous rules', () => {
+  const ordinary = [
+    'git status --short',
+    'FOO=1 git status',
+    'timeout 5 npm run test',
+    'ls -la src | wc -l',
+    'git diff HEAD~1 -- src/a.ts',
+    'echo hi > out.txt',
+    'cat README.md 2>/dev/null',
+    'git log --oneline | head -20',
+    'cd src && ls',
+    "npm run test -- --grep 'x y'",
+    'ls *.ts',
+    "grep -rn 'TODO' src",
+    'cat src/a.ts | grep x',
+    "find . -name '*.ts'",
+    'echo "$HOME"',
+    'git diff > changes.patch',
+    'cat .git/HEAD',
+    'ls -la && git status',
+    'git status\ngit log -1',
+  ];
+  for (const command of ordinary) {
+    it(`allows ${JSON.stringify(command)}, so the corpus is not passing by asking for everything`, async () => {
+      const rules = corpus.ruleSets['generous'];
+      assert.ok(rules);
+      const { engine, context } = await createEngine(rules);
+      const decision = await engine.decide(bashTool, { command }, context);
+      assert.equal(decision.behavior, 'allow', decision.reason);
+    });
+  }
+});
+
 describe('hostile path corpus', () => {
   for (const entry of corpus.paths) {
     it(`${entry.expect}s for ${entry.tool} ${JSON.stringify(entry.path)}: ${entry.note}`, async () => {

@@ -120,6 +120,8 @@ describe('PermissionEngine: modes', () => {
     assert.equal((await engine.decide(edit, { path: `${root}/a.ts` }, context)).behavior, 'allow');
     assert.equal((await engine.decide(edit, { path: '/home/dev/.bashrc' }, context)).behavior, 'ask');
     assert.equal((await engine.decide(edit, { path: `${root}/.env` }, context)).behavior, 'ask');
+    const hook = await engine.decide(edit, { path: `${root}/.git/hooks/pre-commit` }, context);
+    assert.deepEqual([hook.behavior, hook.decidedBy], ['ask', { kind: 'check', check: 'protected-path' }]);
     assert.equal((await engine.decide(bashTool, { command: 'touch a' }, context)).behavior, 'ask');
   });
 

@@ -73,6 +73,11 @@ describe('TreeSitterShellParser: sub-commands', () => {
     ]);
   });
 
+  it('marks only unquoted glob words', () => {
+    const [subcommand] = parser.parse("ls *.ts '*.md' \\*.js .e?").subcommands;
+    assert.deepEqual(subcommand?.globWords, [1, 4]);
+  });
+
   it('keeps the redirects of a compound statement', () => {
     const parsed = parser.parse('{ a; b; } > /etc/x');
     assert.ok(
@@ -114,6 +119,9 @@ describe('TreeSitterShellParser: hazards', () => {
     ['echo "unterminated', 'parse_error'],
     ['echo ${PATH:=/tmp}', 'dangerous_env'],
     ['cat <<EOF\nx\nEOF', 'heredoc'],
+    ['cat {.env,a}', 'brace_expansion'],
+    ['echo {1..3}', 'brace_expansion'],
+    ['echo $((PATH=1))', 'dangerous_env'],
     [Array.from({ length: 51 }, () => 'a').join('; '), 'too_many'],
   ];
   for (const [command, kind] of cases) {
@@ -123,8 +131,9 @@ describe('TreeSitterShellParser: hazards', () => {
     });
   }
 
-  it('flags nothing in a plain pipeline', () => {
+  it('flags nothing in a plain pipeline or in quoted braces', () => {
     assert.deepEqual(parser.parse('git log --oneline | head -5 && ls -la src').hazards, []);
+    assert.deepEqual(parser.parse("jq '{a,b}' x.json && echo $((1 == 2))").hazards, []);
   });
 });
 

@@ -93,3 +93,32 @@ describe('Read tool', () => {
     assert.equal(readTool.summarize({ file_path: '/work/a.ts' }), '/work/a.ts');
   });
 });
+
+describe('Read tool encodings', () => {
+  const utf16le = (value: string) =>
+    Uint8Array.from([
+      0xff,
+      0xfe,
+      ...Array.from(value).flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]),
+    ]);
+  const cases: [string, Uint8Array, string][] = [
+    [
+      'CRLF text without carriage returns in the numbered lines',
+      new TextEncoder().encode('a\r\nb\r\n'),
+      '     1\ta\n     2\tb',
+    ],
+    ['UTF-16LE text', utf16le('héllo\nwörld'), '     1\théllo\n     2\twörld'],
+    ['a UTF-8 BOM, which is not shown', Uint8Array.from([0xef, 0xbb, 0xbf, 0x78]), '     1\tx'],
+  ];
+  for (const [name, bytes, expected] of cases) {
+    it(`shows ${name}`, async () => {
+      const workspace = new MemoryWorkspace(['/work'], { '/work/f.txt': bytes });
+      const { result } = await runTool(
+        readTool,
+        { file_path: '/work/f.txt' },
+        createToolContext({ workspace }),
+      );
+      assert.equal(result.content, expected);
+    });
+  }
+});
