@@ -19,10 +19,20 @@ const common = {
 };
 
 const targets = [
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+  },
 ];
 if (existsSync('src/host/extension.ts')) {
-  targets.push({ ...common, entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  targets.push({
+    ...common,
+    entryPoints: ['src/host/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  });
 }
 if (existsSync('webview-ui/src/main.tsx')) {
   targets.push({

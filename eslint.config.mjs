@@ -1,7 +1,21 @@
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'events', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'util',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', '.tandem-tools/', 'test/fixtures/', '**/*.js', '**/*.cjs'] },
@@ -12,7 +26,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'Named exports only: no export *.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportAllDeclaration', message: 'Named exports only: no export *.' },
+      ],
     },
   },
   {
@@ -22,8 +39,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['vscode', ...nodeBuiltins], message: 'src/core is pure: put I/O behind a port in src/core/ports.ts.', allowTypeImports: false },
-            { group: ['**/node/**', '**/host/**', '**/cli/**', '**/protocol/**'], message: 'src/core imports no outer layer.' },
+            {
+              group: ['vscode', ...nodeBuiltins],
+              message: 'src/core is pure: put I/O behind a port in src/core/ports.ts.',
+              allowTypeImports: false,
+            },
+            {
+              group: ['**/node/**', '**/host/**', '**/cli/**', '**/protocol/**'],
+              message: 'src/core imports no outer layer.',
+            },
           ],
         },
       ],
@@ -34,7 +58,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['vscode', '**/host/**', '**/cli/**'], message: 'src/node adapts Node only.' }] },
+        {
+          patterns: [{ group: ['vscode', '**/host/**', '**/cli/**'], message: 'src/node adapts Node only.' }],
+        },
       ],
     },
   },
@@ -43,7 +69,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['vscode', '**/host/**'], message: 'the CLI never imports the editor layer.' }] },
+        {
+          patterns: [{ group: ['vscode', '**/host/**'], message: 'the CLI never imports the editor layer.' }],
+        },
       ],
     },
   },

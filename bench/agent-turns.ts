@@ -26,14 +26,36 @@ const agents: Agent[] = [
     name: 'Tandem',
     command: (prompt) => ({
       file: process.execPath,
-      args: [join(root, 'dist', 'cli.js'), '-p', prompt, '--permission-mode', 'acceptEdits', '--allowedTools', 'Bash', '--output-format', 'json'],
+      args: [
+        join(root, 'dist', 'cli.js'),
+        '-p',
+        prompt,
+        '--permission-mode',
+        'acceptEdits',
+        '--allowedTools',
+        'Bash',
+        '--output-format',
+        'json',
+      ],
     }),
   },
   {
     name: `Claude Code ${claudeVersion}`,
     command: (prompt) => ({
       file: claudeBin,
-      args: ['-p', prompt, '--permission-mode', 'acceptEdits', '--allowedTools', 'Bash', 'Read', 'Edit', 'Write', '--output-format', 'json'],
+      args: [
+        '-p',
+        prompt,
+        '--permission-mode',
+        'acceptEdits',
+        '--allowedTools',
+        'Bash',
+        'Read',
+        'Edit',
+        'Write',
+        '--output-format',
+        'json',
+      ],
     }),
   },
 ];
@@ -50,7 +72,14 @@ const scenarios: Scenario[] = [
     name: 'a',
     prompt: 'Run the four checks.',
     steps: [
-      { blocks: [1, 2, 3, 4].map((n) => ({ toolUse: { name: 'Bash', input: { command: `sleep 1 && echo check${n}`, description: `check ${n}` } } })) },
+      {
+        blocks: [1, 2, 3, 4].map((n) => ({
+          toolUse: {
+            name: 'Bash',
+            input: { command: `sleep 1 && echo check${n}`, description: `check ${n}` },
+          },
+        })),
+      },
       { blocks: [{ text: 'All four checks passed.' }] },
     ],
   },
@@ -60,7 +89,10 @@ const scenarios: Scenario[] = [
     steps: [
       {
         blocks: [1, 2, 3].map((n, index) => ({
-          toolUse: { name: 'Bash', input: { command: `sleep 1; echo step${n} >> steps.txt`, description: `step ${n}` } },
+          toolUse: {
+            name: 'Bash',
+            input: { command: `sleep 1; echo step${n} >> steps.txt`, description: `step ${n}` },
+          },
           delayMs: index === 0 ? 0 : 1_000,
         })),
       },
@@ -139,10 +171,14 @@ function ensureClaudeCode(): boolean {
   try {
     mkdirSync(claudeDir, { recursive: true });
     writeFileSync(join(claudeDir, 'package.json'), '{"name":"tandem-bench-peers","private":true}\n');
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--save-exact', `@anthropic-ai/claude-code@${claudeVersion}`], {
-      cwd: claudeDir,
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--save-exact', `@anthropic-ai/claude-code@${claudeVersion}`],
+      {
+        cwd: claudeDir,
+        stdio: 'ignore',
+      },
+    );
     return existsSync(claudeBin);
   } catch {
     return false;
@@ -158,7 +194,10 @@ async function main(): Promise<void> {
     for (const agent of runners) {
       const result = await measure(agent, scenario);
       (rows[scenario.name] ??= {})[agent.name] = result;
-      if (result.exitCode !== 0) process.stderr.write(`${agent.name} scenario ${scenario.name} exited ${result.exitCode}: ${result.stderr}\n`);
+      if (result.exitCode !== 0)
+        process.stderr.write(
+          `${agent.name} scenario ${scenario.name} exited ${result.exitCode}: ${result.stderr}\n`,
+        );
     }
   }
   const names = runners.map((agent) => agent.name);

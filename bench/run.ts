@@ -21,13 +21,20 @@ for (const bench of benches) {
   if (only.length > 0 && !only.some((name) => bench.script.startsWith(name))) continue;
   process.stderr.write(`[bench] ${bench.script}\n`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, bench.script), ...(bench.args ?? [])], {
-    cwd: join(__dirname, '..'),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, bench.script), ...(bench.args ?? [])],
+    {
+      cwd: join(__dirname, '..'),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const seconds = ((Date.now() - started) / 1_000).toFixed(1);
-  const output = run.status === 0 ? run.stdout.trim() : `FAILED (exit ${run.status})\n\n${run.stdout}\n${run.stderr}`.trim();
+  const output =
+    run.status === 0
+      ? run.stdout.trim()
+      : `FAILED (exit ${run.status})\n\n${run.stdout}\n${run.stderr}`.trim();
   process.stdout.write(`\n## ${bench.title}\n${output}\n`);
   sections.push(`## ${bench.title}\n\n\`npx tsx bench/${bench.script}\` — ${seconds} s\n\n${output}\n`);
 }

@@ -2,7 +2,7 @@
  * Webview rendering bench: loads the bundled panel in headless Chromium with a fake VS Code API,
  * feeds a long conversation, then streams tokens into it, and prints frame times and JS heap.
  * Run: `npx tsx bench/webview-render.ts [--messages 2000] [--tokens 20000] [--rate 200]
- * [--seconds N] [--bundle-dir dist/webview] [--screenshot out.png] [--profile out.cpuprofile]`. Without `--bundle-dir` it bundles the webview
+ * [--seconds N] [--bundle-dir dist/webview] [--screenshot out.png] [--profile out.cpuprofile] [--prefill chars]`. Without `--bundle-dir` it bundles the webview
  * itself (production, minified) into a temp dir, so it measures what ships.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,6 +27,8 @@ interface Options {
   screenshot: string | undefined;
   /** Where to save a CPU profile of the streaming phase (the bundle is then left unminified). */
   profile: string | undefined;
+  /** Characters of the streamed answer already there before streaming starts (the end of a long answer, quickly). */
+  prefill: number;
 }
 
 interface Measurement {
@@ -59,6 +61,7 @@ function readOptions(): Options {
       chromium: { type: 'string', default: '/usr/bin/chromium' },
       screenshot: { type: 'string' },
       profile: { type: 'string' },
+      prefill: { type: 'string', default: '0' },
     },
   });
   const rate = Number(values.rate);
@@ -72,6 +75,7 @@ function readOptions(): Options {
     chromium: values.chromium,
     screenshot: values.screenshot,
     profile: values.profile,
+    prefill: Number(values.prefill),
   };
 }
 
@@ -114,7 +118,12 @@ async function serve(bundleDir: string): Promise<{ url: string; close: () => Pro
     '/codicon.ttf': join(bundleDir, 'codicon.ttf'),
   };
   const server = createServer((request, response) => {
-    const file = files[new URL(request.url ?? '/', 'http://127.0.0.1').pathname];
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const file = files[path];
     if (file === undefined) {
       response.writeHead(404).end();
       return;
@@ -239,6 +248,10 @@ async function main(): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // A CSP violation would mean the panel needs a looser policy than the one the host sets.
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
     await page.goto(server.url);
     await page.waitForFunction('window.__bench && window.__bench.posted.some((m) => m.type === "ready")');
     const cdp = await context.newCDPSession(page);
@@ -263,7 +276,23 @@ async function main(): Promise<void> {
         chats: [{ id: chatId, title: 'Bench', busy: true, updatedAt: 0 }],
         activeChatId: chatId,
       },
-      { type: HostMessageType.DidLoadChat, chatId, entries: conversation(options.messages), todos: [] },
+      {
+        type: HostMessageType.DidLoadChat,
+        chatId,
+        entries: [
+          ...conversation(options.messages),
+          ...(options.prefill > 0
+            ? [
+                {
+                  kind: 'assistant' as const,
+                  id: 'prefill',
+                  text: sample.repeat(Math.ceil(options.prefill / sample.length)).slice(0, options.prefill),
+                },
+              ]
+            : []),
+        ],
+        todos: [],
+      },
     ];
     const load = (await page.evaluate(`window.__bench.load(${JSON.stringify(setup)})`)) as Measurement;
     const heapLoaded = await heapAfterGc();

@@ -4,7 +4,7 @@
 // `--extension` also bundles src/host/extension.ts to dist/extension.js and the webview to
 // dist/webview/ (the same options as esbuild.mjs), a fallback for when esbuild.mjs cannot build.
 import { build } from 'esbuild';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -18,6 +18,8 @@ const common = {
   logLevel: 'warning',
 };
 
+// A removed test must not keep running from a stale bundle.
+rmSync(join(root, 'out', 'test', 'integration'), { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: {
@@ -42,7 +44,10 @@ if (process.argv.includes('--extension')) {
   });
   if (existsSync(join(root, 'webview-ui', 'src', 'main.tsx'))) {
     cpSync(join(root, 'node_modules/web-tree-sitter/tree-sitter.wasm'), join(root, 'dist/tree-sitter.wasm'));
-    cpSync(join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'), join(root, 'dist/tree-sitter-bash.wasm'));
+    cpSync(
+      join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'),
+      join(root, 'dist/tree-sitter-bash.wasm'),
+    );
     await build({
       bundle: true,
       sourcemap: 'linked',

@@ -18,7 +18,11 @@ const userDataDir = join(profile, 'user-data');
 const extensionsDir = join(profile, 'extensions');
 
 function step(command, args) {
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (result.status !== 0) {
     process.stderr.write(result.stdout);
     console.error(`[start] ${command} ${args.join(' ')} failed`);
@@ -27,7 +31,10 @@ function step(command, args) {
   return result.stdout.trim().split('\n').pop() ?? '';
 }
 
-const vsix = step('node', ['scripts/package-vsix.mjs', ...(process.argv.includes('--no-build') ? ['--no-build'] : [])]);
+const vsix = step('node', [
+  'scripts/package-vsix.mjs',
+  ...(process.argv.includes('--no-build') ? ['--no-build'] : []),
+]);
 const codeServer = step('bash', ['scripts/install-code-server.sh']);
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 mkdirSync(extensionsDir, { recursive: true });
@@ -35,7 +42,11 @@ const settingsPath = join(userDataDir, 'User', 'settings.json');
 if (!existsSync(settingsPath)) {
   writeFileSync(
     settingsPath,
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' }, null, 2),
+    JSON.stringify(
+      { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' },
+      null,
+      2,
+    ),
   );
 }
 step(codeServer, ['--extensions-dir', extensionsDir, '--install-extension', vsix, '--force']);
@@ -58,7 +69,9 @@ const server = spawn(
   ],
   { stdio: ['ignore', 'inherit', 'inherit'] },
 );
-console.log(`\n[start] Tandem ${version} in VS Code: http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}\n`);
+console.log(
+  `\n[start] Tandem ${version} in VS Code: http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}\n`,
+);
 const stop = () => server.kill('SIGTERM');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -13,7 +13,10 @@ const optionsSchema = z.object({
   permissionMode: z.enum(permissionModes).default('default'),
   allowedTools: z.array(z.string()).default([]),
   disallowedTools: z.array(z.string()).default([]),
-  resume: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'is not a session id' }).optional(),
+  resume: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'is not a session id' })
+    .optional(),
   outputFormat: z.enum(['text', 'json', 'stream-json']).default('text'),
   verbose: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -85,8 +88,14 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     baseUrl: values['base-url'],
     maxTurns: values['max-turns'],
     permissionMode: values['permission-mode'],
-    allowedTools: splitRules([...((values.allowedTools as string[] | undefined) ?? []), ...extraTools.allowed]),
-    disallowedTools: splitRules([...((values.disallowedTools as string[] | undefined) ?? []), ...extraTools.disallowed]),
+    allowedTools: splitRules([
+      ...((values.allowedTools as string[] | undefined) ?? []),
+      ...extraTools.allowed,
+    ]),
+    disallowedTools: splitRules([
+      ...((values.disallowedTools as string[] | undefined) ?? []),
+      ...extraTools.disallowed,
+    ]),
     resume: values.resume,
     outputFormat: values['output-format'],
     verbose: values.verbose,
@@ -95,7 +104,9 @@ export function parseCli(argv: readonly string[]): ParsedCli {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const flag = issue?.path[0] ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'arguments';
+    const flag = issue?.path[0]
+      ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+      : 'arguments';
     return { ok: false, message: `${flag}: ${issue?.message ?? 'invalid'}` };
   }
   return { ok: true, options: parsed.data };

@@ -18,7 +18,10 @@ async function readStdin(): Promise<string> {
 
 /** In the bundle the grammar ships beside cli.js; from sources it is found in node_modules. */
 function bundledTreeSitterPaths(): TreeSitterPaths | undefined {
-  const paths = { treeSitterWasm: join(__dirname, 'tree-sitter.wasm'), bashWasm: join(__dirname, 'tree-sitter-bash.wasm') };
+  const paths = {
+    treeSitterWasm: join(__dirname, 'tree-sitter.wasm'),
+    bashWasm: join(__dirname, 'tree-sitter-bash.wasm'),
+  };
   return existsSync(paths.bashWasm) ? paths : undefined;
 }
 
@@ -44,7 +47,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const logger = stderrLogger(options.verbose);
   // A piped prompt consumed stdin, so nobody is left to answer a question there.
-  const approver = new TerminalApprover(options.prompt ? process.stdin : { isTTY: false } as NodeJS.ReadStream, process.stderr);
+  const approver = new TerminalApprover(
+    options.prompt ? process.stdin : ({ isTTY: false } as NodeJS.ReadStream),
+    process.stderr,
+  );
   const created = await createNodeAgent({
     cwd: process.cwd(),
     provider: options.provider,
@@ -94,10 +100,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function logEvent(logger: ReturnType<typeof stderrLogger>, event: Parameters<ResultReporter['onEvent']>[0]): void {
+function logEvent(
+  logger: ReturnType<typeof stderrLogger>,
+  event: Parameters<ResultReporter['onEvent']>[0],
+): void {
   switch (event.type) {
     case 'retry-schedule':
-      logger.warn(`${event.error.message}: retry ${event.attempt}/${event.maxAttempts} in ${event.delayMs} ms`);
+      logger.warn(
+        `${event.error.message}: retry ${event.attempt}/${event.maxAttempts} in ${event.delayMs} ms`,
+      );
       break;
     case 'model-fallback':
       logger.warn(`falling back from ${event.from} to ${event.to}: ${event.error.message}`);
@@ -121,7 +132,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`tandem: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `tandem: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

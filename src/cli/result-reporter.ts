@@ -97,7 +97,9 @@ export class ResultReporter {
         break;
       case 'message-end':
         this.#usage = addUsage(this.#usage, event.usage);
-        this.#lastText = event.message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
+        this.#lastText = event.message.content
+          .flatMap((block) => (block.type === 'text' ? [block.text] : []))
+          .join('');
         break;
       case 'message-append':
         this.#onMessage(event.message);
@@ -114,7 +116,11 @@ export class ResultReporter {
   finish(reason: TerminalReason): number {
     const isError = reason !== 'completed';
     const subtype =
-      reason === 'completed' ? 'success' : reason === 'max_turns' ? 'error_max_turns' : 'error_during_execution';
+      reason === 'completed'
+        ? 'success'
+        : reason === 'max_turns'
+          ? 'error_max_turns'
+          : 'error_during_execution';
     const resultText = isError ? (this.#lastError ?? describeReason(reason)) : this.#lastText;
     if (this.format === 'text') {
       this.write(resultText);
@@ -140,7 +146,11 @@ export class ResultReporter {
     if (message.role === 'user' && !message.synthetic) return; // the person's own prompt is not echoed
     this.#emit({
       type: message.role,
-      message: { role: message.role, content: message.content.map(wireBlock), ...(message.role === 'assistant' ? { model: message.model } : {}) },
+      message: {
+        role: message.role,
+        content: message.content.map(wireBlock),
+        ...(message.role === 'assistant' ? { model: message.model } : {}),
+      },
       session_id: this.info.sessionId,
       parent_tool_use_id: null,
     });

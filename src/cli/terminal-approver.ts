@@ -27,9 +27,12 @@ export class TerminalApprover implements Approver {
     const readline = createInterface({ input: this.input, output: this.output });
     try {
       const always = request.suggestedRule ? `, a = always allow ${request.suggestedRule}` : '';
-      const answer = (await readline.question(`Allow? [y = once${always}, n = deny] `, { signal })).trim().toLowerCase();
+      const answer = (await readline.question(`Allow? [y = once${always}, n = deny] `, { signal }))
+        .trim()
+        .toLowerCase();
       if (answer === 'y' || answer === 'yes') return { kind: 'allow-once' };
-      if (answer === 'a' && request.suggestedRule) return { kind: 'allow-always', scope: 'session', rule: request.suggestedRule };
+      if (answer === 'a' && request.suggestedRule)
+        return { kind: 'allow-always', scope: 'session', rule: request.suggestedRule };
       return { kind: 'deny', message: 'The person denied this call.' };
     } catch {
       return { kind: 'deny', message: 'The person did not answer.' };

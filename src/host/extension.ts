@@ -30,7 +30,9 @@ class TandemExtension extends Disposable {
     this._register(vscode.window.registerWebviewViewProvider(chatViewId, view));
     const proposals = new ProposalFileSystem();
     this._register(proposals);
-    this._register(vscode.workspace.registerFileSystemProvider(proposalScheme, proposals, { isCaseSensitive: true }));
+    this._register(
+      vscode.workspace.registerFileSystemProvider(proposalScheme, proposals, { isCaseSensitive: true }),
+    );
     let host: Promise<TandemHost> | undefined;
     const loadHost = (): Promise<TandemHost> => {
       // The agent, providers and panel logic load on first use, keeping activation cheap.
@@ -41,7 +43,9 @@ class TandemExtension extends Disposable {
     };
     // Subscribed here, not in the lazily built host, so the webview's first `ready` is never lost;
     // every message waits for the same host promise, so their order is kept.
-    this._register(view.onDidReceiveMessage((message) => void loadHost().then((loaded) => loaded.handle(message))));
+    this._register(
+      view.onDidReceiveMessage((message) => void loadHost().then((loaded) => loaded.handle(message))),
+    );
     for (const command of registerCommands({ host: loadHost, keys, logger })) this._register(command);
     this.api = {
       host: loadHost,
@@ -49,7 +53,9 @@ class TandemExtension extends Disposable {
       setApiKey: (prompts) => setApiKeyInteractive(keys, prompts),
       view,
     };
-    logger.info(`Tandem activated (VS Code ${vscode.version}, trusted: ${String(vscode.workspace.isTrusted)})`);
+    logger.info(
+      `Tandem activated (VS Code ${vscode.version}, trusted: ${String(vscode.workspace.isTrusted)})`,
+    );
   }
 }
 

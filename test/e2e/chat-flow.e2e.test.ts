@@ -10,9 +10,9 @@ function toolResults(body: unknown): { tool_use_id: string; is_error?: boolean; 
   const messages = (body as { messages?: { role: string; content: unknown }[] }).messages ?? [];
   return messages.flatMap((message) =>
     Array.isArray(message.content)
-      ? (message.content as { type: string; tool_use_id: string; is_error?: boolean; content: unknown }[]).filter(
-          (block) => block.type === 'tool_result',
-        )
+      ? (
+          message.content as { type: string; tool_use_id: string; is_error?: boolean; content: unknown }[]
+        ).filter((block) => block.type === 'tool_result')
       : [],
   );
 }
@@ -32,7 +32,10 @@ describe('Tandem in VS Code, end to end (packaged .vsix, scripted model)', () =>
 
   it('asks before editing, previews the diff, and writes the file when the person accepts', async () => {
     fixture.model.enqueue(
-      [{ text: 'Reading it first.' }, { toolUse: { id: 'toolu_read_1', name: 'Read', input: { file_path: file } } }],
+      [
+        { text: 'Reading it first.' },
+        { toolUse: { id: 'toolu_read_1', name: 'Read', input: { file_path: file } } },
+      ],
       [
         { text: 'Changing the greeting.' },
         {

@@ -36,7 +36,11 @@ export interface E2eFixture {
 
 function packageExtension(): string {
   const args = ['scripts/package-vsix.mjs', ...(process.env['TANDEM_E2E_NO_BUILD'] ? ['--no-build'] : [])];
-  const result = spawnSync('node', args, { cwd: repositoryRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const result = spawnSync('node', args, {
+    cwd: repositoryRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const vsix = result.stdout.trim().split('\n').pop() ?? '';
   if (result.status !== 0 || !vsix.endsWith('.vsix')) throw new Error(`packaging failed:\n${result.stdout}`);
   return vsix;
@@ -59,11 +63,23 @@ export async function startE2e(files: Record<string, string>): Promise<E2eFixtur
     binary,
     workspace,
     extensionsDir,
-    settings: { 'tandem.provider': 'anthropic', 'tandem.model': 'claude-sonnet-4-5', 'tandem.permissionMode': 'default' },
-    env: { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'sk-ant-e2e-test', TANDEM_HOME: join(scratch, 'tandem-home') },
+    settings: {
+      'tandem.provider': 'anthropic',
+      'tandem.model': 'claude-sonnet-4-5',
+      'tandem.permissionMode': 'default',
+    },
+    env: {
+      ANTHROPIC_BASE_URL: url,
+      ANTHROPIC_API_KEY: 'sk-ant-e2e-test',
+      TANDEM_HOME: join(scratch, 'tandem-home'),
+    },
     verbose: process.env['TANDEM_E2E_VERBOSE'] !== undefined,
   });
-  const browser: Browser = await launchChromium();
+  const browser: Browser = await launchChromium().catch(async (error: unknown) => {
+    await server.stop();
+    await model.close();
+    throw error;
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const workbenchUrl = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   const fixture: E2eFixture = {
@@ -74,12 +90,11 @@ export async function startE2e(files: Record<string, string>): Promise<E2eFixtur
     panel: () => page.frameLocator('iframe.webview').frameLocator('#active-frame'),
     async openPanel() {
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type('Tandem: Focus Chat');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Tandem: Focus Chat' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await fixture.panel().getByLabel('Message Tandem').waitFor({ timeout: 60_000 });
+      await page.locator('.activitybar .action-item a[aria-label^="Tandem"]').first().click();
+      await fixture
+        .panel()
+        .getByPlaceholder(/^Ask Tandem/)
+        .waitFor({ timeout: 60_000 });
     },
     async screenshot(name) {
       await page.screenshot({ path: join(screenshotFolder, `${name}.png`) });
@@ -94,8 +109,14 @@ export async function startE2e(files: Record<string, string>): Promise<E2eFixtur
       await model.close();
     },
   };
-  await page.goto(workbenchUrl);
-  await fixture.openPanel();
+  try {
+    await page.goto(workbenchUrl);
+    await fixture.openPanel();
+  } catch (error) {
+    await fixture.screenshot('startup-failure').catch(() => {});
+    await fixture.close();
+    throw error;
+  }
   return fixture;
 }
 

@@ -95,16 +95,23 @@ export interface CodeServer {
 }
 
 /** Writes `<userDataDir>/User/settings.json`. */
-export async function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): Promise<void> {
+export async function writeUserSettings(
+  userDataDir: string,
+  settings: Record<string, unknown>,
+): Promise<void> {
   await mkdir(join(userDataDir, 'User'), { recursive: true });
   await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 /** Installs a .vsix into an extensions folder with code-server's own CLI. */
 export function installExtension(binary: string, extensionsDir: string, vsix: string): void {
-  const result = spawnSync(binary, ['--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    binary,
+    ['--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
     throw new Error(`installing ${vsix} failed:\n${result.stdout}\n${result.stderr}`);
   }

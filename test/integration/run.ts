@@ -40,7 +40,8 @@ function run(command: string, args: string[]): void {
 
 function tryRun(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, { cwd: repositoryRoot, stdio: 'inherit' });
-  if (result.status !== 0) process.stderr.write(`integration: ${command} ${args.join(' ')} failed; bundling the extension alone\n`);
+  if (result.status !== 0)
+    process.stderr.write(`integration: ${command} ${args.join(' ')} failed; bundling the extension alone\n`);
   return result.status === 0;
 }
 
@@ -89,7 +90,9 @@ async function main(): Promise<number> {
     while (!existsSync(resultsFile)) {
       if (Date.now() > deadline) {
         process.stderr.write(`integration: no results after ${timeoutMs} ms\n${server.output()}\n`);
-        await page.screenshot({ path: join(repositoryRoot, 'test-results', 'integration-timeout.png') }).catch(() => {});
+        await page
+          .screenshot({ path: join(repositoryRoot, 'test-results', 'integration-timeout.png') })
+          .catch(() => {});
         return 2;
       }
       await new Promise((resolveDelay) => setTimeout(resolveDelay, 500));
@@ -118,7 +121,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`integration: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `integration: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(2);
   },
 );

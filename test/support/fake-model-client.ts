@@ -23,7 +23,10 @@ export class FakeModelClient implements ModelClient {
   readonly requests: ModelRequest[] = [];
   readonly #replies: FakeReply[];
 
-  constructor(replies: FakeReply[], private readonly info: ModelInfo = testModel) {
+  constructor(
+    replies: FakeReply[],
+    private readonly info: ModelInfo = testModel,
+  ) {
     this.#replies = [...replies];
   }
 
@@ -44,11 +47,19 @@ export class FakeModelClient implements ModelClient {
           return;
         }
       }
-      const { delayMs: _delay, ...clean } = block as AssistantBlock & { delayMs?: number; inputError?: string };
+      const { delayMs: _delay, ...clean } = block as AssistantBlock & {
+        delayMs?: number;
+        inputError?: string;
+      };
       const inputError = 'inputError' in clean ? clean.inputError : undefined;
       if ('inputError' in clean) delete (clean as { inputError?: string }).inputError;
       if (clean.type === 'text') yield { type: 'text-delta', index, text: clean.text };
-      yield { type: 'block-complete', index, block: clean as AssistantBlock, ...(inputError ? { inputError } : {}) };
+      yield {
+        type: 'block-complete',
+        index,
+        block: clean as AssistantBlock,
+        ...(inputError ? { inputError } : {}),
+      };
     }
     if (request.signal.aborted) {
       yield { type: 'error', error: { kind: 'aborted', message: 'aborted' } };
@@ -58,7 +69,8 @@ export class FakeModelClient implements ModelClient {
       yield { type: 'error', error: reply.error };
       return;
     }
-    const stopReason = reply.stopReason ?? (blocks.some((block) => block.type === 'tool_use') ? 'tool_use' : 'end_turn');
+    const stopReason =
+      reply.stopReason ?? (blocks.some((block) => block.type === 'tool_use') ? 'tool_use' : 'end_turn');
     yield {
       type: 'message-complete',
       stopReason,

@@ -10,7 +10,10 @@ export interface CliRun {
 export const cliPath = join(__dirname, '..', '..', 'dist', 'cli.js');
 
 /** Runs the built CLI (`npm run build` first) in `cwd` with a clean Tandem home. */
-export function runCli(args: string[], options: { cwd: string; env: Record<string, string>; stdin?: string }): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; stdin?: string },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: options.cwd,

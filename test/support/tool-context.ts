@@ -43,7 +43,12 @@ export function createToolContext(overrides: Partial<ToolContext> = {}): ToolCon
     signal: new AbortController().signal,
     cwd: workspace.roots[0] ?? '/work',
     workspace,
-    shell: { run: unavailable('Shell'), startBackground: unavailable('Shell'), background: () => undefined, listBackground: () => [] } as Shell,
+    shell: {
+      run: unavailable('Shell'),
+      startBackground: unavailable('Shell'),
+      background: () => undefined,
+      listBackground: () => [],
+    } as Shell,
     search: { glob: unavailable('FileSearch'), grep: unavailable('FileSearch') } as FileSearch,
     fetcher: { fetch: unavailable('Fetcher') } as Fetcher,
     clock: realClock,

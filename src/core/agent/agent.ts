@@ -53,7 +53,11 @@ export interface AgentOptions {
    * Runs before the person's message is sent: UserPromptSubmit hooks and reminders (selection,
    * open file, changed files). `blocked` stops the message from reaching the model.
    */
-  onPrompt?(prompt: string, agent: Agent, signal: AbortSignal): Promise<{ blocked?: string; reminders: string[] }>;
+  onPrompt?(
+    prompt: string,
+    agent: Agent,
+    signal: AbortSignal,
+  ): Promise<{ blocked?: string; reminders: string[] }>;
   afterToolCall?: AfterToolCall;
   onStop?(state: LoopState): Promise<string | undefined>;
   compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
@@ -93,7 +97,10 @@ export class Agent {
     return this.#running;
   }
 
-  async *submit(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason> {
+  async *submit(
+    prompt: string | UserBlock[],
+    signal: AbortSignal,
+  ): AsyncGenerator<LoopEvent, TerminalReason> {
     if (this.#running) throw new Error('Agent.submit called while a turn is running');
     this.#running = true;
     try {
@@ -159,7 +166,11 @@ export class Agent {
       if (event.type === 'context-compact' && loopState) this.#messages = [...loopState.messages];
       yield event;
       if (event.type === 'tool-execution-end' && event.name === 'TodoWrite' && !event.result.isError) {
-        options.transcript?.append({ type: 'todos', todos: [...this.todos.todos], timestamp: options.ports.clock.now() });
+        options.transcript?.append({
+          type: 'todos',
+          todos: [...this.todos.todos],
+          timestamp: options.ports.clock.now(),
+        });
         yield { type: 'todos-change', todos: this.todos.todos };
       }
     }
@@ -171,7 +182,11 @@ export class Agent {
   }
 
   #persist(message: Message): void {
-    this.#options.transcript?.append({ type: 'message', message, timestamp: this.#options.ports.clock.now() });
+    this.#options.transcript?.append({
+      type: 'message',
+      message,
+      timestamp: this.#options.ports.clock.now(),
+    });
   }
 
   #contextFor(toolUseId: string, signal: AbortSignal, model: ModelInfo): ToolContext {

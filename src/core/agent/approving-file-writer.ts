@@ -24,7 +24,8 @@ export class ApprovingFileWriter implements FileWriter {
       },
       signal,
     );
-    if (answer.kind === 'deny') return { kind: 'rejected', reason: answer.message ?? 'The person rejected this edit.' };
+    if (answer.kind === 'deny')
+      return { kind: 'rejected', reason: answer.message ?? 'The person rejected this edit.' };
     if (edit.after === undefined) await this.workspace.deleteFile(edit.path);
     else await this.workspace.writeFile(edit.path, edit.encode(edit.after));
     return { kind: 'written', content: edit.after, modifiedByUser: false };

@@ -42,7 +42,12 @@ export class EngineGate implements PermissionGate {
     return this.#ask(tool, input, context, decision);
   }
 
-  async #ask(tool: AnyTool, input: unknown, context: ToolContext, decision: PermissionDecision): Promise<GateDecision> {
+  async #ask(
+    tool: AnyTool,
+    input: unknown,
+    context: ToolContext,
+    decision: PermissionDecision,
+  ): Promise<GateDecision> {
     const summary = tool.summarize(input);
     const answer = await this.options.approver.ask(
       {
@@ -71,10 +76,19 @@ export class EngineGate implements PermissionGate {
     }
   }
 
-  async #preToolUseHook(tool: AnyTool, input: unknown, context: ToolContext): Promise<GateDecision | undefined> {
+  async #preToolUseHook(
+    tool: AnyTool,
+    input: unknown,
+    context: ToolContext,
+  ): Promise<GateDecision | undefined> {
     const hooks = this.options.hooks;
     if (!hooks) return undefined;
-    const event = { event: 'PreToolUse' as const, toolName: tool.name, toolInput: input, toolUseId: context.toolUseId };
+    const event = {
+      event: 'PreToolUse' as const,
+      toolName: tool.name,
+      toolInput: input,
+      toolUseId: context.toolUseId,
+    };
     if (!hooks.has(event)) return undefined;
     const outcome = await hooks.run(event, context.signal);
     for (const message of outcome.messages) this.options.logger.warn(`PreToolUse hook: ${message.text}`);

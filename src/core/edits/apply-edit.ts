@@ -161,16 +161,15 @@ function newPlaceholder(content: string, oldString: string, newString: string): 
   return line;
 }
 
+/** Non-overlapping exact occurrences inside the scope; a rejected occurrence does not hide the next. */
 function findExact(content: string, oldString: string, scope: MatchScope): number[] {
   const starts: number[] = [];
-  for (
-    let index = content.indexOf(oldString, scope.from ?? 0);
-    index !== -1;
-    index = content.indexOf(oldString, index + oldString.length)
-  ) {
-    if (scope.lineStart && index > 0 && content.charAt(index - 1) !== '\n') continue;
-    if (scope.atEnd && index + oldString.length !== content.length) continue;
-    starts.push(index);
+  let index = content.indexOf(oldString, scope.from ?? 0);
+  while (index !== -1) {
+    const atLineStart = !scope.lineStart || index === 0 || content.charAt(index - 1) === '\n';
+    const atEnd = !scope.atEnd || index + oldString.length === content.length;
+    if (atLineStart && atEnd) starts.push(index);
+    index = content.indexOf(oldString, atLineStart && atEnd ? index + oldString.length : index + 1);
   }
   return starts;
 }

@@ -93,10 +93,11 @@ export async function editFile(
   });
   if (written.kind === 'rejected')
     return errorResult(`The person rejected this edit to ${path}: ${written.reason}`);
+  const where = [...new Set(lines)].slice(0, 10);
   const action =
     start.before === undefined
       ? `Created ${path}.`
-      : `Edited ${path}: ${plural(replacements, 'replacement')} at ${plural(lines.length, 'line')} ${[...new Set(lines)].slice(0, 10).join(', ')}.`;
+      : `Edited ${path}: ${plural(replacements, 'replacement')} at ${where.length === 1 ? 'line' : 'lines'} ${where.join(', ')}.`;
   const notes = [action];
   if (tolerance.size > 0) {
     notes.push(describeTolerance([...tolerance]));

@@ -69,5 +69,5 @@ const toleranceWords: Record<Tolerance, string> = {
 export function describeTolerance(tolerance: readonly Tolerance[]): string {
   if (tolerance.length === 0) return '';
   const words = tolerance.map((item) => toleranceWords[item]).join(', ');
-  return `old_string differed from the file in ${words}; it matched anyway and new_string was adapted to the file's conventions.`;
+  return `Matched allowing for ${words}; the replacement was written in the file's own conventions.`;
 }

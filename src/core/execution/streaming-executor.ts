@@ -162,7 +162,8 @@ export class StreamingExecutor {
       input: call.input,
       summary: call.inputError === undefined && tool ? safely(() => tool.summarize(call.input), '') : '',
     });
-    if (call.inputError !== undefined || !tool) return { content: call.inputError ?? 'Unknown tool.', isError: true };
+    if (call.inputError !== undefined || !tool)
+      return { content: call.inputError ?? 'Unknown tool.', isError: true };
     let context = this.#options.contextFor(block.id, signal);
     const decision = await this.#options.gate.check(tool, call.input, context);
     if (decision.behavior === 'deny') return { content: decision.message, isError: true };
@@ -172,9 +173,14 @@ export class StreamingExecutor {
     for (;;) {
       const step = await generator.next();
       if (step.done) {
-        const result = truncateResult(signal.aborted ? explainAbort(step.value, signal) : step.value, tool.maxResultChars);
+        const result = truncateResult(
+          signal.aborted ? explainAbort(step.value, signal) : step.value,
+          tool.maxResultChars,
+        );
         const { afterCall } = this.#options;
-        return afterCall && !signal.aborted ? afterCall({ tool, input: call.input, result, context }) : result;
+        return afterCall && !signal.aborted
+          ? afterCall({ tool, input: call.input, result, context })
+          : result;
       }
       this.#events.push({ type: 'tool-execution-progress', toolUseId: block.id, text: step.value.text });
       if (signal.aborted) {
@@ -215,7 +221,10 @@ function abortReason(signal: AbortSignal): string {
 
 /** A tool that returned after its signal fired: say why it stopped, keep what it produced. */
 function explainAbort(result: ToolResult, signal: AbortSignal): ToolResult {
-  const partial = typeof result.content === 'string' && result.content.trim() !== '' ? `\nOutput so far:\n${result.content}` : '';
+  const partial =
+    typeof result.content === 'string' && result.content.trim() !== ''
+      ? `\nOutput so far:\n${result.content}`
+      : '';
   return { ...result, content: `${abortReason(signal)}${partial}`, isError: true };
 }
 

@@ -135,7 +135,11 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     if (stopReason === 'max_tokens' && state.outputContinuations < maxOutputContinuations) {
       state.outputContinuations += 1;
       state.maxTokens = Math.min(state.maxTokens * 2, options.maxOutputTokens);
-      const nudge: UserMessage = { role: 'user', synthetic: true, content: [{ type: 'text', text: continuePrompt }] };
+      const nudge: UserMessage = {
+        role: 'user',
+        synthetic: true,
+        content: [{ type: 'text', text: continuePrompt }],
+      };
       state.messages.push(nudge);
       yield { type: 'message-append', message: nudge };
       yield { type: 'output-continue', attempt: state.outputContinuations, maxTokens: state.maxTokens };
@@ -145,7 +149,11 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
 
     const continuation = options.onStop ? await options.onStop(state) : undefined;
     if (continuation !== undefined) {
-      const nudge: UserMessage = { role: 'user', synthetic: true, content: [{ type: 'text', text: continuation }] };
+      const nudge: UserMessage = {
+        role: 'user',
+        synthetic: true,
+        content: [{ type: 'text', text: continuation }],
+      };
       state.messages.push(nudge);
       yield { type: 'message-append', message: nudge };
       state.transition = { reason: 'stop-hook' };
@@ -157,7 +165,11 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
   /** What the person already saw stays in the history when they stop mid-answer (text only: no half tool call). */
   async function* keepInterruptedText(text: string): AsyncGenerator<LoopEvent, void> {
     if (text.trim() === '') return;
-    const message: AssistantMessage = { role: 'assistant', content: [{ type: 'text', text }], model: state.model };
+    const message: AssistantMessage = {
+      role: 'assistant',
+      content: [{ type: 'text', text }],
+      model: state.model,
+    };
     state.messages.push(message);
     yield { type: 'message-append', message };
   }
@@ -165,13 +177,19 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
   async function* recover(error: ModelError): AsyncGenerator<LoopEvent, 'continue' | TerminalReason> {
     if (error.kind === 'aborted' || options.signal.aborted) return 'aborted';
     if (error.kind === 'prompt_too_long') {
-      const shorter = !compacted && options.compact ? await options.compact(state.messages, options.signal) : undefined;
+      const shorter =
+        !compacted && options.compact ? await options.compact(state.messages, options.signal) : undefined;
       if (!shorter) {
         yield { type: 'loop-error', error };
         return 'prompt_too_long';
       }
       compacted = true;
-      yield { type: 'context-compact', before: state.messages.length, after: shorter.length, trigger: 'reactive' };
+      yield {
+        type: 'context-compact',
+        before: state.messages.length,
+        after: shorter.length,
+        trigger: 'reactive',
+      };
       state.messages = shorter;
       state.transition = { reason: 'retry', attempt: state.retryAttempt };
       return 'continue';
@@ -181,7 +199,11 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       return 'model_error';
     }
     if (error.kind === 'overloaded' || error.kind === 'server') state.consecutiveOverloads += 1;
-    if (options.fallbackModel && state.model !== options.fallbackModel && state.consecutiveOverloads >= retry.fallbackAfter) {
+    if (
+      options.fallbackModel &&
+      state.model !== options.fallbackModel &&
+      state.consecutiveOverloads >= retry.fallbackAfter
+    ) {
       yield { type: 'model-fallback', from: state.model, to: options.fallbackModel, error };
       state.model = options.fallbackModel;
       state.consecutiveOverloads = 0;
@@ -195,7 +217,13 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     }
     state.retryAttempt += 1;
     const delayMs = retryDelayMs(state.retryAttempt, error, retry, () => options.clock.random());
-    yield { type: 'retry-schedule', attempt: state.retryAttempt, maxAttempts: retry.maxRetries, delayMs, error };
+    yield {
+      type: 'retry-schedule',
+      attempt: state.retryAttempt,
+      maxAttempts: retry.maxRetries,
+      delayMs,
+      error,
+    };
     try {
       await options.clock.sleep(delayMs, options.signal);
     } catch {

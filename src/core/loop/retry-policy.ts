@@ -26,7 +26,12 @@ export function isRetryable(error: ModelError): boolean {
  * Exponential back-off with up to 25% jitter. A server's `retry-after` wins when it asks for longer;
  * it is still capped so a hostile header cannot park the agent for hours.
  */
-export function retryDelayMs(attempt: number, error: ModelError, policy: RetryPolicy, random: () => number): number {
+export function retryDelayMs(
+  attempt: number,
+  error: ModelError,
+  policy: RetryPolicy,
+  random: () => number,
+): number {
   const exponential = Math.min(policy.baseDelayMs * 2 ** Math.max(0, attempt - 1), policy.maxDelayMs);
   const jittered = exponential * (1 + 0.25 * random());
   const requested = error.retryAfterMs ?? 0;

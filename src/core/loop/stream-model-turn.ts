@@ -38,7 +38,12 @@ export async function* streamModelTurn(
         break;
       case 'tool-input-delta':
         started = true;
-        yield { type: 'tool-input-delta', toolUseId: event.id, name: event.name, partialJson: event.partialJson };
+        yield {
+          type: 'tool-input-delta',
+          toolUseId: event.id,
+          name: event.name,
+          partialJson: event.partialJson,
+        };
         break;
       case 'block-complete':
         started = true;

@@ -168,7 +168,10 @@ export function escalationForms(argv: readonly string[]): (readonly string[])[] 
   for (let guard = 0; current && current.length > 0 && guard < 16; guard++) {
     forms.push(current);
     const first = current[0] ?? '';
-    if (first.includes('/')) forms.push([first.slice(first.lastIndexOf('/') + 1), ...current.slice(1)]);
+    if (first.includes('/')) {
+      current = [first.slice(first.lastIndexOf('/') + 1), ...current.slice(1)];
+      forms.push(current);
+    }
     current = stripRunner(current);
   }
   return forms;

@@ -13,7 +13,7 @@ const programFlags: Record<string, RegExp> = {
   rg: /^--pre(-glob)?(=|$)/,
   sort: /^--compress-program(=|$)/,
   tar: /^(--to-command|--checkpoint-action|--use-compress-program|--info-script|--new-volume-script|--absolute-names|-P|-I|-F)(=|$)/,
-  git: /^(-c|--config-env|--exec-path|--upload-pack|--receive-pack|-O|--open-files-in-pager)(=|$)/,
+  git: /^(-c|--config-env|--exec-path|--upload-pack|--receive-pack|--open-files-in-pager)(=|$)|^-O/,
   rsync: /^(-e|--rsh)(=|$)/,
   printf: /^-v/,
   awk: awkProgram,

@@ -6,7 +6,7 @@ import type { TargetEvaluation } from './permission-decision';
 import type { PermissionRule, RuleBehavior, RuleSet } from './permission-rule';
 import { ruleNamesTool } from './permission-rule';
 import type { PathContext } from './path-permissions';
-import { resolveForCheck } from './path-permissions';
+import { isSecret, resolveForCheck } from './path-permissions';
 import { applyInPlaceEdit, findInPlaceEdit, unifiedDiff } from './sed-preview';
 import type { ParsedCommand, SubCommand } from './shell-parser';
 
@@ -78,6 +78,8 @@ export async function previewInPlaceEdits(
     if (!edit) continue;
     for (const file of edit.files) {
       const path = await resolveForCheck(file, context);
+      // The diff would put the secret's content in front of the person and into logs.
+      if (isSecret(path, context)) continue;
       try {
         const content = await workspace.readFile(path.real);
         if (content.bytes.length > maxPreviewBytes) continue;

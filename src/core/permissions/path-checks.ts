@@ -26,6 +26,11 @@ export function resolvePath(path: string, options: { cwd: string; home: string }
   return normalizePath(`${options.cwd}/${slashed}`);
 }
 
+/** An absolute path in the POSIX form the checks use: `C:\\a\\b` → `/c/a/b`; then normalised. */
+export function toPosixPath(path: string): string {
+  return resolvePath(path, { cwd: '/', home: '/' });
+}
+
 /** True when `path` is `root` or below it. Both must be normalised; compares case-folded if asked. */
 export function isInside(path: string, root: string, caseInsensitive = false): boolean {
   const target = caseInsensitive ? path.toLowerCase() : path;

@@ -1,6 +1,6 @@
 import type { TargetEvaluation } from './permission-decision';
 import type { PermissionRule, RuleBehavior, RuleSet } from './permission-rule';
-import { editToolNames, ruleNamesTool } from './permission-rule';
+import { editToolNames, readToolNames, ruleNamesTool } from './permission-rule';
 import {
   isInside,
   isProtectedPath,
@@ -8,6 +8,7 @@ import {
   isUncPath,
   normalizePath,
   resolvePath,
+  toPosixPath,
 } from './path-checks';
 import { anchorPathPattern, globToRegExp, matchesPathGlob } from './path-pattern';
 
@@ -50,7 +51,7 @@ export async function resolveForCheck(
 async function realPathOfNearest(path: string, context: PathContext): Promise<string> {
   const resolve = async (candidate: string) => {
     try {
-      return normalizePath((await context.realPath(candidate)).replace(/\\/g, '/'));
+      return toPosixPath(await context.realPath(candidate));
     } catch {
       return candidate;
     }
@@ -107,7 +108,11 @@ export function pathRuleMatches(
   if (rule.matcher.kind === 'tool') return true;
   if (rule.matcher.kind !== 'path') return false;
   const broad = behavior !== 'allow';
-  const anchors = { cwd: context.ruleCwd, home: context.home, root: rule.source.root ?? context.ruleCwd };
+  const anchors = {
+    cwd: context.ruleCwd,
+    home: context.home,
+    root: rule.source.root === undefined ? context.ruleCwd : toPosixPath(rule.source.root),
+  };
   const glob = anchorPathPattern(rule.matcher.pattern, anchors, broad);
   const key = `${glob}\u0000${context.caseInsensitive ? 'i' : ''}`;
   let regex = globCache.get(key);
@@ -184,10 +189,10 @@ export async function evaluatePaths(
 }
 
 function suggestPathRule(toolName: string, path: ResolvedPath, context: PathContext): string {
-  const family = toolName === 'Read' || toolName === 'Glob' || toolName === 'Grep' ? 'Read' : 'Edit';
+  const family = readToolNames.has(toolName) ? 'Read' : 'Edit';
   const folder = path.lexical.slice(0, path.lexical.lastIndexOf('/')) || '/';
-  if (isInside(folder, context.cwd, context.caseInsensitive)) {
-    const relative = folder.slice(context.cwd.length).replace(/^\//, '');
+  if (isInside(folder, context.ruleCwd, context.caseInsensitive)) {
+    const relative = folder.slice(context.ruleCwd.length).replace(/^\//, '');
     return `${family}(./${relative ? `${relative}/` : ''}**)`;
   }
   return `${family}(/${folder}/**)`;

@@ -5,10 +5,10 @@ import type { PermissionClassifier } from './permission-classifier';
 import type { PermissionDecision, PermissionMode, TargetEvaluation } from './permission-decision';
 import { ruleDecision } from './permission-decision';
 import type { ParseRuleResult, RuleBehavior, RuleSet } from './permission-rule';
-import { editToolNames, parsePermissionRule, readToolNames } from './permission-rule';
+import { editToolNames, parsePermissionRule, readToolNames, ruleNamesTool } from './permission-rule';
 import type { PathContext } from './path-permissions';
 import { evaluatePaths } from './path-permissions';
-import { normalizePath } from './path-checks';
+import { toPosixPath } from './path-checks';
 import { evaluateOtherTool } from './tool-rules';
 import { expandEmbeddedCommands } from './embedded-commands';
 import type { ParsedCommand, ShellParser } from './shell-parser';
@@ -37,9 +37,10 @@ const planModeReason =
 
 /**
  * Decides whether one tool call runs, asks, or is refused. Order: deny rules → UNC refusal →
- * untrusted workspace → plan mode → ask rules → bypass mode → hazards and path checks (ask) →
- * allow rules → acceptEdits → the tool's own check → auto classifier → default (read-only inside
- * the workspace runs, the rest asks). `decide` never throws; an internal failure asks.
+ * untrusted workspace (only read-only tools) → plan mode (only read-only tools) → ask rules →
+ * bypass mode → hazards and path checks (ask) → allow rules → acceptEdits → the tool's own check →
+ * read-only inside the workspace runs → auto mode's classifier → ask. `decide` never throws; an
+ * internal failure asks. The engine holds no I/O of its own: paths resolve through the Workspace.
  */
 export class PermissionEngine {
   #rules: RuleSet;
@@ -75,6 +76,16 @@ export class PermissionEngine {
     const parsed = parsePermissionRule(text, { source: 'session' });
     if (parsed.ok) this.#rules[behavior].push(parsed.rule);
     return parsed;
+  }
+
+  /**
+   * True when a bare deny rule (`Bash`, `mcp__server`) forbids the whole tool, so the registry can
+   * leave it out of what the model sees.
+   */
+  isToolDenied(toolName: string): boolean {
+    return this.#rules.deny.some(
+      (rule) => rule.matcher.kind === 'tool' && ruleNamesTool(rule, toolName, 'deny'),
+    );
   }
 
   async decide(tool: AnyTool, input: unknown, context: ToolContext): Promise<PermissionDecision> {
@@ -228,14 +239,14 @@ export class PermissionEngine {
     };
     this.#roots ??= Promise.all(
       this.#options.workspaceRoots.map(async (root) => [
-        normalizePath(root),
-        normalizePath(await realPath(root)),
+        toPosixPath(root),
+        toPosixPath(await realPath(root)),
       ]),
     ).then((pairs) => [...new Set(pairs.flat())]);
     return {
-      cwd: normalizePath((shell ? context.shellState.cwd : context.cwd) || this.#options.cwd),
-      ruleCwd: normalizePath(this.#options.cwd),
-      home: this.#options.home,
+      cwd: toPosixPath((shell ? context.shellState.cwd : context.cwd) || this.#options.cwd),
+      ruleCwd: toPosixPath(this.#options.cwd),
+      home: toPosixPath(this.#options.home),
       roots: await this.#roots,
       caseInsensitive: this.#options.caseInsensitive,
       windows: this.#options.windows ?? false,

@@ -6,7 +6,12 @@ const textBlock = z.object({ type: z.literal('text'), text: z.string() });
 const imageBlock = z.object({ type: z.literal('image'), mediaType: z.string(), data: z.string() });
 const thinkingBlock = z.object({ type: z.literal('thinking'), thinking: z.string(), signature: z.string() });
 const redactedThinkingBlock = z.object({ type: z.literal('redacted_thinking'), data: z.string() });
-const toolUseBlock = z.object({ type: z.literal('tool_use'), id: z.string(), name: z.string(), input: z.unknown() });
+const toolUseBlock = z.object({
+  type: z.literal('tool_use'),
+  id: z.string(),
+  name: z.string(),
+  input: z.unknown(),
+});
 const toolResultBlock = z.object({
   type: z.literal('tool_result'),
   toolUseId: z.string(),
@@ -94,6 +99,7 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
     else restored.title = entry.title;
   }
   const last = restored.messages.at(-1);
-  if (last?.role === 'assistant' && last.content.some((block) => block.type === 'tool_use')) restored.messages.pop();
+  if (last?.role === 'assistant' && last.content.some((block) => block.type === 'tool_use'))
+    restored.messages.pop();
   return restored;
 }

@@ -1,8 +1,6 @@
-import type { Message } from '../../core/messages/message';
 import type { LoopEvent, TerminalReason } from '../../core/loop/loop-event';
-import type { Approver, Reviewer } from '../../core/ports';
+import type { Approver } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
-import type { TodoItem } from '../../core/todos/todo-store';
 import type { FailAction } from '../../protocol/conversation-entry';
 
 /** What a chat needs from the agent core: one turn per message. */
@@ -12,20 +10,16 @@ export interface ChatAgent {
 
 /** Everything the host supplies to build one chat's agent. */
 export interface ChatAgentRequest {
-  sessionId: string;
   approver: Approver;
-  reviewer: Reviewer;
+  /** Shows edits that need asking in the panel and diff editor before writing. */
   writer: FileWriter;
-  /** Restricted Mode: only read-only tools may run. */
-  readOnly: boolean;
-  /** A resumed session's history and todos. */
-  history?: readonly Message[];
-  todos?: readonly TodoItem[];
+  /** Continue this saved session (its transcript id) instead of starting one. */
+  resume?: string;
 }
 
-/** An agent, or why none could be built, worded for the person with a follow-up action. */
+/** An agent and the id its transcript is saved under, or why none could be built, for the person. */
 export type ChatAgentResult =
-  | { ok: true; agent: ChatAgent }
+  | { ok: true; agent: ChatAgent; sessionId: string; dispose(): Promise<void> }
   | { ok: false; code: string; message: string; action?: FailAction };
 
 /** Builds agents; implemented once, in compose-chat-agent.ts. Must not throw. */

@@ -2,9 +2,9 @@ import type { ModelClient } from '../../core/model/model-client';
 import type { HostSettings } from '../config/host-settings';
 import type { ApiKeyStore } from '../secrets/api-key-store';
 
-/** The default model per provider when `tandem.model` is empty. */
+/** The default model per provider when `tandem.model` is empty (same as the Node composition). */
 export const defaultModels: Record<HostSettings['provider'], string> = {
-  anthropic: 'claude-sonnet-4-5',
+  anthropic: 'claude-sonnet-4-6',
   openai: 'gpt-5',
   'vscode-lm': '',
 };
@@ -14,37 +14,46 @@ export type ModelClientResult =
   | { ok: true; client: ModelClient; model: string }
   | { ok: false; code: string; message: string; action?: 'set-api-key' | 'open-settings' };
 
+const keyVariables = {
+  anthropic: ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN'],
+  openai: ['OPENAI_API_KEY'],
+} as const;
+
 /**
- * Builds the provider's client. Provider modules load lazily so activation stays cheap. A missing
- * key is reported here (with the Set API Key action) unless a base URL or gateway token is set, in
- * which case the server decides.
+ * Builds the provider's client: keys from SecretStorage, else the environment; base URLs from
+ * settings, else the environment. A missing key is reported with the Set API Key action, except
+ * for an OpenAI-compatible server with a custom base URL (local servers often need none).
+ * Provider modules load lazily so activation stays cheap.
  */
-export async function createModelClient(settings: HostSettings, keys: ApiKeyStore): Promise<ModelClientResult> {
+export async function createModelClient(
+  settings: HostSettings,
+  keys: ApiKeyStore,
+  env: Record<string, string | undefined> = process.env,
+): Promise<ModelClientResult> {
   const model = settings.model || defaultModels[settings.provider];
   if (settings.provider === 'vscode-lm') {
     const { VscodeLmClient } = await import('../lm/vscode-lm-client');
     return { ok: true, client: new VscodeLmClient(), model };
   }
+  const { key } = await keys.resolve(settings.provider);
+  const hasKey = key !== undefined || keyVariables[settings.provider].some((name) => env[name]);
   if (settings.provider === 'anthropic') {
-    const { key } = await keys.resolve('anthropic');
-    const baseUrl = settings.anthropicBaseUrl || undefined;
-    if (!key && !process.env['ANTHROPIC_AUTH_TOKEN']) return missingKey('Anthropic');
+    if (!hasKey) return missingKey('Anthropic');
     const { AnthropicClient } = await import('../../node/providers/anthropic-client');
-    return { ok: true, client: new AnthropicClient({ apiKey: key, baseUrl }), model };
+    const baseUrl = settings.anthropicBaseUrl || undefined;
+    return { ok: true, client: new AnthropicClient({ apiKey: key, baseUrl, env }), model };
   }
-  return {
-    ok: false,
-    code: 'provider-unavailable',
-    message: 'The OpenAI-compatible provider is not wired into the editor yet. Pick "anthropic" or "vscode-lm" in the Tandem settings.',
-    action: 'open-settings',
-  };
+  const baseUrl = settings.openaiBaseUrl || env['OPENAI_BASE_URL'] || undefined;
+  if (!hasKey && !baseUrl) return missingKey('OpenAI');
+  const { OpenaiClient } = await import('../../node/providers/openai-client');
+  return { ok: true, client: new OpenaiClient({ apiKey: key ?? (hasKey ? undefined : 'none'), baseUrl, env }), model };
 }
 
 function missingKey(provider: string): ModelClientResult {
   return {
     ok: false,
     code: 'missing-api-key',
-    message: `No ${provider} API key. Run "Tandem: Set API Key", set the environment variable, or switch the provider to the editor's language models.`,
+    message: `No ${provider} API key. Run "Tandem: Set API Key", set the environment variable, or switch tandem.provider to "vscode-lm" to use the editor's language models.`,
     action: 'set-api-key',
   };
 }

@@ -10,7 +10,7 @@ import type { ChatAgentFactory } from '../agent/chat-agent';
 import type { ChatSessionOptions, EditPreview } from './chat-session';
 import { ChatSession } from './chat-session';
 import { ConversationLog } from './conversation-log';
-import { entriesFromMessages } from './transcript-entries';
+import { entriesFromMessages, titleFromMessages } from './transcript-entries';
 
 type RestoredChat = NonNullable<ChatSessionOptions['restored']> & { title: string | undefined };
 
@@ -79,17 +79,31 @@ export class ChatService {
   }
 
   sendChats(): void {
-    this.#options.post({ type: HostMessageType.DidChangeChats, chats: this.listChats(), activeChatId: this.#activeChatId ?? null });
+    this.#options.post({
+      type: HostMessageType.DidChangeChats,
+      chats: this.listChats(),
+      activeChatId: this.#activeChatId ?? null,
+    });
   }
 
   /** Running and stored chats, newest first. */
   listChats(): ChatSummary[] {
     const summaries = new Map<string, ChatSummary>();
     for (const stored of this.#options.sessions.list()) {
-      summaries.set(stored.sessionId, { id: stored.sessionId, title: stored.title ?? 'Untitled chat', busy: false, updatedAt: stored.updatedAt });
+      summaries.set(stored.sessionId, {
+        id: stored.sessionId,
+        title: stored.title ?? 'Untitled chat',
+        busy: false,
+        updatedAt: stored.updatedAt,
+      });
     }
     for (const session of this.#sessions.values()) {
-      summaries.set(session.id, { id: session.id, title: session.title || 'New chat', busy: session.busy, updatedAt: session.updatedAt });
+      summaries.set(session.id, {
+        id: session.id,
+        title: session.title || 'New chat',
+        busy: session.busy,
+        updatedAt: session.updatedAt,
+      });
     }
     return [...summaries.values()].sort((a, b) => b.updatedAt - a.updatedAt);
   }
@@ -156,7 +170,7 @@ export class ChatService {
       log: new ConversationLog(entriesFromMessages(stored.messages), stored.todos),
       history: stored.messages,
       todos: stored.todos,
-      title: stored.title,
+      title: stored.title ?? titleFromMessages(stored.messages),
     });
   }
 
@@ -176,7 +190,9 @@ export class ChatService {
       isTrusted: this.#options.isTrusted,
       workspaceRoot: this.#options.workspaceRoot(),
       languageOf: this.#options.languageOf,
-      ...(restored ? { restored: { log: restored.log, history: restored.history, todos: restored.todos } } : {}),
+      ...(restored
+        ? { restored: { log: restored.log, history: restored.history, todos: restored.todos } }
+        : {}),
     });
     this.#sessions.set(id, session);
     return session;

@@ -1,7 +1,15 @@
 import { relative } from 'node:path';
 import type { Usage } from '../../core/messages/message';
 import { addUsage, emptyUsage } from '../../core/messages/message';
-import type { ApprovalAnswer, ApprovalRequest, Approver, Logger, PendingEdit, ReviewAnswer, Reviewer } from '../../core/ports';
+import type {
+  ApprovalAnswer,
+  ApprovalRequest,
+  Approver,
+  Logger,
+  PendingEdit,
+  ReviewAnswer,
+  Reviewer,
+} from '../../core/ports';
 import type { HostToWebviewMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
 import type { AnswerEditCommand, AnswerPermissionCommand } from '../../protocol/webview-commands';
@@ -16,7 +24,10 @@ import type { TodoItem } from '../../protocol/todo-item';
 /** How a chat reaches the editor for edit previews (diff editor, proposal documents). */
 export interface EditPreview {
   /** Registers the proposal so the diff editor can show and edit it; returns a handle. */
-  open(requestId: string, edit: PendingEdit): { show(): Promise<void>; text(): string | undefined; dispose(): void };
+  open(
+    requestId: string,
+    edit: PendingEdit,
+  ): { show(): Promise<void>; text(): string | undefined; dispose(): void };
 }
 
 /** Options of {@link ChatSession}. */
@@ -67,7 +78,12 @@ export class ChatSession {
   /** Runs one turn for the person's message. Resolves when the turn ended (any reason). */
   async send(text: string): Promise<void> {
     if (this.busy) {
-      this.#emit({ type: HostMessageType.DidFail, chatId: this.id, code: 'busy', message: 'This chat is still working. Stop it or wait.' });
+      this.#emit({
+        type: HostMessageType.DidFail,
+        chatId: this.id,
+        code: 'busy',
+        message: 'This chat is still working. Stop it or wait.',
+      });
       return;
     }
     if (this.log.entries.length === 0) this.title = text.slice(0, 80);
@@ -84,7 +100,12 @@ export class ChatSession {
       if (agent) await this.#runTurn(agent, text, abort.signal);
     } catch (error) {
       this.#options.logger.error(`chat ${this.id}: turn failed`, error);
-      this.#emit({ type: HostMessageType.DidFail, chatId: this.id, code: 'internal', message: String(error) });
+      this.#emit({
+        type: HostMessageType.DidFail,
+        chatId: this.id,
+        code: 'internal',
+        message: String(error),
+      });
     } finally {
       this.#permissions.clear();
       this.#edits.clear();
@@ -103,7 +124,10 @@ export class ChatSession {
   }
 
   answerEdit(command: AnswerEditCommand): boolean {
-    return this.#edits.answer(command.requestId, { answer: command.answer, ...(command.reason ? { reason: command.reason } : {}) });
+    return this.#edits.answer(command.requestId, {
+      answer: command.answer,
+      ...(command.reason ? { reason: command.reason } : {}),
+    });
   }
 
   async #ensureAgent(): Promise<ChatAgent | undefined> {
@@ -115,7 +139,9 @@ export class ChatSession {
       reviewer,
       writer: this.#options.createWriter(reviewer),
       readOnly: !this.#options.isTrusted(),
-      ...(this.#options.restored ? { history: this.#options.restored.history, todos: this.#options.restored.todos } : {}),
+      ...(this.#options.restored
+        ? { history: this.#options.restored.history, todos: this.#options.restored.todos }
+        : {}),
     };
     const result = await this.#options.createAgent(request);
     if (!result.ok) {
@@ -162,7 +188,12 @@ export class ChatSession {
         ...(request.diff ? { diff: request.diff } : {}),
       });
       const answer = await this.#permissions.wait(requestId, turnSignal);
-      this.#emit({ type: HostMessageType.DidResolvePermission, chatId: this.id, requestId, status: answer?.answer ?? 'cancelled' });
+      this.#emit({
+        type: HostMessageType.DidResolvePermission,
+        chatId: this.id,
+        requestId,
+        status: answer?.answer ?? 'cancelled',
+      });
       if (!answer) return { kind: 'deny', message: 'The turn was stopped before the person answered.' };
       if (answer.answer === 'allow-once') return { kind: 'allow-once' };
       if (answer.answer === 'allow-always') {
@@ -190,7 +221,12 @@ export class ChatSession {
       for (;;) {
         const answer = await this.#edits.wait(requestId, turnSignal);
         if (!answer) {
-          this.#emit({ type: HostMessageType.DidResolveEdit, chatId: this.id, requestId, status: 'cancelled' });
+          this.#emit({
+            type: HostMessageType.DidResolveEdit,
+            chatId: this.id,
+            requestId,
+            status: 'cancelled',
+          });
           return { kind: 'reject', reason: 'The turn was stopped before the person reviewed the edit.' };
         }
         if (answer.answer === 'open-diff') {
@@ -198,12 +234,25 @@ export class ChatSession {
           continue;
         }
         if (answer.answer === 'accept') {
-          this.#emit({ type: HostMessageType.DidResolveEdit, chatId: this.id, requestId, status: 'accepted' });
+          this.#emit({
+            type: HostMessageType.DidResolveEdit,
+            chatId: this.id,
+            requestId,
+            status: 'accepted',
+          });
           const text = proposal.text();
-          return text !== undefined && text !== edit.after ? { kind: 'accept-modified', content: text } : { kind: 'accept' };
+          return text !== undefined && text !== edit.after
+            ? { kind: 'accept-modified', content: text }
+            : { kind: 'accept' };
         }
         const reason = answer.reason ?? 'The person rejected the edit.';
-        this.#emit({ type: HostMessageType.DidResolveEdit, chatId: this.id, requestId, status: 'rejected', reason });
+        this.#emit({
+          type: HostMessageType.DidResolveEdit,
+          chatId: this.id,
+          requestId,
+          status: 'rejected',
+          reason,
+        });
         return { kind: 'reject', reason };
       }
     } finally {

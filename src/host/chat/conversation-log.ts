@@ -96,7 +96,12 @@ export class ConversationLog {
         }));
         break;
       case HostMessageType.DidRetry:
-        this.entries.push({ kind: 'notice', id: this.newId('retry'), level: 'retry', message: message.message });
+        this.entries.push({
+          kind: 'notice',
+          id: this.newId('retry'),
+          level: 'retry',
+          message: message.message,
+        });
         break;
       case HostMessageType.DidFail:
         this.entries.push({
@@ -135,6 +140,7 @@ export class ConversationLog {
   ): void {
     const index = this.entries.findIndex((entry) => entry.id === id && entry.kind === kind);
     const entry = this.entries[index];
-    if (entry && entry.kind === kind) this.entries[index] = change(entry as Extract<ConversationEntry, { kind: K }>);
+    if (entry && entry.kind === kind)
+      this.entries[index] = change(entry as Extract<ConversationEntry, { kind: K }>);
   }
 }

@@ -11,7 +11,9 @@ export function previewOf(content: ToolResultContent): string {
   const text =
     typeof content === 'string'
       ? content
-      : content.map((block) => (block.type === 'text' ? block.text : `[image ${block.mediaType}]`)).join('\n');
+      : content
+          .map((block) => (block.type === 'text' ? block.text : `[image ${block.mediaType}]`))
+          .join('\n');
   return text.length > resultPreviewChars ? `${text.slice(0, resultPreviewChars)}…` : text;
 }
 
@@ -34,7 +36,9 @@ export function mapLoopEvent(chatId: string, event: LoopEvent): HostToWebviewMes
         },
       ];
     case 'tool-execution-progress':
-      return [{ type: HostMessageType.DidUpdateTool, chatId, toolUseId: event.toolUseId, progress: event.text }];
+      return [
+        { type: HostMessageType.DidUpdateTool, chatId, toolUseId: event.toolUseId, progress: event.text },
+      ];
     case 'tool-execution-end':
       return [
         {

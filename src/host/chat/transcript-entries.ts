@@ -2,6 +2,26 @@ import type { Message } from '../../core/messages/message';
 import type { ConversationEntry } from '../../protocol/conversation-entry';
 import { previewOf } from './loop-event-mapper';
 
+const summaryKeys = ['file_path', 'command', 'pattern', 'path', 'url', 'description'] as const;
+
+/** The key argument of a tool call (a path, a command), as the live tool card showed it. */
+export function summaryOf(input: unknown): string {
+  if (typeof input !== 'object' || input === null) return '';
+  const record = input as Record<string, unknown>;
+  for (const key of summaryKeys) {
+    const value = record[key];
+    if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  }
+  return '';
+}
+
+/** The person's first message, as a chat title. */
+export function titleFromMessages(messages: readonly Message[]): string | undefined {
+  const first = messages.find((message) => message.role === 'user' && !message.synthetic);
+  const block = first?.content.find((part) => part.type === 'text');
+  return block?.type === 'text' ? block.text.slice(0, 80) : undefined;
+}
+
 /**
  * Rebuilds the panel rows of a restored session from its messages: the person's own text, the
  * assistant's prose and one finished card per tool call. Reminders and synthetic turns are not
@@ -16,7 +36,14 @@ export function entriesFromMessages(messages: readonly Message[]): ConversationE
         if (block.type === 'text' && block.text.trim() !== '') {
           entries.push({ kind: 'assistant', id: `restored-${index}-${entries.length}`, text: block.text });
         } else if (block.type === 'tool_use') {
-          const entry = { kind: 'tool' as const, id: block.id, name: block.name, summary: '', status: 'cancelled' as const, isError: false };
+          const entry = {
+            kind: 'tool' as const,
+            id: block.id,
+            name: block.name,
+            summary: summaryOf(block.input),
+            status: 'cancelled' as const,
+            isError: false,
+          };
           tools.set(block.id, entry);
           entries.push(entry);
         }

@@ -52,7 +52,9 @@ export function registerCommands(options: {
       if (result.kind === 'cancelled') return;
       logger.info(`API key ${result.kind} for ${result.provider}`);
       void vscode.window.showInformationMessage(
-        result.kind === 'stored' ? `Tandem: ${result.provider} API key stored.` : `Tandem: ${result.provider} API key removed.`,
+        result.kind === 'stored'
+          ? `Tandem: ${result.provider} API key stored.`
+          : `Tandem: ${result.provider} API key removed.`,
       );
     }),
     vscode.commands.registerCommand(commandIds.selectModel, async () => {
@@ -63,7 +65,10 @@ export function registerCommands(options: {
         models.map((model) => ({ label: model.label, description: model.id, id: model.id })),
         { title: 'Tandem: Select Model', placeHolder: 'Model for new turns' },
       );
-      if (picked) await vscode.workspace.getConfiguration('tandem').update('model', picked.id, vscode.ConfigurationTarget.Global);
+      if (picked)
+        await vscode.workspace
+          .getConfiguration('tandem')
+          .update('model', picked.id, vscode.ConfigurationTarget.Global);
     }),
     vscode.commands.registerCommand(commandIds.openSettings, async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-dev.tandem');

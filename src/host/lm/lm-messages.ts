@@ -7,7 +7,9 @@ type AssistantPart = vscode.LanguageModelTextPart | vscode.LanguageModelToolCall
 
 function resultText(content: string | { type: string; text?: string; mediaType?: string }[]): string {
   if (typeof content === 'string') return content;
-  return content.map((block) => (block.type === 'text' ? (block.text ?? '') : `[${block.mediaType ?? 'image'} omitted]`)).join('\n');
+  return content
+    .map((block) => (block.type === 'text' ? (block.text ?? '') : `[${block.mediaType ?? 'image'} omitted]`))
+    .join('\n');
 }
 
 /**
@@ -26,7 +28,8 @@ export function toLanguageModelMessages(
       const parts: UserPart[] = [];
       for (const block of message.content) {
         if (block.type === 'text') parts.push(new vscode.LanguageModelTextPart(block.text));
-        else if (block.type === 'image') parts.push(new vscode.LanguageModelTextPart(`[${block.mediaType} image omitted]`));
+        else if (block.type === 'image')
+          parts.push(new vscode.LanguageModelTextPart(`[${block.mediaType} image omitted]`));
         else {
           const text = resultText(block.content);
           parts.push(
@@ -54,5 +57,9 @@ export function toLanguageModelMessages(
 
 /** Our tool definitions as `vscode.lm` tools. */
 export function toLanguageModelTools(tools: readonly ToolDefinition[]): vscode.LanguageModelChatTool[] {
-  return tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema }));
+  return tools.map((tool) => ({
+    name: tool.name,
+    description: tool.description,
+    inputSchema: tool.inputSchema,
+  }));
 }

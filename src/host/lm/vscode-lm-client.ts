@@ -2,16 +2,28 @@ import * as vscode from 'vscode';
 import type { AssistantBlock } from '../../core/messages/message';
 import { emptyUsage } from '../../core/messages/message';
 import { describeModel } from '../../core/model/model-catalog';
-import type { ModelClient, ModelError, ModelInfo, ModelRequest, ModelStreamEvent } from '../../core/model/model-client';
+import type {
+  ModelClient,
+  ModelError,
+  ModelInfo,
+  ModelRequest,
+  ModelStreamEvent,
+} from '../../core/model/model-client';
 import { toLanguageModelMessages, toLanguageModelTools } from './lm-messages';
 
 /** The provider id the panel and settings use for the editor's own models. */
 export const vscodeLmProvider = 'vscode-lm';
 
 function toModelError(error: unknown, signal: AbortSignal): ModelError {
-  if (signal.aborted || error instanceof vscode.CancellationError) return { kind: 'aborted', message: 'Aborted.' };
+  if (signal.aborted || error instanceof vscode.CancellationError)
+    return { kind: 'aborted', message: 'Aborted.' };
   if (error instanceof vscode.LanguageModelError) {
-    const kind = error.code === 'NoPermissions' ? 'authentication' : error.code === 'Blocked' ? 'rate_limit' : 'invalid_request';
+    const kind =
+      error.code === 'NoPermissions'
+        ? 'authentication'
+        : error.code === 'Blocked'
+          ? 'rate_limit'
+          : 'invalid_request';
     return { kind, message: error.message || error.code };
   }
   return { kind: 'unknown', message: error instanceof Error ? error.message : String(error) };
@@ -94,11 +106,19 @@ export class VscodeLmClient implements ModelClient {
         toolCalls += 1;
         const partialJson = JSON.stringify(part.input);
         yield { type: 'tool-input-delta', index, id: part.callId, name: part.name, partialJson };
-        yield { type: 'block-complete', index, block: { type: 'tool_use', id: part.callId, name: part.name, input: part.input } };
+        yield {
+          type: 'block-complete',
+          index,
+          block: { type: 'tool_use', id: part.callId, name: part.name, input: part.input },
+        };
         index += 1;
       }
     }
     yield* closeText();
-    yield { type: 'message-complete', stopReason: toolCalls > 0 ? 'tool_use' : 'end_turn', usage: emptyUsage() };
+    yield {
+      type: 'message-complete',
+      stopReason: toolCalls > 0 ? 'tool_use' : 'end_turn',
+      usage: emptyUsage(),
+    };
   }
 }

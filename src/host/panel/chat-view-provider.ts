@@ -65,7 +65,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     const parsed = webviewToHostMessageSchema.safeParse(raw);
     if (!parsed.success) {
       const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type) : typeof raw;
-      this.logger.warn(`Ignored an invalid message from the webview (type ${type}): ${parsed.error.issues[0]?.message ?? ''}`);
+      this.logger.warn(
+        `Ignored an invalid message from the webview (type ${type}): ${parsed.error.issues[0]?.message ?? ''}`,
+      );
       return;
     }
     this.#onDidReceiveMessage.fire(parsed.data);

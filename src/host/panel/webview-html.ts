@@ -11,7 +11,12 @@ export function createNonce(): string {
  * The panel's page: the bundled React app and its stylesheet, nothing remote. The CSP allows
  * only the nonce'd script and resources from the extension's own webview origin.
  */
-export function webviewHtml(options: { webview: vscode.Webview; scriptUri: vscode.Uri; styleUri: vscode.Uri; nonce: string }): string {
+export function webviewHtml(options: {
+  webview: vscode.Webview;
+  scriptUri: vscode.Uri;
+  styleUri: vscode.Uri;
+  nonce: string;
+}): string {
   const { webview, nonce } = options;
   const csp = [
     "default-src 'none'",

@@ -18,8 +18,8 @@ export class ProposalFileSystem implements vscode.FileSystemProvider {
   readonly #onDidChangeFile = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.#onDidChangeFile.event;
 
-  static uriFor(requestId: string, fileName: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: proposalScheme, path: `/${encodeURIComponent(requestId)}/${fileName}` });
+  static uriFor(requestId: string, fileName: string, scheme: string = proposalScheme): vscode.Uri {
+    return vscode.Uri.from({ scheme, path: `/${encodeURIComponent(requestId)}/${fileName}` });
   }
 
   set(uri: vscode.Uri, text: string): void {
@@ -34,7 +34,8 @@ export class ProposalFileSystem implements vscode.FileSystemProvider {
   }
 
   drop(uri: vscode.Uri): void {
-    if (this.#files.delete(uri.path)) this.#onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+    if (this.#files.delete(uri.path))
+      this.#onDidChangeFile.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
   }
 
   watch(): vscode.Disposable {
@@ -43,7 +44,13 @@ export class ProposalFileSystem implements vscode.FileSystemProvider {
 
   stat(uri: vscode.Uri): vscode.FileStat {
     const file = this.#files.get(uri.path);
-    if (file) return { type: vscode.FileType.File, ctime: file.mtime, mtime: file.mtime, size: file.content.byteLength };
+    if (file)
+      return {
+        type: vscode.FileType.File,
+        ctime: file.mtime,
+        mtime: file.mtime,
+        size: file.content.byteLength,
+      };
     if ([...this.#files.keys()].some((path) => path.startsWith(`${uri.path}/`))) {
       return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     }
@@ -63,7 +70,8 @@ export class ProposalFileSystem implements vscode.FileSystemProvider {
   }
 
   writeFile(uri: vscode.Uri, content: Uint8Array): void {
-    if (!this.#files.has(uri.path)) throw vscode.FileSystemError.NoPermissions('Only open proposals can be edited.');
+    if (!this.#files.has(uri.path))
+      throw vscode.FileSystemError.NoPermissions('Only open proposals can be edited.');
     this.#files.set(uri.path, { content, mtime: Date.now() });
     this.#onDidChangeFile.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }

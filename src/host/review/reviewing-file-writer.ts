@@ -34,7 +34,10 @@ export class ReviewingFileWriter implements FileWriter {
       if (content === undefined) await this.workspace.deleteFile(edit.path);
       else await this.workspace.writeFile(edit.path, edit.encode(content));
     } catch (error) {
-      return { kind: 'rejected', reason: `Writing ${edit.path} failed: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        kind: 'rejected',
+        reason: `Writing ${edit.path} failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     return { kind: 'written', content, modifiedByUser: answer.kind === 'accept-modified' };
   }

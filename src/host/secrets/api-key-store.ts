@@ -56,7 +56,11 @@ export const defaultApiKeyPrompts: ApiKeyPrompts = {
     const picked = await vscode.window.showQuickPick(
       [
         { label: 'Anthropic', description: 'Claude models', provider: 'anthropic' as const },
-        { label: 'OpenAI-compatible', description: 'OpenAI, vLLM, Ollama, LM Studio, LiteLLM', provider: 'openai' as const },
+        {
+          label: 'OpenAI-compatible',
+          description: 'OpenAI, vLLM, Ollama, LM Studio, LiteLLM',
+          provider: 'openai' as const,
+        },
       ],
       { title: 'Tandem: Set API Key', placeHolder: 'Which provider is the key for?' },
     );

@@ -118,11 +118,13 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     },
     vscode: options.editorSettings,
   });
-  for (const problem of settings.problems) logger.warn(`settings: ${problem.path}: ${problem.field}: ${problem.message}`);
+  for (const problem of settings.problems)
+    logger.warn(`settings: ${problem.path}: ${problem.field}: ${problem.message}`);
 
   const store = new JsonlTranscriptStore(options.sessionsDirectory ?? defaultSessionsDirectory(env), logger);
   const restored = options.resume ? store.load(options.resume) : undefined;
-  if (options.resume && !restored) return { ok: false, message: `No saved session with id ${options.resume}.` };
+  if (options.resume && !restored)
+    return { ok: false, message: `No saved session with id ${options.resume}.` };
   const sessionId = options.resume ?? randomUUID();
 
   const provider = options.provider ?? 'anthropic';
@@ -171,7 +173,8 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const requestedMode = (permissionModes as readonly string[]).includes(configuredMode)
     ? (configuredMode as PermissionMode)
     : 'default';
-  if (requestedMode !== configuredMode) logger.warn(`Permission mode "${configuredMode}" is not supported; using default.`);
+  if (requestedMode !== configuredMode)
+    logger.warn(`Permission mode "${configuredMode}" is not supported; using default.`);
   const engine = new PermissionEngine({
     rules,
     mode: 'default',
@@ -205,13 +208,17 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const environment = await gatherPromptEnvironment(cwd);
   const prompt = new SystemPromptBuilder(defaultSystemPromptSections());
 
-  const startup = await hooks.run({ event: 'SessionStart', source: restored ? 'resume' : 'startup' }, new AbortController().signal);
+  const startup = await hooks.run(
+    { event: 'SessionStart', source: restored ? 'resume' : 'startup' },
+    new AbortController().signal,
+  );
   const startupContext = hookContextReminder('SessionStart', startup.additionalContext);
 
   const disallowed = new Set(options.disallowedTools ?? []);
   const tools = toolsForModel(model).filter((tool) => !disallowed.has(tool.name));
   const transcript = store.sink(sessionId);
-  if (!restored) transcript.append({ type: 'session-start', sessionId, cwd, model: modelId, timestamp: Date.now() });
+  if (!restored)
+    transcript.append({ type: 'session-start', sessionId, cwd, model: modelId, timestamp: Date.now() });
 
   const agent = new Agent({
     sessionId,
@@ -224,12 +231,14 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     gate: new EngineGate({
       engine,
       approver: options.approver,
-      reviewingWriter: options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
+      reviewingWriter:
+        options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
       hooks,
       logger,
     }),
     cwd,
-    system: async (info) => prompt.build({ model: info, environment, memory: initialMemory.files, mcpInstructions: [] }),
+    system: async (info) =>
+      prompt.build({ model: info, environment, memory: initialMemory.files, mcpInstructions: [] }),
     transcript,
     history: restored?.messages,
     todos: restored?.todos,

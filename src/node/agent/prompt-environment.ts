@@ -6,7 +6,10 @@ const run = promisify(execFile);
 const maxStatusChars = 2_000;
 
 /** Facts for the environment section, gathered once per session; git is optional. */
-export async function gatherPromptEnvironment(cwd: string, now: Date = new Date()): Promise<PromptEnvironment> {
+export async function gatherPromptEnvironment(
+  cwd: string,
+  now: Date = new Date(),
+): Promise<PromptEnvironment> {
   const environment: PromptEnvironment = {
     platform: process.platform,
     date: now.toISOString().slice(0, 10),
@@ -17,7 +20,8 @@ export async function gatherPromptEnvironment(cwd: string, now: Date = new Date(
   try {
     const { stdout } = await run('git', ['status', '--short', '--branch'], { cwd, timeout: 3_000 });
     environment.isGitRepo = true;
-    environment.gitStatus = stdout.length > maxStatusChars ? `${stdout.slice(0, maxStatusChars)}\n…` : stdout.trim();
+    environment.gitStatus =
+      stdout.length > maxStatusChars ? `${stdout.slice(0, maxStatusChars)}\n…` : stdout.trim();
   } catch {
     // Not a repository, or git is missing: the section says so.
   }

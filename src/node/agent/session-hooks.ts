@@ -1,7 +1,12 @@
 import type { Agent, AgentOptions } from '../../core/agent/agent';
 import { changedFilesReminder } from '../../core/context/changed-files-reminder';
 import type { MemoryLoader } from '../../core/context/memory/memory-loader';
-import { hookContextReminder, memoryReminder, neutralizeReminderTags, todoReminder } from '../../core/context/reminders';
+import {
+  hookContextReminder,
+  memoryReminder,
+  neutralizeReminderTags,
+  todoReminder,
+} from '../../core/context/reminders';
 import type { TodoReminderKind } from '../../core/context/reminders';
 import type { HookRunner } from '../../core/hooks/hook-runner';
 import type { Logger, Workspace } from '../../core/ports';
@@ -52,7 +57,11 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
       stopContinuations = 0;
       const outcome = await options.hooks.run({ event: 'UserPromptSubmit', prompt }, signal);
       report(options.logger, 'UserPromptSubmit', outcome.messages);
-      if (outcome.blocked) return { blocked: outcome.blockReason ?? 'A UserPromptSubmit hook blocked this message.', reminders: [] };
+      if (outcome.blocked)
+        return {
+          blocked: outcome.blockReason ?? 'A UserPromptSubmit hook blocked this message.',
+          reminders: [],
+        };
       const context = hookContextReminder('UserPromptSubmit', outcome.additionalContext);
       if (context) pending.push(context);
       return { reminders: await collectReminders(agent, 0) };
@@ -78,11 +87,15 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
       if (!options.hooks.has(event)) return amended;
       const outcome = await options.hooks.run(event, context.signal);
       report(options.logger, 'PostToolUse', outcome.messages);
-      const feedback = [outcome.blocked ? outcome.blockReason : undefined, ...outcome.additionalContext].filter(
-        (text): text is string => Boolean(text?.trim()),
-      );
+      const feedback = [
+        outcome.blocked ? outcome.blockReason : undefined,
+        ...outcome.additionalContext,
+      ].filter((text): text is string => Boolean(text?.trim()));
       if (feedback.length > 0 && typeof amended.content === 'string') {
-        amended = { ...amended, content: `${amended.content}\n\nPostToolUse hook feedback:\n${feedback.join('\n')}` };
+        amended = {
+          ...amended,
+          content: `${amended.content}\n\nPostToolUse hook feedback:\n${feedback.join('\n')}`,
+        };
       }
       return amended;
     },

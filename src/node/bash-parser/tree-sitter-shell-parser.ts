@@ -39,6 +39,8 @@ export function defaultTreeSitterPaths(): TreeSitterPaths {
 let runtime: Promise<void> | undefined;
 const parsers = new Map<string, Promise<TreeSitterShellParser>>();
 
+/** Longer commands are not parsed at all: they ask. */
+const maxCommandLength = 100_000;
 const declarationKeywords = new Set([
   'export',
   'declare',
@@ -78,6 +80,12 @@ export class TreeSitterShellParser implements ShellParser {
   }
 
   parse(command: string): ParsedCommand {
+    if (command.length > maxCommandLength) {
+      return {
+        subcommands: [],
+        hazards: [{ kind: 'parse_error', detail: `longer than ${maxCommandLength} characters` }],
+      };
+    }
     const source = joinContinuationLines(command);
     let tree;
     try {
@@ -120,7 +128,7 @@ class CommandWalker {
   #visitOwn(node: Node): void {
     switch (node.type) {
       case 'command':
-        this.#command(node, []);
+        this.#command(node, { redirects: [], extraWords: [] });
         return;
       case 'redirected_statement':
         this.#redirectedStatement(node);
@@ -160,7 +168,8 @@ class CommandWalker {
       case 'arithmetic_expansion':
       case 'compound_statement':
         // `$((PATH=1))` and `((IFS=2))` assign shell variables.
-        if (/^\$?\(\(/.test(node.text) && /(^|[^=!<>])=($|[^=])/.test(node.text)) this.#hazard('dangerous_env', node);
+        if (/^\$?\(\(/.test(node.text) && /(^|[^=!<>])=($|[^=])/.test(node.text))
+          this.#hazard('dangerous_env', node);
         return;
       case 'expansion':
         // `${X:=v}` and `${X=v}` assign to X in the running shell.
@@ -193,71 +202,83 @@ class CommandWalker {
   }
 
   #redirectedStatement(node: Node): void {
-    const redirects: Redirect[] = [];
+    const parts: RedirectParts = { redirects: [], extraWords: [] };
     let body: Node | undefined;
     for (const child of childrenOf(node)) {
-      if (child.type.endsWith('_redirect')) redirects.push(...this.#redirects(child));
+      if (child.type.endsWith('_redirect')) this.#redirects(child, parts);
       else if (child.isNamed && !body) body = child;
     }
     if (body?.type === 'command') {
       this.#handled.add(body.id);
-      this.#command(body, redirects, node.text);
+      this.#command(body, parts, node.text);
       return;
     }
     // A compound body (`{ …; } > f`, `while …; done < f`): its commands are walked on their own;
-    // the redirects are kept on a neutral entry so they are still checked.
-    this.#push({ argv: [], dynamicWords: [], globWords: [], assignments: [], text: node.text, redirects });
+    // the redirects are kept on a neutral entry so they are still checked, and stray words after
+    // them become a command of their own, which no rule will have allowed.
+    const argv = parts.extraWords.map((word) => word.value);
+    this.#push({
+      argv,
+      dynamicWords: [],
+      globWords: [],
+      assignments: [],
+      text: node.text,
+      redirects: parts.redirects,
+    });
   }
 
-  #redirects(node: Node): Redirect[] {
+  /**
+   * Collects a redirect. tree-sitter-bash files every word after `> target` as another
+   * destination, while bash passes them to the command: `cat a > out ~/.ssh/id_rsa` reads the key.
+   */
+  #redirects(node: Node, parts: RedirectParts): void {
     if (node.type === 'heredoc_redirect') {
-      return childrenOf(node)
-        .filter((child) => child.type === 'file_redirect')
-        .flatMap((child) => this.#redirects(child));
+      for (const child of childrenOf(node)) if (child.type === 'file_redirect') this.#redirects(child, parts);
+      return;
     }
-    if (node.type !== 'file_redirect') return [];
-    const destination = node.childForFieldName('destination');
+    if (node.type !== 'file_redirect') return;
     const op = childrenOf(node)
       .filter((child) => !child.isNamed)
       .map((child) => child.type)
       .join('');
-    if (!destination) return [];
-    const word = wordValue(destination);
-    const duplicatesDescriptor = op.endsWith('&') && /^(\d+|-)$/.test(word.value);
-    return duplicatesDescriptor ? [] : [{ op, target: word.value, dynamic: word.dynamic }];
+    const destinations = mergeAdjacent(
+      node
+        .childrenForFieldName('destination')
+        .filter((child): child is Node => child !== null)
+        .map(positionedWord),
+    );
+    const [target, ...extra] = destinations;
+    parts.extraWords.push(...extra);
+    if (!target) return;
+    const duplicatesDescriptor = op.endsWith('&') && /^(\d+|-)$/.test(target.value);
+    if (!duplicatesDescriptor) parts.redirects.push({ op, target: target.value, dynamic: target.dynamic });
   }
 
-  #command(node: Node, outerRedirects: Redirect[], text = node.text): void {
-    const words: (ShellWord & { end: number })[] = [];
+  #command(node: Node, outer: RedirectParts, text = node.text): void {
+    const found: PositionedWord[] = [...outer.extraWords];
     const assignments: Assignment[] = [];
-    const redirects = [...outerRedirects];
+    const parts: RedirectParts = { redirects: [...outer.redirects], extraWords: [] };
     for (const child of childrenOf(node)) {
       if (child.type === 'variable_assignment') assignments.push(assignmentOf(child));
-      else if (child.type.endsWith('_redirect')) redirects.push(...this.#redirects(child));
-      else if (child.type === 'command_name' || (child.isNamed && child.type !== 'comment')) {
-        const word = wordValue(child.type === 'command_name' ? (child.firstChild ?? child) : child);
-        const previous = words[words.length - 1];
-        // tree-sitter splits `$'a'\;b` into two arguments; bash reads one word when nothing separates them.
-        if (previous && previous.end === child.startIndex) {
-          previous.value += word.value;
-          previous.dynamic ||= word.dynamic;
-          previous.ansiC ||= word.ansiC;
-          previous.unquoted += word.unquoted;
-          previous.end = child.endIndex;
-        } else words.push({ ...word, end: child.endIndex });
-      }
+      else if (child.type.endsWith('_redirect')) this.#redirects(child, parts);
+      else if (child.type === 'command_name') found.push(positionedWord(child.firstChild ?? child));
+      else if (child.isNamed && child.type !== 'comment') found.push(positionedWord(child));
     }
+    found.push(...parts.extraWords);
+    const words = mergeAdjacent(found.sort((a, b) => a.start - b.start));
     const name = words[0];
     if (name) {
       this.hazards.push(...commandWordHazards(name.value, name.dynamic));
       if (name.ansiC) this.hazards.push({ kind: 'ansi_c_quoting', detail: name.value });
     }
     const dynamicWords = words.flatMap((word, index) => (word.dynamic ? [index] : []));
-    const globWords = words.flatMap((word, index) => (index > 0 && /[*?[]/.test(word.unquoted) ? [index] : []));
+    const globWords = words.flatMap((word, index) =>
+      index > 0 && /[*?[]/.test(word.unquoted) ? [index] : [],
+    );
     const braced = words.find((word, index) => index > 0 && /\{[^}\0]*(,|\.\.)[^}\0]*\}/.test(word.unquoted));
     if (braced) this.hazards.push({ kind: 'brace_expansion', detail: braced.value });
     const argv = words.map((word) => word.value);
-    this.#push({ argv, dynamicWords, globWords, assignments, text, redirects });
+    this.#push({ argv, dynamicWords, globWords, assignments, text, redirects: parts.redirects });
   }
 
   #declaration(node: Node): void {
@@ -277,6 +298,37 @@ class CommandWalker {
     }
     this.#push({ argv, dynamicWords, globWords: [], assignments, text: node.text, redirects: [] });
   }
+}
+
+type PositionedWord = ShellWord & { start: number; end: number };
+
+interface RedirectParts {
+  redirects: Redirect[];
+  /** Words tree-sitter filed under a redirect that bash gives to the command. */
+  extraWords: PositionedWord[];
+}
+
+function positionedWord(node: Node): PositionedWord {
+  return { ...wordValue(node), start: node.startIndex, end: node.endIndex };
+}
+
+/** tree-sitter splits `$'a'\\;b` into two words; bash reads one word when nothing separates them. */
+function mergeAdjacent(words: readonly PositionedWord[]): PositionedWord[] {
+  const merged: PositionedWord[] = [];
+  for (const word of words) {
+    const previous = merged[merged.length - 1];
+    if (previous && previous.end === word.start) {
+      merged[merged.length - 1] = {
+        value: previous.value + word.value,
+        dynamic: previous.dynamic || word.dynamic,
+        ansiC: previous.ansiC || word.ansiC,
+        unquoted: previous.unquoted + word.unquoted,
+        start: previous.start,
+        end: word.end,
+      };
+    } else merged.push({ ...word });
+  }
+  return merged;
 }
 
 function assignmentOf(node: Node): Assignment {

@@ -34,7 +34,8 @@ export class JsonlTranscriptStore {
   }
 
   pathOf(sessionId: string): string {
-    if (!JsonlTranscriptStore.isValidSessionId(sessionId)) throw new Error(`Invalid session id: ${sessionId}`);
+    if (!JsonlTranscriptStore.isValidSessionId(sessionId))
+      throw new Error(`Invalid session id: ${sessionId}`);
     return join(this.directory, `${sessionId}.jsonl`);
   }
 

@@ -15,8 +15,14 @@ describe('Set API Key', () => {
 
   it('stores the key in SecretStorage and reads it back for that provider only', async () => {
     const api = await tandemApi();
-    assert.deepEqual(await api.setApiKey(answering('anthropic', '  sk-ant-test-123  ')), { kind: 'stored', provider: 'anthropic' });
-    assert.deepEqual(await api.keys.resolve('anthropic'), { key: 'sk-ant-test-123', source: 'secret-storage' });
+    assert.deepEqual(await api.setApiKey(answering('anthropic', '  sk-ant-test-123  ')), {
+      kind: 'stored',
+      provider: 'anthropic',
+    });
+    assert.deepEqual(await api.keys.resolve('anthropic'), {
+      key: 'sk-ant-test-123',
+      source: 'secret-storage',
+    });
     assert.notEqual((await api.keys.resolve('openai')).key, 'sk-ant-test-123');
   });
 

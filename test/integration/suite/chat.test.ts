@@ -4,7 +4,9 @@ import { tandemApi } from './tandem-api';
 
 describe('the chat panel', () => {
   before(async () => {
-    await vscode.workspace.getConfiguration('tandem').update('provider', 'anthropic', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('tandem')
+      .update('provider', 'anthropic', vscode.ConfigurationTarget.Global);
   });
 
   it('explains a missing API key in the chat and offers Set API Key', async function () {

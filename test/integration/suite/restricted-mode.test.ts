@@ -17,7 +17,10 @@ describe('Restricted Mode', () => {
   it('lets read-only tools run and refuses writing tools with a reason the model can act on', async () => {
     const gate = restrictedModeGate(allowAll, () => false);
     assert.deepEqual(await gate.check(tool('Read', true), {}, context), { behavior: 'allow' });
-    assert.deepEqual(await gate.check(tool('Write', false), {}, context), { behavior: 'deny', message: restrictedModeMessage });
+    assert.deepEqual(await gate.check(tool('Write', false), {}, context), {
+      behavior: 'deny',
+      message: restrictedModeMessage,
+    });
     assert.deepEqual(await gate.check(tool('Bash', false), { command: 'rm -rf /' }, context), {
       behavior: 'deny',
       message: restrictedModeMessage,

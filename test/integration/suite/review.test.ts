@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReviewAnswer, Reviewer } from '../../../src/core/ports';
 import type { ProposedWrite } from '../../../src/core/tools/file-writer';
-import { changedWhileWaitingMessage, ReviewingFileWriter } from '../../../src/host/review/reviewing-file-writer';
+import {
+  changedWhileWaitingMessage,
+  ReviewingFileWriter,
+} from '../../../src/host/review/reviewing-file-writer';
 import { VscodeWorkspace } from '../../../src/host/workspace/vscode-workspace';
 import { workspaceRoot } from './tandem-api';
 
@@ -39,7 +42,10 @@ describe('reviewed writes', () => {
   it('writes what the person edited in the diff editor, and says so', async () => {
     const path = join(mkdtempSync(join(workspaceRoot(), 'review-')), 'a.txt');
     writeFileSync(path, 'one\n');
-    const writer = new ReviewingFileWriter(workspace, answering({ kind: 'accept-modified', content: 'mine\n' }));
+    const writer = new ReviewingFileWriter(
+      workspace,
+      answering({ kind: 'accept-modified', content: 'mine\n' }),
+    );
     const outcome = await writer.propose(proposal(path, 'one\n', 'two\n'), signal);
     assert.deepEqual(outcome, { kind: 'written', content: 'mine\n', modifiedByUser: true });
     assert.equal(readFileSync(path, 'utf8'), 'mine\n');
@@ -49,7 +55,10 @@ describe('reviewed writes', () => {
     const path = join(mkdtempSync(join(workspaceRoot(), 'review-')), 'a.txt');
     writeFileSync(path, 'one\n');
     const writer = new ReviewingFileWriter(workspace, answering({ kind: 'reject', reason: 'not like this' }));
-    assert.deepEqual(await writer.propose(proposal(path, 'one\n', 'two\n'), signal), { kind: 'rejected', reason: 'not like this' });
+    assert.deepEqual(await writer.propose(proposal(path, 'one\n', 'two\n'), signal), {
+      kind: 'rejected',
+      reason: 'not like this',
+    });
     assert.equal(readFileSync(path, 'utf8'), 'one\n');
   });
 

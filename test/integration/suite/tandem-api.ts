@@ -12,7 +12,10 @@ export async function tandemApi(): Promise<TandemApi> {
 }
 
 /** Polls until `probe` returns a value (not undefined) or the time runs out. */
-export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -42,14 +42,18 @@ describe('the editor Workspace port', () => {
     const folder = freshFolder();
     const path = join(folder, 'latin1.txt');
     writeFileSync(path, Buffer.from('caf\xe9\n', 'latin1'));
-    await vscode.workspace.getConfiguration('files', vscode.Uri.file(path)).update('encoding', 'iso88591', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('files', vscode.Uri.file(path))
+      .update('encoding', 'iso88591', vscode.ConfigurationTarget.Global);
     try {
       const read = await workspace.readFile(path);
       assert.deepEqual(Buffer.from(read.bytes), Buffer.from('caf\xe9\n', 'latin1'));
       await workspace.writeFile(path, Buffer.from('th\xe9\n', 'latin1'));
       assert.deepEqual(readFileSync(path), Buffer.from('th\xe9\n', 'latin1'));
     } finally {
-      await vscode.workspace.getConfiguration('files').update('encoding', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('files')
+        .update('encoding', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

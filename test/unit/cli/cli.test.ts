@@ -20,7 +20,11 @@ describe('tandem CLI (built bundle against the scripted server)', function () {
     server = new ScriptedModelServer();
     ({ url } = await server.start());
     folder = realpathSync(mkdtempSync(join(tmpdir(), 'tandem-cli-')));
-    env = { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'test-key', TANDEM_HOME: join(folder, '.tandem-home') };
+    env = {
+      ANTHROPIC_BASE_URL: url,
+      ANTHROPIC_API_KEY: 'test-key',
+      TANDEM_HOME: join(folder, '.tandem-home'),
+    };
   });
 
   afterEach(async () => {
@@ -33,10 +37,22 @@ describe('tandem CLI (built bundle against the scripted server)', function () {
     writeFileSync(file, 'def greet():\n    return "hello"\n');
     server.enqueue(
       { blocks: [{ toolUse: { name: 'Read', input: { file_path: file } } }] },
-      { blocks: [{ toolUse: { name: 'Edit', input: { file_path: file, old_string: 'return "hello"', new_string: 'return "hello, world"' } } }] },
+      {
+        blocks: [
+          {
+            toolUse: {
+              name: 'Edit',
+              input: { file_path: file, old_string: 'return "hello"', new_string: 'return "hello, world"' },
+            },
+          },
+        ],
+      },
       { blocks: [{ text: 'Updated the greeting.' }] },
     );
-    const run = await runCli(['-p', 'make the greeting say hello, world', '--permission-mode', 'acceptEdits'], { cwd: folder, env });
+    const run = await runCli(
+      ['-p', 'make the greeting say hello, world', '--permission-mode', 'acceptEdits'],
+      { cwd: folder, env },
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.equal(readFileSync(file, 'utf8'), 'def greet():\n    return "hello, world"\n');
     assert.match(run.stdout, /Updated the greeting\./);
@@ -60,14 +76,28 @@ describe('tandem CLI (built bundle against the scripted server)', function () {
   it('prints stream-json in the shape of Claude Code and a result with usage', async () => {
     server.enqueue(
       { blocks: [{ toolUse: { name: 'Bash', input: { command: 'echo hi' } } }] },
-      { blocks: [{ text: 'said hi' }], usage: { cache_read_input_tokens: 1200, cache_creation_input_tokens: 30 } },
+      {
+        blocks: [{ text: 'said hi' }],
+        usage: { cache_read_input_tokens: 1200, cache_creation_input_tokens: 30 },
+      },
     );
-    const run = await runCli(['-p', 'say hi', '--output-format', 'stream-json', '--allowedTools', 'Bash(echo:*)'], { cwd: folder, env });
+    const run = await runCli(
+      ['-p', 'say hi', '--output-format', 'stream-json', '--allowedTools', 'Bash(echo:*)'],
+      { cwd: folder, env },
+    );
     assert.equal(run.code, 0, run.stderr);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    assert.deepEqual(lines.map((line) => line.type), ['system', 'assistant', 'user', 'assistant', 'result']);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(
+      lines.map((line) => line.type),
+      ['system', 'assistant', 'user', 'assistant', 'result'],
+    );
     assert.equal(lines[0]?.subtype, 'init');
-    const toolResult = (lines[2]?.message as { content: { type: string; content: string; is_error: boolean }[] }).content[0];
+    const toolResult = (
+      lines[2]?.message as { content: { type: string; content: string; is_error: boolean }[] }
+    ).content[0];
     assert.equal(toolResult?.type, 'tool_result');
     assert.equal(toolResult?.is_error, false, toolResult?.content);
     assert.match(toolResult?.content ?? '', /^hi\b/);
@@ -81,7 +111,11 @@ describe('tandem CLI (built bundle against the scripted server)', function () {
 
   it('reads the prompt from stdin and resumes a saved session with its history', async () => {
     server.enqueue({ blocks: [{ text: 'first answer' }] });
-    const first = await runCli(['--output-format', 'json'], { cwd: folder, env, stdin: 'remember the word kiwi' });
+    const first = await runCli(['--output-format', 'json'], {
+      cwd: folder,
+      env,
+      stdin: 'remember the word kiwi',
+    });
     assert.equal(first.code, 0, first.stderr);
     const sessionId = (JSON.parse(first.stdout) as { session_id: string }).session_id;
     server.enqueue({ blocks: [{ text: 'second answer' }] });

@@ -46,6 +46,21 @@ describe('src/core layer boundary', () => {
 });
 
 function isNodeBuiltin(specifier: string): boolean {
-  const builtins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'events', 'util', 'worker_threads', 'zlib'];
+  const builtins = [
+    'fs',
+    'path',
+    'os',
+    'child_process',
+    'http',
+    'https',
+    'net',
+    'crypto',
+    'url',
+    'stream',
+    'events',
+    'util',
+    'worker_threads',
+    'zlib',
+  ];
   return builtins.includes(specifier.split('/')[0] ?? '');
 }

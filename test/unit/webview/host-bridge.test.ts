@@ -45,7 +45,12 @@ describe('connectHost', () => {
       persistDelayMs: 10,
       onInvalid: (issues) => invalid.push(issues),
     });
-    for (const text of ['a', 'b', 'c']) page.deliver({ type: HostMessageType.DidStreamText, chatId: 'c1', text } satisfies HostToWebviewMessage);
+    for (const text of ['a', 'b', 'c'])
+      page.deliver({
+        type: HostMessageType.DidStreamText,
+        chatId: 'c1',
+        text,
+      } satisfies HostToWebviewMessage);
     page.deliver({ type: HostMessageType.DidStreamText, chatId: 'c1', text: 42 });
     page.deliver('<script>');
     await wait(150);

@@ -1,21 +1,36 @@
 /** @jsxRuntime automatic */
-import { type ReactNode, useCallback } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import type { ConversationEntry } from '../../../src/protocol/conversation-entry';
+import { MarkdownView } from '../markdown/markdown-view';
 import { usePanelState } from '../panel-context';
 import type { ChatState } from '../state/panel-state';
 import { VirtualList } from '../virtual/virtual-list';
+import { type ConversationRow, createRowCache, toConversationRows } from './conversation-rows';
 import { EntryRow } from './entry-row';
 
 const noEntries: ConversationEntry[] = [];
-const entryKey = (entry: ConversationEntry): string => `${entry.kind}:${entry.id}`;
+const rowKey = (row: ConversationRow): string => row.key;
+
+function segmentClass(segment: NonNullable<ConversationRow['segment']>): string {
+  return `message message-assistant${segment.first ? '' : ' message-continued'}${segment.last ? '' : ' message-segment'}`;
+}
 
 /** The active chat's rows in a windowed list that follows the stream. */
 export function Conversation({ chatId }: { chatId: string }): ReactNode {
   const entries = usePanelState(
     (state) => (state.chats[chatId] as ChatState | undefined)?.entries ?? noEntries,
   );
-  const renderEntry = useCallback(
-    (entry: ConversationEntry) => <EntryRow chatId={chatId} entry={entry} />,
+  const cache = useMemo(createRowCache, []);
+  const rows = useMemo(() => toConversationRows(entries, cache), [entries, cache]);
+  const renderRow = useCallback(
+    (row: ConversationRow) =>
+      row.segment === undefined ? (
+        <EntryRow chatId={chatId} entry={row.entry} />
+      ) : (
+        <div className={segmentClass(row.segment)}>
+          <MarkdownView text={row.segment.text} />
+        </div>
+      ),
     [chatId],
   );
   if (entries.length === 0) {
@@ -28,9 +43,9 @@ export function Conversation({ chatId }: { chatId: string }): ReactNode {
   }
   return (
     <VirtualList
-      items={entries}
-      itemKey={entryKey}
-      renderItem={renderEntry}
+      items={rows}
+      itemKey={rowKey}
+      renderItem={renderRow}
       label="Conversation"
       resetKey={chatId}
     />

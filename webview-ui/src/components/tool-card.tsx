@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import { type ReactNode, useState } from 'react';
 import type { ConversationEntryOf, ToolStatus } from '../../../src/protocol/conversation-entry';
+import { formatDuration } from './format-usage';
 
 const statusIcons: Record<ToolStatus, { icon: string; label: string }> = {
   running: { icon: 'codicon-loading codicon-modifier-spin', label: 'running' },
@@ -8,14 +9,6 @@ const statusIcons: Record<ToolStatus, { icon: string; label: string }> = {
   error: { icon: 'codicon-error', label: 'failed' },
   cancelled: { icon: 'codicon-circle-slash', label: 'cancelled' },
 };
-
-/** Milliseconds as people read them: 850 ms, 2.4 s, 1 m 05 s. */
-export function formatDuration(durationMs: number): string {
-  if (durationMs < 1000) return `${Math.round(durationMs)} ms`;
-  if (durationMs < 60_000) return `${(durationMs / 1000).toFixed(1)} s`;
-  const seconds = Math.round(durationMs / 1000);
-  return `${Math.floor(seconds / 60)} m ${String(seconds % 60).padStart(2, '0')} s`;
-}
 
 /** A compact tool call: status icon, name, key argument, duration; the result expands on demand. */
 export function ToolCard({ entry }: { entry: ConversationEntryOf<'tool'> }): ReactNode {

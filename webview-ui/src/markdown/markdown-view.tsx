@@ -46,14 +46,12 @@ function renderInline(nodes: readonly InlineNode[]): ReactNode[] {
   });
 }
 
-/** Inline markdown as React nodes: text is always text, never HTML. */
-export function InlineMarkdown({ text }: { text: string }): ReactNode {
-  return <>{renderInline(parseInline(text))}</>;
-}
-
 function ListBlock({ block }: { block: Extract<MarkdownBlock, { type: 'list' }> }): ReactNode {
   const items = block.items.map((item, index) => (
-    <li key={index} className={`md-depth-${Math.min(item.depth, 4)}`}>
+    <li
+      key={index}
+      className={`md-depth-${Math.min(item.depth, 4)}${item.checked === undefined ? '' : ' md-task-item'}`}
+    >
       {item.checked === undefined ? null : (
         <span
           className={`codicon ${item.checked ? 'codicon-pass-filled' : 'codicon-circle-large-outline'} md-task`}

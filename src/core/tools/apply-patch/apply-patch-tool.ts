@@ -46,10 +46,14 @@ export const applyPatchTool: Tool<ApplyPatchInput> = buildTool({
   name: 'ApplyPatch',
   description,
   inputSchema: applyPatchInputSchema,
+  // Every file the patch touches (moves included), one per line: the permission engine checks each.
   permissionTarget: (input, context) => {
     const parsed = parsePatch(input.input);
-    const first = parsed.ok ? parsed.operations[0] : undefined;
-    return first ? resolveAgainst(context.cwd, first.path) : undefined;
+    if (!parsed.ok || parsed.operations.length === 0) return undefined;
+    const paths = parsed.operations.flatMap((operation) =>
+      operation.kind === 'update' && operation.moveTo ? [operation.path, operation.moveTo] : [operation.path],
+    );
+    return paths.map((path) => resolveAgainst(context.cwd, path)).join('\n');
   },
   summarize: (input) => {
     const parsed = parsePatch(input.input);

@@ -423,3 +423,23 @@ describe('applyEdit refuses hostile near-misses', () => {
     });
   }
 });
+
+describe('applyEdit scoped for patches', () => {
+  it('finds a line-start occurrence that overlaps a mid-line one', () => {
+    const outcome = applyEdit(
+      'xa\na\nb\n',
+      { oldString: 'a\na\nb\n', newString: 'A\n' },
+      { lineStart: true },
+    );
+    assert.equal(outcome.ok, false);
+    const second = applyEdit('ba\nba\nc\n', { oldString: 'ba\nc\n', newString: 'B\n' }, { lineStart: true });
+    assert.ok(second.ok);
+    assert.equal(second.content, 'ba\nB\n');
+  });
+
+  it('finds the occurrence at the end when an earlier one overlaps it', () => {
+    const outcome = applyEdit('k\nk\nk\n', { oldString: 'k\nk\n', newString: 'z\n' }, { atEnd: true });
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
+    assert.equal(outcome.content, 'k\nz\n');
+  });
+});

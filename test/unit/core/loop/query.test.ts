@@ -4,8 +4,13 @@ import { FakeModelClient } from '../../../support/fake-model-client';
 import type { CallRecord } from '../../../support/loop-harness';
 import { instantClock, runQuery, timingTools } from '../../../support/loop-harness';
 
-const use = (id: string, name: string, input: unknown, delayMs?: number) =>
-  ({ type: 'tool_use' as const, id, name, input, ...(delayMs ? { delayMs } : {}) });
+const use = (id: string, name: string, input: unknown, delayMs?: number) => ({
+  type: 'tool_use' as const,
+  id,
+  name,
+  input,
+  ...(delayMs ? { delayMs } : {}),
+});
 
 function resultsOf(message: UserMessage | undefined): ToolResultBlock[] {
   return (message?.content ?? []).filter((block): block is ToolResultBlock => block.type === 'tool_result');
@@ -15,7 +20,9 @@ describe('query loop', () => {
   it('runs consecutive read-only calls in parallel and returns results in call order', async () => {
     const log: CallRecord[] = [];
     const client = new FakeModelClient([
-      { blocks: [use('a', 'Wait', { ms: 150 }), use('b', 'Wait', { ms: 50 }), use('c', 'Wait', { ms: 100 })] },
+      {
+        blocks: [use('a', 'Wait', { ms: 150 }), use('b', 'Wait', { ms: 50 }), use('c', 'Wait', { ms: 100 })],
+      },
       { blocks: [{ type: 'text', text: 'all done' }] },
     ]);
     const started = Date.now();
@@ -24,14 +31,19 @@ describe('query loop', () => {
     assert.equal(run.reason, 'completed');
     assert.ok(elapsed < 290, `three parallel calls took ${elapsed}ms`);
     const toolTurn = run.state.messages[2] as UserMessage;
-    assert.deepEqual(resultsOf(toolTurn).map((block) => block.toolUseId), ['a', 'b', 'c']);
+    assert.deepEqual(
+      resultsOf(toolTurn).map((block) => block.toolUseId),
+      ['a', 'b', 'c'],
+    );
     assert.equal(run.state.transition?.reason, 'tool-results');
   });
 
   it('runs a writing call alone, after the parallel batch before it', async () => {
     const log: CallRecord[] = [];
     const client = new FakeModelClient([
-      { blocks: [use('a', 'Wait', { ms: 80 }), use('b', 'Change', { ms: 40 }), use('c', 'Wait', { ms: 40 })] },
+      {
+        blocks: [use('a', 'Wait', { ms: 80 }), use('b', 'Change', { ms: 40 }), use('c', 'Wait', { ms: 40 })],
+      },
     ]);
     await runQuery(client, timingTools(log));
     const [a, b, c] = ['a', 'b', 'c'].map((id) => log.find((record) => record.id === id)!);
@@ -42,7 +54,13 @@ describe('query loop', () => {
   it('starts a tool while the rest of the message is still streaming', async () => {
     const log: CallRecord[] = [];
     const client = new FakeModelClient([
-      { blocks: [use('a', 'Wait', { ms: 200 }), use('b', 'Wait', { ms: 200 }, 150), use('c', 'Wait', { ms: 200 }, 150)] },
+      {
+        blocks: [
+          use('a', 'Wait', { ms: 200 }),
+          use('b', 'Wait', { ms: 200 }, 150),
+          use('c', 'Wait', { ms: 200 }, 150),
+        ],
+      },
     ]);
     const started = Date.now();
     await runQuery(client, timingTools(log));
@@ -122,7 +140,10 @@ describe('query loop', () => {
   it('discards a message whose stream died, then retries without a half tool call in the history', async () => {
     const log: CallRecord[] = [];
     const client = new FakeModelClient([
-      { error: { kind: 'connection', message: 'socket hang up' }, afterBlocks: [use('a', 'Wait', { ms: 10 })] },
+      {
+        error: { kind: 'connection', message: 'socket hang up' },
+        afterBlocks: [use('a', 'Wait', { ms: 10 })],
+      },
       { blocks: [{ type: 'text', text: 'recovered' }] },
     ]);
     const run = await runQuery(client, timingTools(log));
@@ -136,8 +157,12 @@ describe('query loop', () => {
   });
 
   it('gives up after the configured number of retries with model_error', async () => {
-    const client = new FakeModelClient(Array.from({ length: 5 }, () => ({ error: { kind: 'server' as const, message: '500' } })));
-    const run = await runQuery(client, [], { retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 100, fallbackAfter: 99 } });
+    const client = new FakeModelClient(
+      Array.from({ length: 5 }, () => ({ error: { kind: 'server' as const, message: '500' } })),
+    );
+    const run = await runQuery(client, [], {
+      retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 100, fallbackAfter: 99 },
+    });
     assert.equal(run.reason, 'model_error');
     assert.equal(client.requests.length, 3);
   });
@@ -153,29 +178,42 @@ describe('query loop', () => {
       retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 10, fallbackAfter: 2 },
     });
     assert.equal(run.reason, 'completed');
-    assert.deepEqual(client.requests.map((request) => request.model), ['test-model', 'test-model', 'small-model']);
+    assert.deepEqual(
+      client.requests.map((request) => request.model),
+      ['test-model', 'test-model', 'small-model'],
+    );
     assert.ok(run.events.some((event) => event.type === 'model-fallback'));
   });
 
   it('continues a message cut by max_tokens with a raised limit, at most three times', async () => {
     const client = new FakeModelClient(
-      Array.from({ length: 5 }, (_, index) => ({ blocks: [{ type: 'text' as const, text: `part ${index}` }], stopReason: 'max_tokens' as const })),
+      Array.from({ length: 5 }, (_, index) => ({
+        blocks: [{ type: 'text' as const, text: `part ${index}` }],
+        stopReason: 'max_tokens' as const,
+      })),
     );
     const run = await runQuery(client, [], { maxTokens: 1_000, maxOutputTokens: 5_000 });
     assert.equal(run.reason, 'completed');
-    assert.deepEqual(client.requests.map((request) => request.maxTokens), [1_000, 2_000, 4_000, 5_000]);
+    assert.deepEqual(
+      client.requests.map((request) => request.maxTokens),
+      [1_000, 2_000, 4_000, 5_000],
+    );
     assert.equal(run.events.filter((event) => event.type === 'output-continue').length, 3);
   });
 
   it('ends with max_turns when the model keeps calling tools', async () => {
-    const client = new FakeModelClient(Array.from({ length: 10 }, (_, i) => ({ blocks: [use(`t${i}`, 'Wait', { ms: 1 })] })));
+    const client = new FakeModelClient(
+      Array.from({ length: 10 }, (_, i) => ({ blocks: [use(`t${i}`, 'Wait', { ms: 1 })] })),
+    );
     const run = await runQuery(client, timingTools([]), { maxTurns: 3 });
     assert.equal(run.reason, 'max_turns');
     assert.equal(client.requests.length, 3);
   });
 
   it('ends with prompt_too_long when the context cannot be compacted', async () => {
-    const client = new FakeModelClient([{ error: { kind: 'prompt_too_long', message: 'prompt is too long' } }]);
+    const client = new FakeModelClient([
+      { error: { kind: 'prompt_too_long', message: 'prompt is too long' } },
+    ]);
     const run = await runQuery(client, []);
     assert.equal(run.reason, 'prompt_too_long');
   });
@@ -183,7 +221,12 @@ describe('query loop', () => {
   it('keeps the streamed text when the person stops mid-answer', async () => {
     const controller = new AbortController();
     const client = new FakeModelClient([
-      { blocks: [{ type: 'text', text: 'first part' }, { type: 'text', text: 'never sent', delayMs: 2_000 }] },
+      {
+        blocks: [
+          { type: 'text', text: 'first part' },
+          { type: 'text', text: 'never sent', delayMs: 2_000 },
+        ],
+      },
     ]);
     setTimeout(() => controller.abort(), 50);
     const run = await runQuery(client, [], { signal: controller.signal });

@@ -68,6 +68,16 @@ describe('PermissionEngine: rule order', () => {
   });
 });
 
+describe('PermissionEngine: whole-tool denials', () => {
+  it('reports tools a bare deny rule removes, and only those', async () => {
+    const { engine } = await createEngine({ deny: ['WebFetch', 'mcp__github', 'Bash(rm:*)'] });
+    assert.equal(engine.isToolDenied('WebFetch'), true);
+    assert.equal(engine.isToolDenied('mcp__github__create_issue'), true);
+    assert.equal(engine.isToolDenied('Bash'), false);
+    assert.equal(engine.isToolDenied('Read'), false);
+  });
+});
+
 describe('PermissionEngine: defaults', () => {
   it('runs read-only tools inside the workspace without asking', async () => {
     const { engine, context } = await createEngine();
@@ -226,6 +236,31 @@ describe('PermissionEngine: auto mode', () => {
     });
     const { engine, context } = await createEngine({ overrides: { mode: 'auto', classifier } });
     assert.equal((await engine.decide(bashTool, { command: 'eval "$X"' }, context)).behavior, 'ask');
+  });
+});
+
+describe('PermissionEngine: Windows paths', () => {
+  it('checks drive-letter paths against drive-letter roots, case-insensitively', async () => {
+    const workspace = new MemoryWorkspace(['C:\\Users\\dev\\proj']);
+    const { engine, context } = await createEngine({
+      allow: ['Edit(src/**)'],
+      workspace,
+      source: { source: 'project', root: 'C:\\Users\\dev\\proj' },
+      overrides: {
+        workspaceRoots: ['C:\\Users\\dev\\proj'],
+        cwd: 'C:\\Users\\dev\\proj',
+        home: 'C:\\Users\\dev',
+        caseInsensitive: true,
+        windows: true,
+      },
+    });
+    const windowsContext = { ...context, cwd: 'C:\\Users\\dev\\proj' };
+    const inside = await engine.decide(edit, { path: 'c:\\users\\DEV\\proj\\src\\a.ts' }, windowsContext);
+    assert.equal(inside.behavior, 'allow', inside.reason);
+    const outside = await engine.decide(read, { path: 'C:\\Users\\dev\\.ssh\\id_rsa' }, windowsContext);
+    assert.equal(outside.behavior, 'ask');
+    const unc = await engine.decide(read, { path: '//fileserver/share/a.txt' }, windowsContext);
+    assert.equal(unc.behavior, 'deny');
   });
 });
 

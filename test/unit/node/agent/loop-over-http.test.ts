@@ -7,7 +7,9 @@ import { instantClock, runQuery, timingTools } from '../../../support/loop-harne
 import { ScriptedModelServer } from '../../../support/scripted-model-server';
 
 const results = (message: unknown): ToolResultBlock[] =>
-  ((message as UserMessage | undefined)?.content ?? []).filter((block): block is ToolResultBlock => block.type === 'tool_result');
+  ((message as UserMessage | undefined)?.content ?? []).filter(
+    (block): block is ToolResultBlock => block.type === 'tool_result',
+  );
 
 describe('the loop over real SDKs and HTTP', function () {
   this.timeout(20_000);
@@ -37,8 +39,13 @@ describe('the loop over real SDKs and HTTP', function () {
     const run = await runQuery(anthropic, timingTools(log));
     assert.equal(run.reason, 'completed');
     assert.ok(Date.now() - started < 800, 'the calls did not overlap');
-    const sent = server.modelRequests[1]?.body as { messages: { role: string; content: { tool_use_id?: string }[] }[] };
-    assert.deepEqual(sent.messages.at(-1)?.content.map((block) => block.tool_use_id), ['toolu_a', 'toolu_b', 'toolu_c']);
+    const sent = server.modelRequests[1]?.body as {
+      messages: { role: string; content: { tool_use_id?: string }[] }[];
+    };
+    assert.deepEqual(
+      sent.messages.at(-1)?.content.map((block) => block.tool_use_id),
+      ['toolu_a', 'toolu_b', 'toolu_c'],
+    );
   });
 
   it('starts the first tool while later blocks are still on the wire', async () => {
@@ -58,7 +65,7 @@ describe('the loop over real SDKs and HTTP', function () {
     assert.ok(log[0]!.end <= log[1]!.start, 'writing calls overlapped');
   });
 
-  it('aborts a running tool mid-call and the process of the turn ends as aborted', async () => {
+  it('aborts a running tool mid-call and the turn ends as aborted', async () => {
     const log: CallRecord[] = [];
     const controller = new AbortController();
     server.enqueue({ blocks: [{ toolUse: { name: 'Wait', input: { ms: 10_000 } } }] });
@@ -70,7 +77,11 @@ describe('the loop over real SDKs and HTTP', function () {
 
   it('retries after a 429 with retry-after and a 529, then succeeds', async () => {
     const clock = instantClock();
-    server.enqueue({ fault: 'http', status: 429, retryAfter: 3 }, { fault: 'http', status: 529 }, { blocks: [{ text: 'ok' }] });
+    server.enqueue(
+      { fault: 'http', status: 429, retryAfter: 3 },
+      { fault: 'http', status: 529 },
+      { blocks: [{ text: 'ok' }] },
+    );
     const run = await runQuery(anthropic, [], { clock });
     assert.equal(run.reason, 'completed');
     assert.equal(clock.sleeps[0], 3_000);
@@ -79,12 +90,19 @@ describe('the loop over real SDKs and HTTP', function () {
 
   it('recovers from a connection reset mid-stream without a half tool call in the history', async () => {
     server.enqueue(
-      { fault: 'reset-mid-stream', afterBlocks: 1, blocks: [{ text: 'partial' }, { toolUse: { name: 'Wait', input: { ms: 1 } } }] },
+      {
+        fault: 'reset-mid-stream',
+        afterBlocks: 1,
+        blocks: [{ text: 'partial' }, { toolUse: { name: 'Wait', input: { ms: 1 } } }],
+      },
       { blocks: [{ text: 'whole answer' }] },
     );
     const run = await runQuery(anthropic, timingTools([]), { clock: instantClock() });
     assert.equal(run.reason, 'completed');
-    assert.deepEqual(run.state.messages.map((message) => message.role), ['user', 'assistant']);
+    assert.deepEqual(
+      run.state.messages.map((message) => message.role),
+      ['user', 'assistant'],
+    );
     assert.match(JSON.stringify(run.state.messages[1]), /whole answer/);
   });
 
@@ -98,7 +116,10 @@ describe('the loop over real SDKs and HTTP', function () {
   });
 
   it('continues a message cut at max_tokens with a higher limit', async () => {
-    server.enqueue({ blocks: [{ text: 'first half' }], stopReason: 'max_tokens' }, { blocks: [{ text: 'second half' }] });
+    server.enqueue(
+      { blocks: [{ text: 'first half' }], stopReason: 'max_tokens' },
+      { blocks: [{ text: 'second half' }] },
+    );
     const run = await runQuery(anthropic, [], { maxTokens: 1_000, maxOutputTokens: 4_000 });
     assert.equal(run.reason, 'completed');
     const limits = server.modelRequests.map((request) => (request.body as { max_tokens: number }).max_tokens);
@@ -109,7 +130,12 @@ describe('the loop over real SDKs and HTTP', function () {
   it('runs the same tool turn end to end over the OpenAI chat-completions protocol', async () => {
     const log: CallRecord[] = [];
     server.enqueue(
-      { blocks: [{ toolUse: { name: 'Wait', input: { ms: 50 } } }, { toolUse: { name: 'Wait', input: { ms: 50 } } }] },
+      {
+        blocks: [
+          { toolUse: { name: 'Wait', input: { ms: 50 } } },
+          { toolUse: { name: 'Wait', input: { ms: 50 } } },
+        ],
+      },
       { blocks: [{ text: 'both waited' }] },
     );
     const run = await runQuery(openai, timingTools(log), { model: 'gpt-5' });

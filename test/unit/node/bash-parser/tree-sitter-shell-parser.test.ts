@@ -73,6 +73,12 @@ describe('TreeSitterShellParser: sub-commands', () => {
     ]);
   });
 
+  it('gives words written after a redirect to the command, as bash does', () => {
+    const [subcommand] = parser.parse('cat a > out ~/.ssh/id_rsa b').subcommands;
+    assert.deepEqual(subcommand?.argv, ['cat', 'a', '~/.ssh/id_rsa', 'b']);
+    assert.deepEqual(subcommand?.redirects, [{ op: '>', target: 'out', dynamic: false }]);
+  });
+
   it('marks only unquoted glob words', () => {
     const [subcommand] = parser.parse("ls *.ts '*.md' \\*.js .e?").subcommands;
     assert.deepEqual(subcommand?.globWords, [1, 4]);

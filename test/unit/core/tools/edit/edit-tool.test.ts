@@ -31,7 +31,7 @@ describe('Edit tool', () => {
       context,
     );
     assert.equal(result.isError, false, text(result.content));
-    assert.equal(text(result.content), 'Edited /work/a.py: 1 replacement at 1 line 2.');
+    assert.equal(text(result.content), 'Edited /work/a.py: 1 replacement at line 2.');
     assert.equal(workspace.text('/work/a.py'), 'x = 1\ny = 3\n');
     assert.equal(result.display?.kind, 'diff');
   });
