@@ -47,7 +47,8 @@ export class TandemHost extends Disposable {
     super();
     const { context, view, logger } = options;
     const storage = context.storageUri ?? context.globalStorageUri;
-    this.sessions = new JsonlTranscriptStore(vscode.Uri.joinPath(storage, 'sessions').fsPath, logger);
+    const sessionsDirectory = vscode.Uri.joinPath(storage, 'sessions').fsPath;
+    this.sessions = new JsonlTranscriptStore(sessionsDirectory, logger);
     const isTrusted = (): boolean => vscode.workspace.isTrusted;
     this.chats = new ChatService({
       createAgent: composeChatAgent({
@@ -55,8 +56,8 @@ export class TandemHost extends Disposable {
         keys: options.keys,
         workspace: this.workspace,
         logger,
-        sessions: this.sessions,
-        isTrusted,
+        sessionsDirectory,
+        distPath: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath,
       }),
       createWriter: (reviewer) => new ReviewingFileWriter(this.workspace, reviewer),
       preview: new DiffPreview(options.proposals),
@@ -80,11 +81,16 @@ export class TandemHost extends Disposable {
     this._register({ dispose: () => this.chats.dispose() });
     this.#controller = new PanelController(this.chats, view, logger);
     this.#logger = logger;
-    const refreshState = (): void => void this.chats.sendState();
-    this._register(vscode.workspace.onDidGrantWorkspaceTrust(refreshState));
+    // Agents are built with the trust, mode and model of their time: idle ones are rebuilt
+    // (resuming their transcript) when those change; a running turn finishes as it started.
+    const refresh = (): void => {
+      this.chats.resetIdleAgents();
+      void this.chats.sendState();
+    };
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(refresh));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('tandem')) refreshState();
+        if (event.affectsConfiguration('tandem')) refresh();
       }),
     );
   }

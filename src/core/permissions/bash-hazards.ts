@@ -24,7 +24,9 @@ const programFlags: Record<string, RegExp> = {
 };
 
 function hazardReason(kind: string, detail: string): string {
-  const shown = detail.length > 80 ? `${detail.slice(0, 77)}…` : detail;
+  // JSON quoting makes newlines and look-alike characters visible in the prompt.
+  const quoted = JSON.stringify(detail);
+  const shown = quoted.length > 80 ? `${quoted.slice(0, 77)}…` : quoted;
   const reasons: Record<string, string> = {
     parse_error: 'The command could not be parsed safely.',
     too_many: `The command has too many parts to check one by one (${shown}).`,

@@ -13,6 +13,8 @@ export interface ChatAgentRequest {
   approver: Approver;
   /** Shows edits that need asking in the panel and diff editor before writing. */
   writer: FileWriter;
+  /** Workspace Trust when the agent is built; false = read-only tools only (Restricted Mode). */
+  trusted: boolean;
   /** Continue this saved session (its transcript id) instead of starting one. */
   resume?: string;
 }

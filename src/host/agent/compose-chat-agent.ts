@@ -18,7 +18,6 @@ export interface ComposeChatAgentOptions {
   sessionsDirectory: string;
   /** The extension's dist/ folder (the shell parser's .wasm files ship there). */
   distPath: string;
-  isTrusted(): boolean;
 }
 
 /** rg: the setting, else the one VS Code ships, else PATH. */
@@ -56,7 +55,7 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         ...(request.resume ? { resume: request.resume } : {}),
         approver: request.approver,
         logger: options.logger,
-        trusted: options.isTrusted(),
+        trusted: request.trusted,
         rgPath: ripgrepPath(settings),
         treeSitterPaths: {
           treeSitterWasm: join(options.distPath, 'tree-sitter.wasm'),

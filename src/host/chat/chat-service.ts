@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger, Reviewer } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
-import type { JsonlTranscriptStore } from '../../node/session/jsonl-transcript-store';
+import { JsonlTranscriptStore } from '../../node/session/jsonl-transcript-store';
 import type { ChatSummary, ModelOption, PermissionMode } from '../../protocol/chat-state';
 import type { FailAction } from '../../protocol/conversation-entry';
 import type { HostToWebviewMessage } from '../../protocol/host-to-webview-message';
@@ -13,6 +13,10 @@ import { ConversationLog } from './conversation-log';
 import { entriesFromMessages, titleFromMessages } from './transcript-entries';
 
 type RestoredChat = NonNullable<ChatSessionOptions['restored']> & { title: string | undefined };
+
+function storedId(session: ChatSession): string {
+  return session.transcriptId ?? session.id;
+}
 
 /** What the chat service needs from the editor; all injectable for tests. */
 export interface ChatServiceOptions {
@@ -61,7 +65,7 @@ export class ChatService {
     // one's transcript is gone). It reaches the disk only with its first message.
     const chat = this.activeChat ?? this.#create(randomUUID(), undefined);
     this.#activeChatId = chat.id;
-    this.#options.activeChat.set(chat.id);
+    this.#options.activeChat.set(storedId(chat));
     await this.sendState();
     this.sendChats();
     this.#sendChat(chat);
@@ -89,7 +93,9 @@ export class ChatService {
   /** Running and stored chats, newest first. */
   listChats(): ChatSummary[] {
     const summaries = new Map<string, ChatSummary>();
+    const open = new Set([...this.#sessions.values()].map(storedId));
     for (const stored of this.#options.sessions.list()) {
+      if (open.has(stored.sessionId)) continue;
       summaries.set(stored.sessionId, {
         id: stored.sessionId,
         title: stored.title ?? 'Untitled chat',
@@ -140,13 +146,18 @@ export class ChatService {
     this.#options.post({ type: HostMessageType.DidFail, code, message, ...(action ? { action } : {}) });
   }
 
+  /** Idle chats rebuild their agent on the next message (trust, mode, model or provider changed). */
+  resetIdleAgents(): void {
+    for (const session of this.#sessions.values()) session.resetAgent();
+  }
+
   dispose(): void {
-    for (const session of this.#sessions.values()) session.stop();
+    for (const session of this.#sessions.values()) void session.dispose();
   }
 
   #show(session: ChatSession): void {
     this.#activeChatId = session.id;
-    this.#options.activeChat.set(session.id);
+    this.#options.activeChat.set(storedId(session));
     this.#sendChat(session);
     this.sendChats();
     void this.sendState();
@@ -162,14 +173,14 @@ export class ChatService {
   }
 
   #session(chatId: string): ChatSession | undefined {
-    const existing = this.#sessions.get(chatId);
+    const existing =
+      this.#sessions.get(chatId) ?? [...this.#sessions.values()].find((session) => session.transcriptId === chatId);
     if (existing) return existing;
+    if (!JsonlTranscriptStore.isValidSessionId(chatId)) return undefined;
     const stored = this.#options.sessions.load(chatId);
     if (!stored) return undefined;
     return this.#create(chatId, {
       log: new ConversationLog(entriesFromMessages(stored.messages), stored.todos),
-      history: stored.messages,
-      todos: stored.todos,
       title: stored.title ?? titleFromMessages(stored.messages),
     });
   }
@@ -180,6 +191,9 @@ export class ChatService {
       title: restored?.title ?? '',
       createAgent: this.#options.createAgent,
       createWriter: this.#options.createWriter,
+      onDidCreateAgent: (created) => {
+        if (created.id === this.#activeChatId) this.#options.activeChat.set(storedId(created));
+      },
       post: this.#options.post,
       onDidChangeBusy: () => {
         this.sendChats();
@@ -190,9 +204,7 @@ export class ChatService {
       isTrusted: this.#options.isTrusted,
       workspaceRoot: this.#options.workspaceRoot(),
       languageOf: this.#options.languageOf,
-      ...(restored
-        ? { restored: { log: restored.log, history: restored.history, todos: restored.todos } }
-        : {}),
+      ...(restored ? { restored: { log: restored.log } } : {}),
     });
     this.#sessions.set(id, session);
     return session;

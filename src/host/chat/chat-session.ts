@@ -18,8 +18,6 @@ import type { FileWriter } from '../../core/tools/file-writer';
 import { PendingAnswers } from '../review/pending-answers';
 import { ConversationLog } from './conversation-log';
 import { mapLoopEvent } from './loop-event-mapper';
-import type { Message } from '../../core/messages/message';
-import type { TodoItem } from '../../protocol/todo-item';
 
 /** How a chat reaches the editor for edit previews (diff editor, proposal documents). */
 export interface EditPreview {
@@ -36,6 +34,8 @@ export interface ChatSessionOptions {
   title: string;
   createAgent: ChatAgentFactory;
   createWriter(reviewer: Reviewer): FileWriter;
+  /** The agent's transcript id became known (it names the saved session). */
+  onDidCreateAgent(session: ChatSession): void;
   post(message: HostToWebviewMessage): void;
   onDidChangeBusy(): void;
   preview: EditPreview;
@@ -43,7 +43,8 @@ export interface ChatSessionOptions {
   isTrusted(): boolean;
   workspaceRoot: string | undefined;
   languageOf(path: string): string;
-  restored?: { log: ConversationLog; history: readonly Message[]; todos: readonly TodoItem[] };
+  /** A saved session reopened: its rows; the agent resumes the transcript named by the chat id. */
+  restored?: { log: ConversationLog };
 }
 
 type EditAnswer = AnswerEditCommand['answer'] | { kind: 'reason'; answer: 'reject'; reason?: string };
@@ -58,6 +59,9 @@ export class ChatSession {
   updatedAt = Date.now();
   readonly log: ConversationLog;
   #agent: ChatAgent | undefined;
+  #disposeAgent: (() => Promise<void>) | undefined;
+  /** The saved session this chat continues; the chat id itself for a reopened chat. */
+  transcriptId: string | undefined;
   #abort: AbortController | undefined;
   readonly #permissions = new PendingAnswers<AnswerPermissionCommand>();
   readonly #edits = new PendingAnswers<{ answer: EditAnswer; reason?: string }>();
@@ -69,6 +73,25 @@ export class ChatSession {
     this.id = options.id;
     this.title = options.title;
     this.log = options.restored?.log ?? new ConversationLog();
+    this.transcriptId = options.restored ? options.id : undefined;
+  }
+
+  /**
+   * Drops an idle chat's agent so the next message builds a new one from the transcript, with the
+   * current trust, mode and model. A running chat keeps its agent; returns whether it was dropped.
+   */
+  resetAgent(): boolean {
+    if (this.busy || !this.#agent) return false;
+    this.#agent = undefined;
+    void this.#disposeAgent?.();
+    this.#disposeAgent = undefined;
+    return true;
+  }
+
+  /** Stops the turn and releases the agent's processes. */
+  async dispose(): Promise<void> {
+    this.stop();
+    await this.#disposeAgent?.();
   }
 
   get busy(): boolean {
@@ -134,14 +157,10 @@ export class ChatSession {
     if (this.#agent) return this.#agent;
     const reviewer: Reviewer = { review: (edit, signal) => this.#review(edit, signal) };
     const request: ChatAgentRequest = {
-      sessionId: this.id,
       approver: this.approver,
-      reviewer,
       writer: this.#options.createWriter(reviewer),
-      readOnly: !this.#options.isTrusted(),
-      ...(this.#options.restored
-        ? { history: this.#options.restored.history, todos: this.#options.restored.todos }
-        : {}),
+      trusted: this.#options.isTrusted(),
+      ...(this.transcriptId ? { resume: this.transcriptId } : {}),
     };
     const result = await this.#options.createAgent(request);
     if (!result.ok) {
@@ -155,6 +174,11 @@ export class ChatSession {
       return undefined;
     }
     this.#agent = result.agent;
+    this.#disposeAgent = result.dispose;
+    if (this.transcriptId !== result.sessionId) {
+      this.transcriptId = result.sessionId;
+      this.#options.onDidCreateAgent(this);
+    }
     return result.agent;
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Agent } from '../../core/agent/agent';
 import type { AgentPorts } from '../../core/agent/agent';
 import { ApprovingFileWriter } from '../../core/agent/approving-file-writer';
@@ -32,6 +33,8 @@ import { OpenaiClient } from '../providers/openai-client';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
 import { loadSettings } from '../settings/settings-loader';
+import { userConfigDirectory } from '../settings/settings-paths';
+import { addPermissionRule } from '../settings/settings-writer';
 import type { LoadedSettings } from '../settings/settings-loader';
 import { NodeShell } from '../shell/node-shell';
 import { NodeWorkspace } from '../workspace/node-workspace';
@@ -214,8 +217,8 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   );
   const startupContext = hookContextReminder('SessionStart', startup.additionalContext);
 
-  const disallowed = new Set(options.disallowedTools ?? []);
-  const tools = toolsForModel(model).filter((tool) => !disallowed.has(tool.name));
+  // A tool denied outright is not offered at all: the model should not plan around it.
+  const tools = toolsForModel(model).filter((tool) => !engine.isToolDenied(tool.name));
   const transcript = store.sink(sessionId);
   if (!restored)
     transcript.append({ type: 'session-start', sessionId, cwd, model: modelId, timestamp: Date.now() });
@@ -235,6 +238,15 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
         options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
       hooks,
       logger,
+      persistRule: async (rule, scope) => {
+        const path =
+          scope === 'project'
+            ? join(projectRoot, '.claude', 'settings.local.json')
+            : join(userConfigDirectory(homeDir, env), 'settings.json');
+        const saved = await addPermissionRule(path, 'allow', rule);
+        if (!saved.ok) logger.warn(saved.message);
+        else logger.info(`Saved "${rule}" to ${path}`);
+      },
     }),
     cwd,
     system: async (info) =>
