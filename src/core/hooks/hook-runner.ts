@@ -38,10 +38,15 @@ export interface HookRunnerOptions {
  * becomes a warning in `messages` and decides nothing.
  */
 export class HookRunner {
-  readonly #options: HookRunnerOptions;
+  #options: HookRunnerOptions;
 
   constructor(options: HookRunnerOptions) {
     this.#options = options;
+  }
+
+  /** Takes the hooks of reloaded settings; runs already started finish with the old ones. */
+  updateHooks(hooks: HookRunnerOptions['hooks']): void {
+    this.#options = { ...this.#options, hooks };
   }
 
   /** True when at least one handler would run for the event (lets the loop skip work). */

@@ -4,7 +4,7 @@ import { evaluateBash, previewInPlaceEdits } from './bash-permissions';
 import type { PermissionClassifier } from './permission-classifier';
 import type { PermissionDecision, PermissionMode, TargetEvaluation } from './permission-decision';
 import { ruleDecision } from './permission-decision';
-import type { ParseRuleResult, RuleBehavior, RuleSet } from './permission-rule';
+import type { ParseRuleResult, PermissionRule, RuleBehavior, RuleSet } from './permission-rule';
 import { editToolNames, parsePermissionRule, readToolNames, ruleNamesTool } from './permission-rule';
 import type { PathContext } from './path-permissions';
 import { evaluatePaths } from './path-permissions';
@@ -69,6 +69,20 @@ export class PermissionEngine {
     }
     this.#mode = mode;
     return { ok: true };
+  }
+
+  /**
+   * Replaces the rules from settings after a settings file changed. Rules the person added during
+   * this session ("allow always") are kept.
+   */
+  replaceRules(rules: RuleSet): void {
+    const keepSession = (list: readonly PermissionRule[]) =>
+      list.filter((rule) => rule.source.source === 'session');
+    this.#rules = {
+      allow: [...rules.allow, ...keepSession(this.#rules.allow)],
+      ask: [...rules.ask, ...keepSession(this.#rules.ask)],
+      deny: [...rules.deny, ...keepSession(this.#rules.deny)],
+    };
   }
 
   /** Adds a rule for the rest of the session ("allow always"); invalid text is returned as an error. */

@@ -18,7 +18,7 @@ import type { PermissionMode } from '../../core/permissions/permission-decision'
 import { permissionModes } from '../../core/permissions/permission-decision';
 import { PermissionEngine } from '../../core/permissions/permission-engine';
 import { buildRuleSet } from '../../core/permissions/permission-rule';
-import type { RuleBehavior } from '../../core/permissions/permission-rule';
+import type { RuleBehavior, RuleSet } from '../../core/permissions/permission-rule';
 import { toolsForModel } from '../../core/tools/builtin-tools';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { AnyTool } from '../../core/tools/tool';
@@ -33,6 +33,7 @@ import { OpenaiClient } from '../providers/openai-client';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
 import { loadSettings } from '../settings/settings-loader';
+import { SettingsWatcher } from '../settings/settings-watcher';
 import { userConfigDirectory } from '../settings/settings-paths';
 import { addPermissionRule } from '../settings/settings-writer';
 import type { LoadedSettings } from '../settings/settings-loader';
@@ -67,6 +68,8 @@ export interface NodeAgentOptions {
   logger?: Logger;
   /** Workspace Trust; false = read-only tools only. Default true (the CLI runs where it is told). */
   trusted?: boolean;
+  /** Reload rules and hooks when a settings file changes (the editor); the CLI loads once. */
+  watchSettings?: boolean;
   /** Editor settings mapped to the settings.json shape (user level). */
   editorSettings?: unknown;
   treeSitterPaths?: TreeSitterPaths;
@@ -93,6 +96,26 @@ export interface NodeAgentSession {
 
 export type CreateNodeAgentResult = { ok: true; session: NodeAgentSession } | { ok: false; message: string };
 
+/** The permission rules of merged settings, each with the folder its file sits in. */
+function rulesOf(settings: LoadedSettings, logger: Logger): RuleSet {
+  const lists: { behavior: RuleBehavior; key: 'allow' | 'ask' | 'deny' }[] = [
+    { behavior: 'allow', key: 'allow' },
+    { behavior: 'ask', key: 'ask' },
+    { behavior: 'deny', key: 'deny' },
+  ];
+  const { rules, errors } = buildRuleSet(
+    lists.flatMap(({ behavior, key }) =>
+      settings.merged.permissions[key].map((rule) => ({
+        behavior,
+        rules: [rule.text],
+        source: { source: rule.source, root: rule.root },
+      })),
+    ),
+  );
+  for (const error of errors) logger.warn(`permission rule ignored: ${error}`);
+  return rules;
+}
+
 const defaultModels: Record<ProviderName, string> = { anthropic: 'claude-sonnet-4-6', openai: 'gpt-5' };
 
 /**
@@ -107,7 +130,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const cwd = options.cwd;
   const roots = options.roots ?? [cwd];
   const projectRoot = await projectRootOf(cwd);
-  const settings = await loadSettings({
+  const settingsOptions = {
     projectRoot,
     homeDir,
     cwd,
@@ -120,7 +143,11 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       },
     },
     vscode: options.editorSettings,
-  });
+  };
+  const watcher = options.watchSettings
+    ? await SettingsWatcher.start({ ...settingsOptions, logger })
+    : undefined;
+  const settings = watcher?.current ?? (await loadSettings(settingsOptions));
   for (const problem of settings.problems)
     logger.warn(`settings: ${problem.path}: ${problem.field}: ${problem.message}`);
 
@@ -156,21 +183,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     logger.error('The shell parser did not load; every shell command will ask.', error);
     return undefined;
   });
-  const lists: { behavior: RuleBehavior; key: 'allow' | 'ask' | 'deny' }[] = [
-    { behavior: 'allow', key: 'allow' },
-    { behavior: 'ask', key: 'ask' },
-    { behavior: 'deny', key: 'deny' },
-  ];
-  const { rules, errors } = buildRuleSet(
-    lists.flatMap(({ behavior, key }) =>
-      settings.merged.permissions[key].map((rule) => ({
-        behavior,
-        rules: [rule.text],
-        source: { source: rule.source, root: rule.root },
-      })),
-    ),
-  );
-  for (const error of errors) logger.warn(`permission rule ignored: ${error}`);
+  const rules = rulesOf(settings, logger);
   const trusted = options.trusted ?? true;
   const configuredMode = settings.merged.permissions.defaultMode ?? 'default';
   const requestedMode = (permissionModes as readonly string[]).includes(configuredMode)
@@ -192,7 +205,10 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     classifier: createModelClassifier({ client, model: options.smallModel ?? modelId }),
   });
   const modeResult = engine.setMode(requestedMode);
-  if (!modeResult.ok) return { ok: false, message: modeResult.error };
+  if (!modeResult.ok) {
+    watcher?.dispose();
+    return { ok: false, message: modeResult.error };
+  }
 
   const transcriptPath = store.pathOf(sessionId);
   const hooks = new HookRunner({
@@ -204,6 +220,13 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     projectDir: projectRoot,
     permissionMode: requestedMode,
     logger,
+  });
+  watcher?.onDidChange((next) => {
+    for (const problem of next.problems)
+      logger.warn(`settings: ${problem.path}: ${problem.field}: ${problem.message}`);
+    engine.replaceRules(rulesOf(next, logger));
+    hooks.updateHooks(next.merged.hooks);
+    logger.info('Settings changed: permission rules and hooks reloaded.');
   });
   const memory = new MemoryLoader({ reader: new NodeMemoryReader(), homeDir, projectRoot, cwd });
   const initialMemory = await memory.loadInitial();
@@ -275,6 +298,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       settings,
       transcriptPath,
       dispose: async () => {
+        watcher?.dispose();
         const shell = ports.shell as Partial<NodeShell>;
         await shell.disposeAll?.();
       },

@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NodeAgentSession } from '../../../../src/node/agent/create-node-agent';
+import { createNodeAgent } from '../../../../src/node/agent/create-node-agent';
+import { bashTool } from '../../../../src/core/tools/bash/bash-tool';
+import { ScriptedModelServer } from '../../../support/scripted-model-server';
+import { createToolContext } from '../../../support/tool-context';
+
+describe('createNodeAgent (settings, memory, hooks wired into one session)', function () {
+  this.timeout(20_000);
+  let server: ScriptedModelServer;
+  let folder: string;
+  let session: NodeAgentSession | undefined;
+
+  beforeEach(async () => {
+    server = new ScriptedModelServer();
+    await server.start();
+    folder = realpathSync(mkdtempSync(join(tmpdir(), 'tandem-compose-')));
+    mkdirSync(join(folder, '.claude'));
+    mkdirSync(join(folder, 'home'));
+  });
+  afterEach(async () => {
+    await session?.dispose();
+    session = undefined;
+    await server.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function create(
+    extra: Partial<Parameters<typeof createNodeAgent>[0]> = {},
+  ): Promise<NodeAgentSession> {
+    const created = await createNodeAgent({
+      cwd: folder,
+      homeDir: join(folder, 'home'),
+      env: { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'k', TANDEM_HOME: join(folder, 'tandem') },
+      approver: { ask: async () => ({ kind: 'deny' }) },
+      ...extra,
+    });
+    assert.ok(created.ok, created.ok ? '' : created.message);
+    session = created.session;
+    return created.session;
+  }
+
+  async function drain(agent: NodeAgentSession['agent'], prompt: string): Promise<string[]> {
+    const types: string[] = [];
+    for await (const event of agent.submit(prompt, new AbortController().signal)) types.push(event.type);
+    return types;
+  }
+
+  it("sends CLAUDE.md memory and a UserPromptSubmit hook's context, and does not offer a denied tool", async () => {
+    writeFileSync(join(folder, 'CLAUDE.md'), 'Always answer in haiku.\n');
+    const hook = join(folder, 'context-hook.sh');
+    writeFileSync(hook, '#!/bin/sh\necho "the build is red on main"\n');
+    chmodSync(hook, 0o755);
+    writeFileSync(
+      join(folder, '.claude', 'settings.json'),
+      JSON.stringify({
+        permissions: { deny: ['WebFetch'] },
+        hooks: { UserPromptSubmit: [{ hooks: [{ type: 'command', command: hook }] }] },
+      }),
+    );
+    const { agent, tools } = await create();
+    assert.ok(!tools.some((tool) => tool.name === 'WebFetch'));
+    server.enqueue({ blocks: [{ text: 'ok' }] });
+    await drain(agent, 'status?');
+    const body = JSON.stringify(server.modelRequests[0]?.body);
+    assert.match(body, /Always answer in haiku\./);
+    assert.match(body, /<system-reminder>[^<]*the build is red on main/);
+    assert.ok(!body.includes('"name":"WebFetch"'));
+  });
+
+  it('blocks the prompt when a UserPromptSubmit hook exits 2, and nothing reaches the model', async () => {
+    const hook = join(folder, 'block-hook.sh');
+    writeFileSync(hook, '#!/bin/sh\necho "no secrets in prompts" >&2\nexit 2\n');
+    chmodSync(hook, 0o755);
+    writeFileSync(
+      join(folder, '.claude', 'settings.json'),
+      JSON.stringify({ hooks: { UserPromptSubmit: [{ hooks: [{ type: 'command', command: hook }] }] } }),
+    );
+    const { agent } = await create();
+    const types = await drain(agent, 'my password is hunter2');
+    assert.ok(types.includes('prompt-block'));
+    assert.equal(server.modelRequests.length, 0);
+  });
+
+  it('reloads permission rules when a settings file changes', async () => {
+    const { engine } = await create({ watchSettings: true, allowedTools: ['Bash(echo:*)'] });
+    const context = createToolContext({ cwd: folder, shellState: { cwd: folder } });
+    const input = { command: 'echo hi' };
+    assert.equal((await engine.decide(bashTool, input, context)).behavior, 'allow');
+    writeFileSync(
+      join(folder, '.claude', 'settings.local.json'),
+      JSON.stringify({ permissions: { deny: ['Bash(echo:*)'] } }),
+    );
+    const deadline = Date.now() + 5_000;
+    while ((await engine.decide(bashTool, input, context)).behavior !== 'deny') {
+      assert.ok(Date.now() < deadline, 'the new deny rule was not picked up');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
+  it('refuses to resume a session that does not exist', async () => {
+    const created = await createNodeAgent({
+      cwd: folder,
+      homeDir: join(folder, 'home'),
+      env: { ANTHROPIC_API_KEY: 'k', TANDEM_HOME: join(folder, 'tandem') },
+      approver: { ask: async () => ({ kind: 'deny' }) },
+      resume: 'no-such-session',
+    });
+    assert.equal(created.ok, false);
+    assert.match(created.ok ? '' : created.message, /No saved session/);
+  });
+});
