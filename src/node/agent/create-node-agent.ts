@@ -281,6 +281,8 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       hooks,
       memory,
       workspace: ports.workspace,
+      shell: ports.shell,
+      clock: ports.clock,
       logger,
       startupContext: startupContext ? [startupContext] : [],
     }),

@@ -6,16 +6,20 @@ import {
   memoryReminder,
   neutralizeReminderTags,
   todoReminder,
+  wrapSystemReminder,
 } from '../../core/context/reminders';
 import type { TodoReminderKind } from '../../core/context/reminders';
 import type { HookRunner } from '../../core/hooks/hook-runner';
-import type { Logger, Workspace } from '../../core/ports';
+import type { Clock, Logger, Shell, Workspace } from '../../core/ports';
+import { checkBackgroundShells } from '../../core/tools/bash/interactive-prompt';
 import type { ToolResult } from '../../core/tools/tool';
 
 export interface SessionHookOptions {
   hooks: HookRunner;
   memory: MemoryLoader;
   workspace: Workspace;
+  shell: Shell;
+  clock: Clock;
   logger: Logger;
   /** SessionStart context, given to the first message of the session. */
   startupContext: string[];
@@ -33,11 +37,17 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
   const lastReminderTurn: Partial<Record<TodoReminderKind, number>> = {};
   let stopContinuations = 0;
   let agentRef: Agent | undefined;
+  const stuckShellsReported = new Set<string>();
 
   const collectReminders = async (agent: Agent, turnCount: number): Promise<string[]> => {
     const reminders = pending.splice(0, pending.length);
     const changed = await changedFilesReminder({ cache: agent.fileState, workspace: options.workspace });
     if (changed) reminders.push(changed.text);
+    for (const notice of checkBackgroundShells(options.shell, options.clock, stuckShellsReported)) {
+      reminders.push(
+        wrapSystemReminder(`Background shell ${notice.id} (\`${notice.command}\`): ${notice.message}`),
+      );
+    }
     const todo = todoReminder({
       todos: agent.todos.todos,
       turnCount,
