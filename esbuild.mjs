@@ -40,6 +40,8 @@ if (existsSync('webview-ui/src/main.tsx')) {
     sourcemap: production ? false : 'linked',
     minify: production,
     logLevel: 'warning',
+    // React's development build is ~3x larger and much slower; the panel always ships the production one.
+    define: { 'process.env.NODE_ENV': '"production"' },
     entryPoints: ['webview-ui/src/main.tsx'],
     outdir: 'dist/webview',
     entryNames: 'main',

@@ -61,6 +61,8 @@ export interface AgentOptions {
   afterToolCall?: AfterToolCall;
   onStop?(state: LoopState): Promise<string | undefined>;
   compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
+  /** Tokens kept free below the window before auto-compaction (output reserve plus a buffer). */
+  compactReserveTokens?: number;
 }
 
 /**
@@ -129,6 +131,7 @@ export class Agent {
     this.#append(userMessage);
     yield { type: 'message-append', message: userMessage };
     let loopState: LoopState | undefined;
+    const maxTokens = options.maxTokens ?? Math.min(16_384, info.maxOutputTokens);
     const loop = query({
       messages: this.#messages,
       system: await options.system(info),
@@ -137,7 +140,7 @@ export class Agent {
       client: options.client,
       model: options.model,
       fallbackModel: options.fallbackModel,
-      maxTokens: options.maxTokens ?? Math.min(16_384, info.maxOutputTokens),
+      maxTokens,
       maxOutputTokens: info.maxOutputTokens,
       maxTurns: options.maxTurns,
       thinkingBudget: options.thinkingBudget,
@@ -149,6 +152,7 @@ export class Agent {
       reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
       onStop: options.onStop,
       compact: options.compact,
+      autoCompactTokens: info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
       afterToolCall: options.afterToolCall,
       onState: (state) => {
         loopState = state;

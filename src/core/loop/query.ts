@@ -2,6 +2,7 @@ import type { AssistantMessage, Message, UserMessage } from '../messages/message
 import { addUsage, emptyUsage } from '../messages/message';
 import type { ModelClient, ModelError, SystemBlock, ToolDefinition } from '../model/model-client';
 import type { Clock } from '../ports';
+import { estimateTokens } from '../context/estimate-tokens';
 import { StreamingExecutor } from '../execution/streaming-executor';
 import type { AfterToolCall } from '../execution/streaming-executor';
 import type { PermissionGate } from '../execution/permission-gate';
@@ -35,14 +36,18 @@ export interface QueryOptions {
   reminders?(state: LoopState): Promise<string[]>;
   /** Asked when the model stops; returning a message makes the loop go on (Stop hooks). */
   onStop?(state: LoopState): Promise<string | undefined>;
-  /** Reactive compaction: returns a shorter history, or undefined when it cannot. */
+  /** Compaction: returns a shorter history, or undefined when it cannot. */
   compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
+  /** Compact before a call once the history is estimated past this many tokens (auto-compact). */
+  autoCompactTokens?: number;
   afterToolCall?: AfterToolCall;
   /** Receives the state object so callers and tests can inspect it after the run. */
   onState?(state: LoopState): void;
 }
 
 const maxOutputContinuations = 3;
+/** Auto-compaction stops trying after this many failures in a row (a circuit breaker). */
+const maxCompactFailures = 3;
 const continuePrompt =
   'Your previous response hit the output token limit. Continue exactly where it stopped: no apology, no recap.';
 
@@ -66,6 +71,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
   const retry = options.retry ?? defaultRetryPolicy;
   const toolsByName = new Map(options.tools.map((tool) => [tool.name, tool]));
   let compacted = false;
+  let compactFailures = 0;
 
   for (;;) {
     if (options.signal.aborted) return 'aborted';
@@ -73,6 +79,24 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       if (state.turnCount >= options.maxTurns) return 'max_turns';
       state.turnCount += 1;
       yield { type: 'turn-start', turn: state.turnCount, model: state.model };
+    }
+    if (
+      options.compact &&
+      options.autoCompactTokens !== undefined &&
+      compactFailures < maxCompactFailures &&
+      estimateTokens(JSON.stringify(state.messages)) > options.autoCompactTokens
+    ) {
+      const shorter = await options.compact(state.messages, options.signal);
+      if (shorter) {
+        yield {
+          type: 'context-compact',
+          before: state.messages.length,
+          after: shorter.length,
+          trigger: 'auto',
+        };
+        state.messages = shorter;
+        compactFailures = 0;
+      } else compactFailures += 1;
     }
     const executor = new StreamingExecutor({
       tools: toolsByName,

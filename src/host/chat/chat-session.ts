@@ -162,7 +162,9 @@ export class ChatSession {
       trusted: this.#options.isTrusted(),
       ...(this.transcriptId ? { resume: this.transcriptId } : {}),
     };
+    this.#options.logger.info('DEBUG creating agent');
     const result = await this.#options.createAgent(request);
+    this.#options.logger.info(`DEBUG created agent ${String(result.ok)}`);
     if (!result.ok) {
       this.#emit({
         type: HostMessageType.DidFail,
@@ -191,6 +193,7 @@ export class ChatSession {
         this.#emit({ type: HostMessageType.DidEndTurn, chatId: this.id, usage, terminalReason: step.value });
         return;
       }
+      this.#options.logger.info(`DEBUG event ${step.value.type}`);
       if (step.value.type === 'message-end') usage = addUsage(usage, step.value.usage);
       for (const message of mapLoopEvent(this.id, step.value)) this.#emit(message);
     }

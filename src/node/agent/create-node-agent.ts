@@ -5,6 +5,7 @@ import { Agent } from '../../core/agent/agent';
 import type { AgentPorts } from '../../core/agent/agent';
 import { ApprovingFileWriter } from '../../core/agent/approving-file-writer';
 import { EngineGate } from '../../core/agent/engine-gate';
+import { createCompactor } from '../../core/context/compactor';
 import { MemoryLoader } from '../../core/context/memory/memory-loader';
 import { hookContextReminder } from '../../core/context/reminders';
 import { defaultSystemPromptSections } from '../../core/context/sections/default-sections';
@@ -243,6 +244,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   // A tool denied outright is not offered at all: the model should not plan around it.
   const tools = toolsForModel(model).filter((tool) => !engine.isToolDenied(tool.name));
   const transcript = store.sink(sessionId);
+  const compactor = createCompactor({ client, model: modelId });
   if (!restored)
     transcript.append({ type: 'session-start', sessionId, cwd, model: modelId, timestamp: Date.now() });
 
@@ -275,6 +277,14 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     system: async (info) =>
       prompt.build({ model: info, environment, memory: initialMemory.files, mcpInstructions: [] }),
     transcript,
+    compact: async (messages, signal) => {
+      const hook = await hooks.run({ event: 'PreCompact', trigger: 'auto' }, signal);
+      if (hook.blocked) {
+        logger.warn(`A PreCompact hook blocked compaction: ${hook.blockReason ?? 'no reason given'}`);
+        return undefined;
+      }
+      return compactor(messages, signal);
+    },
     history: restored?.messages,
     todos: restored?.todos,
     ...createSessionCallbacks({
