@@ -8,7 +8,9 @@ describe('panel styles', () => {
   it('take every colour from the VS Code theme, so light, dark and high contrast all work', async () => {
     const css = await readFile(cssPath, 'utf8');
     const literals =
-      css.match(/#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?)\(|(?<![\w-])(?:white|black|red|green|blue|gr[ae]y)(?![\w-])/gi) ?? [];
+      css.match(
+        /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?)\(|(?<![\w-])(?:white|black|red|green|blue|gr[ae]y)(?![\w-])/gi,
+      ) ?? [];
     assert.deepEqual(literals, []);
     const colours = css.match(/(?:^|[\s;{])(?:color|background|border-color|outline)\s*:[^;]+;/gm) ?? [];
     assert.ok(colours.length > 20);
