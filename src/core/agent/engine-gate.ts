@@ -48,13 +48,14 @@ export class EngineGate implements PermissionGate {
     context: ToolContext,
     decision: PermissionDecision,
   ): Promise<GateDecision> {
-    const summary = tool.summarize(input);
+    // The prompt shows what will actually run (the command, path or URL), not the model's own label.
+    const what = tool.permissionTarget(input, context) ?? tool.summarize(input);
     const answer = await this.options.approver.ask(
       {
         toolUseId: context.toolUseId,
         toolName: tool.name,
         input,
-        title: summary ? `${tool.name}: ${summary}` : tool.name,
+        title: what ? `${tool.name}: ${what}` : tool.name,
         reason: decision.reason,
         ...(decision.suggestedRule ? { suggestedRule: decision.suggestedRule } : {}),
         ...(decision.diff ? { diff: decision.diff } : {}),

@@ -13,9 +13,11 @@ export interface DiffStats {
 }
 
 const hunkPattern = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+/** File headers, including the `Index:` and `====` lines the `diff` package writes. */
+const fileHeaderPattern = /^(---|\+\+\+|diff |index |Index: |={3,})/;
 
 /**
- * Turns a unified diff into numbered lines. File headers (`---`, `+++`, `diff`, `index`) are
+ * Turns a unified diff into numbered lines. File headers (`---`, `+++`, `diff`, `index`, `Index:`) are
  * dropped; `\ No newline at end of file` is kept as a meta line. Malformed input never throws:
  * lines before the first hunk are shown as meta.
  */
@@ -32,8 +34,7 @@ export function parseUnifiedDiff(diff: string): DiffLine[] {
       inHunk = true;
       lines.push({ kind: 'hunk', text: raw });
     } else if (!inHunk) {
-      if (raw !== '' && !/^(---|\+\+\+|diff |index |={3,})/.test(raw))
-        lines.push({ kind: 'meta', text: raw });
+      if (raw !== '' && !fileHeaderPattern.test(raw)) lines.push({ kind: 'meta', text: raw });
     } else if (raw.startsWith('+')) {
       lines.push({ kind: 'add', text: raw.slice(1), newLine });
       newLine += 1;
@@ -48,7 +49,7 @@ export function parseUnifiedDiff(diff: string): DiffLine[] {
       newLine += 1;
     } else {
       inHunk = false;
-      if (!/^(---|\+\+\+|diff |index )/.test(raw)) lines.push({ kind: 'meta', text: raw });
+      if (!fileHeaderPattern.test(raw)) lines.push({ kind: 'meta', text: raw });
     }
   }
   while (lines.at(-1)?.kind === 'context' && lines.at(-1)?.text === '') lines.pop();

@@ -79,6 +79,7 @@ describe('EngineGate (hooks → rules → the person)', () => {
     assert.equal((await gate.check(webFetchTool, fetchInput, context)).behavior, 'allow');
     assert.equal((await gate.check(webFetchTool, fetchInput, context)).behavior, 'allow');
     assert.equal(asked.length, 1);
+    assert.equal(asked[0]!.title, 'WebFetch: https://example.com/docs');
     assert.match(asked[0]!.reason, /./);
     assert.deepEqual(persisted, ['project:WebFetch(domain:example.com)']);
   });

@@ -17,6 +17,22 @@ const diff = [
 ].join('\n');
 
 describe('parseUnifiedDiff', () => {
+  it('hides the Index and ==== header lines the diff package writes', () => {
+    const patch = [
+      'Index: /w/a.ts',
+      '='.repeat(67),
+      '--- /w/a.ts',
+      '+++ /w/a.ts',
+      '@@ -1,1 +1,1 @@',
+      '-a',
+      '+b',
+    ].join('\n');
+    assert.deepEqual(
+      parseUnifiedDiff(patch).map((line) => line.kind),
+      ['hunk', 'remove', 'add'],
+    );
+  });
+
   it('numbers old and new lines from each hunk header', () => {
     const lines = parseUnifiedDiff(diff).map((line) => [line.kind, line.oldLine, line.newLine, line.text]);
     assert.deepEqual(lines, [
