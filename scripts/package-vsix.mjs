@@ -1,4 +1,4 @@
-// Builds and packages the extension: out/tandem.vsix. Everything is bundled, so no dependencies
+// Builds (minified, no source maps) and packages the extension: out/tandem.vsix. Everything is bundled, so no dependencies
 // are packed (--no-dependencies); .vscodeignore keeps only dist/, media/ and the metadata.
 //   node scripts/package-vsix.mjs [--no-build]   → prints the .vsix path on its last line
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ function run(command, args) {
 
 if (!process.argv.includes('--no-build')) {
   // The project build; if a part of it cannot build yet, the extension alone is bundled.
-  if (!run('node', ['esbuild.mjs'])) {
+  if (!run('node', ['esbuild.mjs', '--production'])) {
     console.error('[package-vsix] esbuild.mjs failed; bundling the extension alone');
     if (!run('node', ['scripts/build-tests.mjs', '--extension'])) process.exit(1);
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
@@ -20,11 +21,14 @@ export interface ComposeChatAgentOptions {
   distPath: string;
 }
 
-/** rg: the setting, else the one VS Code ships, else PATH. */
+/** rg: the setting, else the one VS Code ships (unpacked from its asar on desktop), else PATH. */
 export function ripgrepPath(settings: HostSettings): string {
   if (settings.ripgrepPath) return settings.ripgrepPath;
   const name = process.platform === 'win32' ? 'rg.exe' : 'rg';
-  return join(vscode.env.appRoot, 'node_modules', '@vscode', 'ripgrep', 'bin', name);
+  const bundled = ['node_modules', 'node_modules.asar.unpacked']
+    .map((folder) => join(vscode.env.appRoot, folder, '@vscode', 'ripgrep', 'bin', name))
+    .find((path) => existsSync(path));
+  return bundled ?? 'rg';
 }
 
 /**
@@ -40,7 +44,11 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
     if (!modelClient.ok) return modelClient;
     const cwd = options.workspace.roots[0];
     if (!cwd) {
-      return { ok: false, code: 'no-folder', message: 'Open a folder first: Tandem works inside a workspace folder.' };
+      return {
+        ok: false,
+        code: 'no-folder',
+        message: 'Open a folder first: Tandem works inside a workspace folder.',
+      };
     }
     try {
       const result = await createNodeAgent({
@@ -61,14 +69,28 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
           treeSitterWasm: join(options.distPath, 'tree-sitter.wasm'),
           bashWasm: join(options.distPath, 'tree-sitter-bash.wasm'),
         },
-        overrides: { workspace: options.workspace, client: modelClient.client, reviewingWriter: request.writer },
+        overrides: {
+          workspace: options.workspace,
+          client: modelClient.client,
+          reviewingWriter: request.writer,
+        },
       });
-      if (!result.ok) return { ok: false, code: 'setup-failed', message: result.message, action: 'open-settings' };
+      if (!result.ok)
+        return { ok: false, code: 'setup-failed', message: result.message, action: 'open-settings' };
       const { session } = result;
-      return { ok: true, agent: session.agent, sessionId: session.sessionId, dispose: () => session.dispose() };
+      return {
+        ok: true,
+        agent: session.agent,
+        sessionId: session.sessionId,
+        dispose: () => session.dispose(),
+      };
     } catch (error) {
       options.logger.error('Creating the agent failed', error);
-      return { ok: false, code: 'setup-failed', message: `Tandem could not start the agent: ${String(error)}` };
+      return {
+        ok: false,
+        code: 'setup-failed',
+        message: `Tandem could not start the agent: ${String(error)}`,
+      };
     }
   };
 }

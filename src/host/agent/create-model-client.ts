@@ -46,7 +46,11 @@ export async function createModelClient(
   const baseUrl = settings.openaiBaseUrl || env['OPENAI_BASE_URL'] || undefined;
   if (!hasKey && !baseUrl) return missingKey('OpenAI');
   const { OpenaiClient } = await import('../../node/providers/openai-client');
-  return { ok: true, client: new OpenaiClient({ apiKey: key ?? (hasKey ? undefined : 'none'), baseUrl, env }), model };
+  return {
+    ok: true,
+    client: new OpenaiClient({ apiKey: key ?? (hasKey ? undefined : 'none'), baseUrl, env }),
+    model,
+  };
 }
 
 function missingKey(provider: string): ModelClientResult {

@@ -7,7 +7,8 @@ import type { FailAction } from '../../protocol/conversation-entry';
 import type { HostToWebviewMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
 import type { ChatAgentFactory } from '../agent/chat-agent';
-import type { ChatSessionOptions, EditPreview } from './chat-session';
+import type { EditPreview } from './chat-questions';
+import type { ChatSessionOptions } from './chat-session';
 import { ChatSession } from './chat-session';
 import { ConversationLog } from './conversation-log';
 import { entriesFromMessages, titleFromMessages } from './transcript-entries';
@@ -146,6 +147,11 @@ export class ChatService {
     this.#options.post({ type: HostMessageType.DidFail, code, message, ...(action ? { action } : {}) });
   }
 
+  /** Answers an edit preview of any chat (from the diff editor); false if none waits. */
+  answerEdit(requestId: string, answer: 'accept' | 'reject'): boolean {
+    return [...this.#sessions.values()].some((session) => session.answerEdit({ requestId, answer }));
+  }
+
   /** Idle chats rebuild their agent on the next message (trust, mode, model or provider changed). */
   resetIdleAgents(): void {
     for (const session of this.#sessions.values()) session.resetAgent();
@@ -174,7 +180,8 @@ export class ChatService {
 
   #session(chatId: string): ChatSession | undefined {
     const existing =
-      this.#sessions.get(chatId) ?? [...this.#sessions.values()].find((session) => session.transcriptId === chatId);
+      this.#sessions.get(chatId) ??
+      [...this.#sessions.values()].find((session) => session.transcriptId === chatId);
     if (existing) return existing;
     if (!JsonlTranscriptStore.isValidSessionId(chatId)) return undefined;
     const stored = this.#options.sessions.load(chatId);

@@ -1,32 +1,15 @@
-import { relative } from 'node:path';
 import type { Usage } from '../../core/messages/message';
 import { addUsage, emptyUsage } from '../../core/messages/message';
-import type {
-  ApprovalAnswer,
-  ApprovalRequest,
-  Approver,
-  Logger,
-  PendingEdit,
-  ReviewAnswer,
-  Reviewer,
-} from '../../core/ports';
+import type { Approver, Logger, Reviewer } from '../../core/ports';
+import type { FileWriter } from '../../core/tools/file-writer';
 import type { HostToWebviewMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
 import type { AnswerEditCommand, AnswerPermissionCommand } from '../../protocol/webview-commands';
 import type { ChatAgent, ChatAgentFactory, ChatAgentRequest } from '../agent/chat-agent';
-import type { FileWriter } from '../../core/tools/file-writer';
-import { PendingAnswers } from '../review/pending-answers';
+import type { EditPreview } from './chat-questions';
+import { ChatQuestions } from './chat-questions';
 import { ConversationLog } from './conversation-log';
 import { mapLoopEvent } from './loop-event-mapper';
-
-/** How a chat reaches the editor for edit previews (diff editor, proposal documents). */
-export interface EditPreview {
-  /** Registers the proposal so the diff editor can show and edit it; returns a handle. */
-  open(
-    requestId: string,
-    edit: PendingEdit,
-  ): { show(): Promise<void>; text(): string | undefined; dispose(): void };
-}
 
 /** Options of {@link ChatSession}. */
 export interface ChatSessionOptions {
@@ -47,8 +30,6 @@ export interface ChatSessionOptions {
   restored?: { log: ConversationLog };
 }
 
-type EditAnswer = AnswerEditCommand['answer'] | { kind: 'reason'; answer: 'reject'; reason?: string };
-
 /**
  * One conversation in the panel: its agent, its running turn and the questions it waits on.
  * Several sessions may run at once; switching the panel to another chat never stops this one.
@@ -63,10 +44,8 @@ export class ChatSession {
   /** The saved session this chat continues; the chat id itself for a reopened chat. */
   transcriptId: string | undefined;
   #abort: AbortController | undefined;
-  readonly #permissions = new PendingAnswers<AnswerPermissionCommand>();
-  readonly #edits = new PendingAnswers<{ answer: EditAnswer; reason?: string }>();
+  readonly #questions: ChatQuestions;
   readonly #options: ChatSessionOptions;
-  #nextRequest = 0;
 
   constructor(options: ChatSessionOptions) {
     this.#options = options;
@@ -74,6 +53,19 @@ export class ChatSession {
     this.title = options.title;
     this.log = options.restored?.log ?? new ConversationLog();
     this.transcriptId = options.restored ? options.id : undefined;
+    this.#questions = new ChatQuestions({
+      chatId: options.id,
+      emit: (message) => this.#emit(message),
+      preview: options.preview,
+      workspaceRoot: options.workspaceRoot,
+      languageOf: options.languageOf,
+      turnSignal: () => this.#abort?.signal,
+    });
+  }
+
+  /** The panel's permission prompt, as the core's Approver. */
+  get approver(): Approver {
+    return this.#questions.approver;
   }
 
   /**
@@ -130,8 +122,7 @@ export class ChatSession {
         message: String(error),
       });
     } finally {
-      this.#permissions.clear();
-      this.#edits.clear();
+      this.#questions.clear();
       this.#abort = undefined;
       this.updatedAt = Date.now();
       this.#options.onDidChangeBusy();
@@ -143,28 +134,23 @@ export class ChatSession {
   }
 
   answerPermission(command: AnswerPermissionCommand): boolean {
-    return this.#permissions.answer(command.requestId, command);
+    return this.#questions.answerPermission(command);
   }
 
-  answerEdit(command: AnswerEditCommand): boolean {
-    return this.#edits.answer(command.requestId, {
-      answer: command.answer,
-      ...(command.reason ? { reason: command.reason } : {}),
-    });
+  /** Answers an edit preview, from the panel or from the diff editor; false if none waits. */
+  answerEdit(command: Pick<AnswerEditCommand, 'requestId' | 'answer' | 'reason'>): boolean {
+    return this.#questions.answerEdit(command.requestId, command.answer, command.reason);
   }
 
   async #ensureAgent(): Promise<ChatAgent | undefined> {
     if (this.#agent) return this.#agent;
-    const reviewer: Reviewer = { review: (edit, signal) => this.#review(edit, signal) };
     const request: ChatAgentRequest = {
-      approver: this.approver,
-      writer: this.#options.createWriter(reviewer),
+      approver: this.#questions.approver,
+      writer: this.#options.createWriter(this.#questions.reviewer),
       trusted: this.#options.isTrusted(),
       ...(this.transcriptId ? { resume: this.transcriptId } : {}),
     };
-    this.#options.logger.info('DEBUG creating agent');
     const result = await this.#options.createAgent(request);
-    this.#options.logger.info(`DEBUG created agent ${String(result.ok)}`);
     if (!result.ok) {
       this.#emit({
         type: HostMessageType.DidFail,
@@ -193,103 +179,9 @@ export class ChatSession {
         this.#emit({ type: HostMessageType.DidEndTurn, chatId: this.id, usage, terminalReason: step.value });
         return;
       }
-      this.#options.logger.info(`DEBUG event ${step.value.type}`);
       if (step.value.type === 'message-end') usage = addUsage(usage, step.value.usage);
       for (const message of mapLoopEvent(this.id, step.value)) this.#emit(message);
     }
-  }
-
-  /** The panel's permission prompt as the core's Approver: resolves to deny, never hangs. */
-  readonly approver: Approver = {
-    ask: async (request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalAnswer> => {
-      const requestId = this.#requestId('permission');
-      const turnSignal = this.#abort ? AbortSignal.any([signal, this.#abort.signal]) : signal;
-      this.#emit({
-        type: HostMessageType.DidRequestPermission,
-        chatId: this.id,
-        requestId,
-        toolName: request.toolName,
-        title: request.title,
-        reason: request.reason,
-        ...(request.suggestedRule ? { suggestedRule: request.suggestedRule } : {}),
-        ...(request.diff ? { diff: request.diff } : {}),
-      });
-      const answer = await this.#permissions.wait(requestId, turnSignal);
-      this.#emit({
-        type: HostMessageType.DidResolvePermission,
-        chatId: this.id,
-        requestId,
-        status: answer?.answer ?? 'cancelled',
-      });
-      if (!answer) return { kind: 'deny', message: 'The turn was stopped before the person answered.' };
-      if (answer.answer === 'allow-once') return { kind: 'allow-once' };
-      if (answer.answer === 'allow-always') {
-        return { kind: 'allow-always', scope: 'session', rule: request.suggestedRule ?? request.toolName };
-      }
-      return { kind: 'deny', ...(answer.message ? { message: answer.message } : {}) };
-    },
-  };
-
-  async #review(edit: PendingEdit, signal: AbortSignal): Promise<ReviewAnswer> {
-    const requestId = this.#requestId('edit');
-    const turnSignal = this.#abort ? AbortSignal.any([signal, this.#abort.signal]) : signal;
-    const root = this.#options.workspaceRoot;
-    const shownPath = root ? relative(root, edit.path) || edit.path : edit.path;
-    const proposal = this.#options.preview.open(requestId, edit);
-    this.#emit({
-      type: HostMessageType.DidProposeEdit,
-      chatId: this.id,
-      requestId,
-      path: shownPath,
-      diff: edit.diff,
-      language: this.#options.languageOf(edit.path),
-    });
-    try {
-      for (;;) {
-        const answer = await this.#edits.wait(requestId, turnSignal);
-        if (!answer) {
-          this.#emit({
-            type: HostMessageType.DidResolveEdit,
-            chatId: this.id,
-            requestId,
-            status: 'cancelled',
-          });
-          return { kind: 'reject', reason: 'The turn was stopped before the person reviewed the edit.' };
-        }
-        if (answer.answer === 'open-diff') {
-          await proposal.show();
-          continue;
-        }
-        if (answer.answer === 'accept') {
-          this.#emit({
-            type: HostMessageType.DidResolveEdit,
-            chatId: this.id,
-            requestId,
-            status: 'accepted',
-          });
-          const text = proposal.text();
-          return text !== undefined && text !== edit.after
-            ? { kind: 'accept-modified', content: text }
-            : { kind: 'accept' };
-        }
-        const reason = answer.reason ?? 'The person rejected the edit.';
-        this.#emit({
-          type: HostMessageType.DidResolveEdit,
-          chatId: this.id,
-          requestId,
-          status: 'rejected',
-          reason,
-        });
-        return { kind: 'reject', reason };
-      }
-    } finally {
-      proposal.dispose();
-    }
-  }
-
-  #requestId(prefix: string): string {
-    this.#nextRequest += 1;
-    return `${prefix}-${this.id}-${this.#nextRequest}`;
   }
 
   #emit(message: HostToWebviewMessage): void {

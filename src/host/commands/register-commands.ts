@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
 import { chatViewId } from '../panel/chat-view-provider';
+import { ProposalFileSystem } from '../review/proposal-file-system';
 import type { ApiKeyStore } from '../secrets/api-key-store';
 import { setApiKeyInteractive } from '../secrets/api-key-store';
 import type { TandemHost } from '../tandem-host';
@@ -14,7 +15,15 @@ export const commandIds = {
   setApiKey: 'tandem.setApiKey',
   selectModel: 'tandem.selectModel',
   openSettings: 'tandem.openSettings',
+  acceptProposal: 'tandem.acceptProposal',
+  rejectProposal: 'tandem.rejectProposal',
 } as const;
+
+/** The proposal shown in the active diff editor, when the command came without a resource. */
+function activeProposal(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputTextDiff ? input.modified : undefined;
+}
 
 /** Registers every Tandem command; the host is loaded only when a command needs it. */
 export function registerCommands(options: {
@@ -69,6 +78,23 @@ export function registerCommands(options: {
         await vscode.workspace
           .getConfiguration('tandem')
           .update('model', picked.id, vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand(commandIds.acceptProposal, async (resource?: vscode.Uri) => {
+      const uri = resource ?? activeProposal();
+      const requestId = uri && ProposalFileSystem.requestIdOf(uri);
+      if (!uri || !requestId) return;
+      // Accepting from the editor takes the person's unsaved changes too.
+      const document = vscode.workspace.textDocuments.find(
+        (candidate) => candidate.uri.toString() === uri.toString(),
+      );
+      if (document?.isDirty) await document.save();
+      if (!(await host()).chats.answerEdit(requestId, 'accept')) {
+        void vscode.window.showWarningMessage('Tandem: this proposal is no longer waiting for review.');
+      }
+    }),
+    vscode.commands.registerCommand(commandIds.rejectProposal, async (resource?: vscode.Uri) => {
+      const requestId = ProposalFileSystem.requestIdOf(resource ?? activeProposal() ?? vscode.Uri.file('/'));
+      if (requestId) (await host()).chats.answerEdit(requestId, 'reject');
     }),
     vscode.commands.registerCommand(commandIds.openSettings, async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-dev.tandem');

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { PendingEdit } from '../../core/ports';
-import type { EditPreview } from '../chat/chat-session';
+import type { EditPreview } from '../chat/chat-questions';
 import { ProposalFileSystem, proposalScheme } from './proposal-file-system';
 
 /**

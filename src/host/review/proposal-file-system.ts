@@ -22,6 +22,14 @@ export class ProposalFileSystem implements vscode.FileSystemProvider {
     return vscode.Uri.from({ scheme, path: `/${encodeURIComponent(requestId)}/${fileName}` });
   }
 
+  /** The edit request a proposal URI belongs to (either side of its diff), or undefined. */
+  static requestIdOf(uri: vscode.Uri): string | undefined {
+    if (!uri.scheme.startsWith(proposalScheme)) return undefined;
+    const segment = uri.path.split('/')[1];
+    if (!segment) return undefined;
+    return decodeURIComponent(segment).replace(/-empty$/, '');
+  }
+
   set(uri: vscode.Uri, text: string): void {
     this.#files.set(uri.path, { content: new TextEncoder().encode(text), mtime: Date.now() });
     this.#onDidChangeFile.fire([{ type: vscode.FileChangeType.Changed, uri }]);

@@ -24,7 +24,6 @@ export class VscodeWorkspace implements Workspace {
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
-    console.log('DEBUG stat', path);
     const uri = vscode.Uri.file(path);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
@@ -37,7 +36,6 @@ export class VscodeWorkspace implements Workspace {
   }
 
   async readFile(path: string): Promise<FileContent> {
-    console.log('DEBUG readFile', path);
     const uri = vscode.Uri.file(path);
     const document = openDocument(uri);
     if (document?.isDirty) return { bytes: await this.#encode(document), dirty: true };
@@ -75,7 +73,6 @@ export class VscodeWorkspace implements Workspace {
   }
 
   async realPath(path: string): Promise<string> {
-    console.log('DEBUG realPath', path);
     try {
       return await realpath(path);
     } catch {

@@ -17,13 +17,17 @@ type Turn = (
   request: ChatAgentRequest,
 ) => AsyncGenerator<LoopEvent, TerminalReason>;
 
-function setup(turn: Turn, options: { trusted?: boolean; store?: JsonlTranscriptStore; active?: string } = {}) {
+function setup(
+  turn: Turn,
+  options: { trusted?: boolean; store?: JsonlTranscriptStore; active?: string } = {},
+) {
   const posted: HostToWebviewMessage[] = [];
   const requests: ChatAgentRequest[] = [];
   let active = options.active;
   let trusted = options.trusted ?? true;
   let nextSession = 0;
-  const store = options.store ?? new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-chats-')), silentLogger);
+  const store =
+    options.store ?? new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-chats-')), silentLogger);
   const service = new ChatService({
     createAgent: async (request) => {
       requests.push(request);
@@ -99,7 +103,9 @@ describe('ChatService (the panel’s chats)', () => {
       chat?.log.entries.map((entry) => entry.kind),
       ['user', 'assistant', 'usage'],
     );
-    assert.ok(posted.some((message) => message.type === 'did-end-turn' && message.terminalReason === 'completed'));
+    assert.ok(
+      posted.some((message) => message.type === 'did-end-turn' && message.terminalReason === 'completed'),
+    );
     assert.equal(chat?.busy, false);
   });
 
@@ -131,17 +137,26 @@ describe('ChatService (the panel’s chats)', () => {
     const prompt = await waitFor(() => posted.find((message) => message.type === 'did-request-permission'));
     assert.equal(prompt.type === 'did-request-permission' ? prompt.title : '', 'npm test');
     const requestId = prompt.type === 'did-request-permission' ? prompt.requestId : '';
-    assert.ok(service.session(chatId)?.answerPermission({ type: 'answer-permission', chatId, requestId, answer: 'allow-once' }));
+    assert.ok(
+      service
+        .session(chatId)
+        ?.answerPermission({ type: 'answer-permission', chatId, requestId, answer: 'allow-once' }),
+    );
     await turn;
     assert.deepEqual(answer, { kind: 'allow-once' });
-    assert.ok(posted.some((message) => message.type === 'did-resolve-permission' && message.status === 'allow-once'));
+    assert.ok(
+      posted.some((message) => message.type === 'did-resolve-permission' && message.status === 'allow-once'),
+    );
   });
 
   it('rejects a waiting edit preview when the person stops the turn, and never hangs', async () => {
     const edit: PendingEdit = { toolUseId: 't1', path: '/work/a.ts', before: 'a', after: 'b', diff: '@@' };
     let outcome: unknown;
     const { service, posted } = setup(async function* (_prompt, signal, request) {
-      outcome = await request.writer.propose({ ...edit, encode: (text) => new TextEncoder().encode(text) }, signal);
+      outcome = await request.writer.propose(
+        { ...edit, encode: (text) => new TextEncoder().encode(text) },
+        signal,
+      );
       return signal.aborted ? 'aborted' : 'completed';
     });
     await service.sendAll();
@@ -151,7 +166,9 @@ describe('ChatService (the panel’s chats)', () => {
     service.stop();
     await turn;
     assert.equal((outcome as { kind: string }).kind, 'rejected');
-    assert.ok(posted.some((message) => message.type === 'did-resolve-edit' && message.status === 'cancelled'));
+    assert.ok(
+      posted.some((message) => message.type === 'did-resolve-edit' && message.status === 'cancelled'),
+    );
   });
 
   it('keeps a chat running while the person switches to another one', async () => {
@@ -178,13 +195,23 @@ describe('ChatService (the panel’s chats)', () => {
   it('reopens the shown chat from its transcript after a window reload', async () => {
     const store = new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-chats-')), silentLogger);
     const sink = store.sink('saved-1');
-    sink.append({ type: 'message', timestamp: 1, message: { role: 'user', content: [{ type: 'text', text: 'Fix it' }] } });
-    sink.append({ type: 'message', timestamp: 2, message: { role: 'assistant', content: [{ type: 'text', text: 'Fixed.' }] } });
+    sink.append({
+      type: 'message',
+      timestamp: 1,
+      message: { role: 'user', content: [{ type: 'text', text: 'Fix it' }] },
+    });
+    sink.append({
+      type: 'message',
+      timestamp: 2,
+      message: { role: 'assistant', content: [{ type: 'text', text: 'Fixed.' }] },
+    });
     const { service, posted, requests } = setup(echo, { store, active: 'saved-1' });
     await service.sendAll();
     const loaded = posted.find((message) => message.type === 'did-load-chat');
     assert.deepEqual(
-      loaded?.type === 'did-load-chat' ? loaded.entries.map((entry) => ('text' in entry ? entry.text : entry.kind)) : [],
+      loaded?.type === 'did-load-chat'
+        ? loaded.entries.map((entry) => ('text' in entry ? entry.text : entry.kind))
+        : [],
       ['Fix it', 'Fixed.'],
     );
     assert.equal(service.listChats()[0]?.title, 'Fix it');
