@@ -60,6 +60,8 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         maxTurns: settings.maxTurns,
         permissionMode: settings.permissionMode,
         sessionsDirectory: options.sessionsDirectory,
+        // A long-lived chat follows edits to .claude/settings*.json without a restart.
+        watchSettings: true,
         ...(request.resume ? { resume: request.resume } : {}),
         approver: request.approver,
         logger: options.logger,

@@ -36,7 +36,6 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
   const pending: string[] = [...options.startupContext];
   const lastReminderTurn: Partial<Record<TodoReminderKind, number>> = {};
   let stopContinuations = 0;
-  let agentRef: Agent | undefined;
   const stuckShellsReported = new Set<string>();
 
   const collectReminders = async (agent: Agent, turnCount: number): Promise<string[]> => {
@@ -63,7 +62,6 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
 
   return {
     async onPrompt(prompt, agent, signal) {
-      agentRef = agent;
       stopContinuations = 0;
       const outcome = await options.hooks.run({ event: 'UserPromptSubmit', prompt }, signal);
       report(options.logger, 'UserPromptSubmit', outcome.messages);
@@ -109,15 +107,14 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
       }
       return amended;
     },
-    async onStop(state) {
+    async onStop() {
       const event = { event: 'Stop' as const, stopHookActive: stopContinuations > 0 };
       // Claude Code's guard: a Stop hook that keeps blocking cannot hold the agent forever.
-      if (!options.hooks.has(event) || stopContinuations >= 8 || !agentRef) return undefined;
+      if (!options.hooks.has(event) || stopContinuations >= 8) return undefined;
       const outcome = await options.hooks.run(event, new AbortController().signal);
       report(options.logger, 'Stop', outcome.messages);
       if (!outcome.blocked) return undefined;
       stopContinuations += 1;
-      void state;
       return `A Stop hook asked you to continue: ${outcome.blockReason ?? 'no reason given'}`;
     },
   };

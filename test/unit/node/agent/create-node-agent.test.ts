@@ -85,6 +85,25 @@ describe('createNodeAgent (settings, memory, hooks wired into one session)', fun
     assert.equal(server.modelRequests.length, 0);
   });
 
+  it("keeps going when a Stop hook blocks, with the hook's reason, once", async () => {
+    const hook = join(folder, 'stop-hook.sh');
+    const marker = join(folder, 'stopped-once');
+    writeFileSync(
+      hook,
+      `#!/bin/sh\nif [ -f ${marker} ]; then exit 0; fi\ntouch ${marker}\necho "run the tests first" >&2\nexit 2\n`,
+    );
+    chmodSync(hook, 0o755);
+    writeFileSync(
+      join(folder, '.claude', 'settings.json'),
+      JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: hook }] }] } }),
+    );
+    const { agent } = await create();
+    server.enqueue({ blocks: [{ text: 'done already' }] }, { blocks: [{ text: 'tests pass now' }] });
+    await drain(agent, 'fix it');
+    assert.equal(server.modelRequests.length, 2);
+    assert.match(JSON.stringify(server.modelRequests[1]?.body), /run the tests first/);
+  });
+
   it('reloads permission rules when a settings file changes', async () => {
     const { engine } = await create({ watchSettings: true, allowedTools: ['Bash(echo:*)'] });
     const context = createToolContext({ cwd: folder, shellState: { cwd: folder } });
