@@ -32,6 +32,8 @@ if (existsSync('src/host/extension.ts')) {
     entryPoints: ['src/host/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    // Read by activate() to report how long loading the bundle took (bench/activation.ts).
+    banner: { js: `const __tandemBundleStart = performance.now();\n${common.banner.js}` },
   });
 }
 if (existsSync('webview-ui/src/main.tsx')) {

@@ -13,6 +13,7 @@ const benches: { title: string; script: string; args?: string[] }[] = [
   { title: 'Permission decisions: 200 rules over the attack corpus', script: 'permission-decisions.ts' },
   { title: 'System prompt and tool definitions size', script: 'prompt-size.ts' },
   { title: 'Webview: 2,000 messages then 20,000 streamed tokens', script: 'webview-render.ts' },
+  { title: 'Extension activation and bundle sizes', script: 'activation.ts' },
 ];
 
 const only = process.argv.slice(2);

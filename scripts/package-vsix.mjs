@@ -14,11 +14,7 @@ function run(command, args) {
 }
 
 if (!process.argv.includes('--no-build')) {
-  // The project build; if a part of it cannot build yet, the extension alone is bundled.
-  if (!run('node', ['esbuild.mjs', '--production'])) {
-    console.error('[package-vsix] esbuild.mjs failed; bundling the extension alone');
-    if (!run('node', ['scripts/build-tests.mjs', '--extension'])) process.exit(1);
-  }
+  if (!run('node', ['esbuild.mjs', '--production'])) process.exit(1);
 }
 if (!existsSync(join(root, 'dist', 'extension.js'))) {
   console.error('[package-vsix] dist/extension.js is missing');

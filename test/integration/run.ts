@@ -38,20 +38,12 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
-function tryRun(command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { cwd: repositoryRoot, stdio: 'inherit' });
-  if (result.status !== 0)
-    process.stderr.write(`integration: ${command} ${args.join(' ')} failed; bundling the extension alone\n`);
-  return result.status === 0;
-}
-
 async function main(): Promise<number> {
   const started = Date.now();
   if (!process.argv.includes('--no-build')) {
-    // The project build makes dist/ (extension, webview); if it cannot run yet, the extension
-    // alone is bundled so the suite still runs.
-    const built = existsSync(join(repositoryRoot, 'esbuild.mjs')) && tryRun('node', ['esbuild.mjs']);
-    run('node', ['scripts/build-tests.mjs', ...(built ? [] : ['--extension'])]);
+    // The project build makes dist/ (extension, webview); the suite is bundled beside it.
+    run('node', ['esbuild.mjs']);
+    run('node', ['scripts/build-tests.mjs']);
   }
   const binary = ensureCodeServer();
   const scratch = await mkdtemp(join(tmpdir(), 'tandem-integration-'));

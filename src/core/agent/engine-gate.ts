@@ -50,6 +50,7 @@ export class EngineGate implements PermissionGate {
   ): Promise<GateDecision> {
     // The prompt shows what will actually run (the command, path or URL), not the model's own label.
     const what = tool.permissionTarget(input, context) ?? tool.summarize(input);
+    this.#notify(`Tandem needs your permission to use ${tool.name}`, context.signal);
     const answer = await this.options.approver.ask(
       {
         toolUseId: context.toolUseId,
@@ -75,6 +76,13 @@ export class EngineGate implements PermissionGate {
       case 'deny':
         return { behavior: 'deny', message: `The person denied this ${tool.name} call: ${outcome.message}` };
     }
+  }
+
+  /** Notification hooks (desktop alerts, chat pings) run beside the prompt; they never delay it. */
+  #notify(message: string, signal: AbortSignal): void {
+    const hooks = this.options.hooks;
+    const event = { event: 'Notification' as const, message };
+    if (hooks?.has(event)) void hooks.run(event, signal);
   }
 
   async #preToolUseHook(

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { eventually, extensionId, tandemApi } from './tandem-api';
 
@@ -7,6 +8,16 @@ describe('activation', () => {
     await tandemApi();
     assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
     assert.equal(vscode.workspace.workspaceFolders?.length, 1);
+  });
+
+  it('reports how long its own activation took (read by bench/activation.ts)', async () => {
+    const { activation } = await tandemApi();
+    assert.ok(
+      activation.activateMs > 0 && activation.bundleMs >= activation.activateMs,
+      JSON.stringify(activation),
+    );
+    const benchOut = process.env['TANDEM_BENCH_OUT'];
+    if (benchOut) writeFileSync(benchOut, JSON.stringify(activation));
   });
 
   it('registers every Tandem command in the command palette', async () => {

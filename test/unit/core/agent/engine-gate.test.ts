@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { EngineGate } from '../../../../src/core/agent/engine-gate';
 import type { FileWriter } from '../../../../src/core/tools/file-writer';
 import { HookRunner } from '../../../../src/core/hooks/hook-runner';
-import type { HookExecutor } from '../../../../src/core/hooks/hook-executor';
+import type { HookCommandRequest, HookExecutor } from '../../../../src/core/hooks/hook-executor';
+import type { HooksSettings } from '../../../../src/core/settings/settings-schema';
 import type { ApprovalAnswer, ApprovalRequest } from '../../../../src/core/ports';
 import { silentLogger } from '../../../../src/core/ports';
 import { PermissionEngine } from '../../../../src/core/permissions/permission-engine';
@@ -14,7 +15,14 @@ import { createToolContext } from '../../../support/tool-context';
 
 const reviewingWriter: FileWriter = { propose: async () => ({ kind: 'rejected', reason: 'unused' }) };
 
-function setup(options: { deny?: string[]; answers?: ApprovalAnswer[]; hookExecutor?: HookExecutor } = {}) {
+function setup(
+  options: {
+    deny?: string[];
+    answers?: ApprovalAnswer[];
+    hookExecutor?: HookExecutor;
+    hooks?: HooksSettings;
+  } = {},
+) {
   const workspace = new MemoryWorkspace(['/work']);
   const { rules } = buildRuleSet([
     { behavior: 'deny', rules: options.deny ?? [], source: { source: 'project', root: '/work' } },
@@ -35,7 +43,9 @@ function setup(options: { deny?: string[]; answers?: ApprovalAnswer[]; hookExecu
   const persisted: string[] = [];
   const hooks = options.hookExecutor
     ? new HookRunner({
-        hooks: { PreToolUse: [{ matcher: 'WebFetch', hooks: [{ type: 'command', command: 'check' }] }] },
+        hooks: options.hooks ?? {
+          PreToolUse: [{ matcher: 'WebFetch', hooks: [{ type: 'command', command: 'check' }] }],
+        },
         executor: options.hookExecutor,
         sessionId: 's',
         transcriptPath: '/t.jsonl',
@@ -109,5 +119,25 @@ describe('EngineGate (hooks → rules → the person)', () => {
     assert.equal(decision.behavior, 'deny');
     assert.match(decision.behavior === 'deny' ? decision.message : '', /fetching is off today/);
     assert.equal(asked.length, 0);
+  });
+
+  it('runs Notification hooks when it has to ask the person', async () => {
+    const seen: HookCommandRequest[] = [];
+    const executor: HookExecutor = {
+      runCommand: async (request) => {
+        seen.push(request);
+        return { kind: 'exited', exitCode: 0, stdout: '', stderr: '' };
+      },
+      postHttp: async () => ({ kind: 'response', status: 200, body: '' }),
+    };
+    const { gate, asked, context } = setup({
+      hookExecutor: executor,
+      hooks: { Notification: [{ hooks: [{ type: 'command', command: 'notify-send' }] }] },
+      answers: [{ kind: 'allow-once' }],
+    });
+    await gate.check(webFetchTool, fetchInput, context);
+    assert.equal(asked.length, 1);
+    assert.equal(seen.length, 1);
+    assert.match(seen[0]!.stdin, /needs your permission to use WebFetch/);
   });
 });
