@@ -51,7 +51,10 @@ export class TreeSitterShellParser implements ShellParser {
       const language = await Language.load(paths.bashWasm);
       const parser = new Parser();
       parser.setLanguage(language);
-      return new TreeSitterShellParser(parser);
+      const shellParser = new TreeSitterShellParser(parser);
+      // The first parse pays WebAssembly warm-up (~30 ms); pay it here, not in the first tool call.
+      shellParser.parse('cd src && ls -la | grep "x" > out.txt; echo $(date) && git status');
+      return shellParser;
     })();
     loading.catch(() => parsers.delete(paths.bashWasm));
     parsers.set(paths.bashWasm, loading);
