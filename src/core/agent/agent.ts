@@ -11,7 +11,7 @@ import type { TranscriptSink } from '../session/transcript-entry';
 import { DirectFileWriter } from '../tools/direct-file-writer';
 import { FileStateCache } from '../tools/file-state-cache';
 import type { FileWriter } from '../tools/file-writer';
-import type { AnyTool, ToolContext } from '../tools/tool';
+import type { AnyTool, SubagentRunner, ToolContext } from '../tools/tool';
 import { toolDefinitions } from '../tools/tool-definitions';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
@@ -63,6 +63,8 @@ export interface AgentOptions {
   compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
   /** Tokens kept free below the window before auto-compaction (output reserve plus a buffer). */
   compactReserveTokens?: number;
+  /** Runs sub-agents for the Task tool; absent for a sub-agent itself. */
+  subagents?: SubagentRunner;
 }
 
 /**
@@ -210,6 +212,7 @@ export class Agent {
       todos: this.todos,
       model,
       shellState: this.shellState,
+      ...(this.#options.subagents ? { subagents: this.#options.subagents } : {}),
       turn: this.#turns,
     };
   }

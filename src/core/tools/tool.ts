@@ -6,6 +6,17 @@ import type { FileStateCache } from './file-state-cache';
 import type { FileWriter } from './file-writer';
 import type { TodoStore } from '../todos/todo-store';
 
+/** What a sub-agent run reports back: its final answer, or why it has none. */
+export type SubagentOutcome = { ok: true; text: string; turns: number } | { ok: false; message: string };
+
+/** Starts a fresh agent with its own history on one task; must not throw. */
+export interface SubagentRunner {
+  run(
+    request: { description: string; prompt: string; onProgress(text: string): void },
+    signal: AbortSignal,
+  ): Promise<SubagentOutcome>;
+}
+
 /** Everything a tool may touch. One per call; `signal` aborts this call only. */
 export interface ToolContext {
   toolUseId: string;
@@ -26,6 +37,8 @@ export interface ToolContext {
   model: ModelInfo;
   /** The loop's turn number (1-based), e.g. for "todos not updated for N turns". */
   turn: number;
+  /** Runs a sub-agent (the Task tool); absent inside a sub-agent, so they do not nest. */
+  subagents?: SubagentRunner;
   /** The working directory the Bash tool keeps between calls; mutable session state. */
   shellState: { cwd: string };
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { ModelClient } from '../../core/model/model-client';
 import type { Logger } from '../../core/ports';
 import { createNodeAgent } from '../../node/agent/create-node-agent';
 import type { HostSettings } from '../config/host-settings';
@@ -42,6 +43,14 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
     const settings = options.settings();
     const modelClient = await createModelClient(settings, options.keys);
     if (!modelClient.ok) return modelClient;
+    // `provider:model` roles (a Claude loop with GPT sub-agents…) use the other provider's stored key.
+    const roleClients = new Map<'anthropic' | 'openai', ModelClient>();
+    for (const provider of ['anthropic', 'openai'] as const) {
+      const specs = [settings.smallModel, settings.subagentModel];
+      if (!specs.some((spec) => spec.startsWith(`${provider}:`))) continue;
+      const made = await createModelClient({ ...settings, provider }, options.keys);
+      if (made.ok) roleClients.set(provider, made.client);
+    }
     const cwd = options.workspace.roots[0];
     if (!cwd) {
       return {
@@ -57,6 +66,7 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         provider: settings.provider === 'openai' ? 'openai' : 'anthropic',
         ...(modelClient.model ? { model: modelClient.model } : {}),
         ...(settings.smallModel ? { smallModel: settings.smallModel } : {}),
+        ...(settings.subagentModel ? { subagentModel: settings.subagentModel } : {}),
         maxTurns: settings.maxTurns,
         permissionMode: settings.permissionMode,
         sessionsDirectory: options.sessionsDirectory,
@@ -75,6 +85,7 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
           workspace: options.workspace,
           client: modelClient.client,
           reviewingWriter: request.writer,
+          clientFor: (provider) => roleClients.get(provider),
         },
       });
       if (!result.ok)

@@ -41,9 +41,10 @@ import type { LoadedSettings } from '../settings/settings-loader';
 import { NodeShell } from '../shell/node-shell';
 import { NodeWorkspace } from '../workspace/node-workspace';
 import { gatherPromptEnvironment, projectRootOf } from './prompt-environment';
+import { resolveModelRoles } from './model-roles';
+import type { ProviderName } from './model-roles';
 import { createSessionCallbacks } from './session-hooks';
-
-export type ProviderName = 'anthropic' | 'openai';
+import { createSubagentRunner } from './subagent-runner';
 
 export interface NodeAgentOptions {
   cwd: string;
@@ -54,8 +55,10 @@ export interface NodeAgentOptions {
   provider?: ProviderName;
   model?: string;
   fallbackModel?: string;
-  /** For the permission classifier (auto mode); defaults to the main model. */
+  /** Classifier and summaries: `model` or `provider:model`; defaults to the main model. */
   smallModel?: string;
+  /** Task sub-agents: `model` or `provider:model` (a Claude loop with GPT sub-agents, or the reverse). */
+  subagentModel?: string;
   baseUrl?: string;
   apiKey?: string;
   maxTurns?: number;
@@ -80,6 +83,8 @@ export interface NodeAgentOptions {
     client?: ModelClient;
     /** The writer for edits that need asking (the panel's diff preview); default: ask the Approver. */
     reviewingWriter?: FileWriter;
+    /** Clients for the other provider's roles (keys from the editor's SecretStorage). */
+    clientFor?(provider: ProviderName): ModelClient | undefined;
   };
 }
 
@@ -170,6 +175,14 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     (provider === 'anthropic' ? env.ANTHROPIC_MODEL : env.OPENAI_MODEL) ??
     defaultModels[provider];
   const model = client.describe(modelId);
+  const roles = resolveModelRoles({
+    provider,
+    main: { client, model: modelId },
+    smallModel: options.smallModel,
+    subagentModel: options.subagentModel,
+    env,
+    clientFor: options.overrides?.clientFor,
+  });
 
   const ports: AgentPorts = {
     workspace: options.overrides?.workspace ?? new NodeWorkspace(roots),
@@ -203,7 +216,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     trusted,
     shellParser,
     workspace: ports.workspace,
-    classifier: createModelClassifier({ client, model: options.smallModel ?? modelId }),
+    classifier: createModelClassifier(roles.small),
   });
   const modeResult = engine.setMode(requestedMode);
   if (!modeResult.ok) {
@@ -244,9 +257,40 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   // A tool denied outright is not offered at all: the model should not plan around it.
   const tools = toolsForModel(model).filter((tool) => !engine.isToolDenied(tool.name));
   const transcript = store.sink(sessionId);
-  const compactor = createCompactor({ client, model: modelId });
+  const compactor = createCompactor(roles.small);
   if (!restored)
     transcript.append({ type: 'session-start', sessionId, cwd, model: modelId, timestamp: Date.now() });
+
+  const gate = new EngineGate({
+    engine,
+    approver: options.approver,
+    reviewingWriter:
+      options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
+    hooks,
+    logger,
+    persistRule: async (rule, scope) => {
+      const path =
+        scope === 'project'
+          ? join(projectRoot, '.claude', 'settings.local.json')
+          : join(userConfigDirectory(homeDir, env), 'settings.json');
+      const saved = await addPermissionRule(path, 'allow', rule);
+      if (!saved.ok) logger.warn(saved.message);
+      else logger.info(`Saved "${rule}" to ${path}`);
+    },
+  });
+  const system = async (info: ModelInfo) =>
+    prompt.build({ model: info, environment, memory: initialMemory.files, mcpInstructions: [] });
+  const subagentInfo = roles.subagent.client.describe(roles.subagent.model);
+  const subagents = createSubagentRunner({
+    parentSessionId: sessionId,
+    ...roles.subagent,
+    tools: toolsForModel(subagentInfo, 'subagent').filter((tool) => !engine.isToolDenied(tool.name)),
+    ports,
+    gate,
+    cwd,
+    system,
+    hooks,
+  });
 
   const agent = new Agent({
     sessionId,
@@ -256,26 +300,10 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     maxTurns: options.maxTurns ?? 50,
     tools,
     ports,
-    gate: new EngineGate({
-      engine,
-      approver: options.approver,
-      reviewingWriter:
-        options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
-      hooks,
-      logger,
-      persistRule: async (rule, scope) => {
-        const path =
-          scope === 'project'
-            ? join(projectRoot, '.claude', 'settings.local.json')
-            : join(userConfigDirectory(homeDir, env), 'settings.json');
-        const saved = await addPermissionRule(path, 'allow', rule);
-        if (!saved.ok) logger.warn(saved.message);
-        else logger.info(`Saved "${rule}" to ${path}`);
-      },
-    }),
+    gate,
     cwd,
-    system: async (info) =>
-      prompt.build({ model: info, environment, memory: initialMemory.files, mcpInstructions: [] }),
+    system,
+    subagents,
     transcript,
     compact: async (messages, signal) => {
       const hook = await hooks.run({ event: 'PreCompact', trigger: 'auto' }, signal);

@@ -120,6 +120,48 @@ describe('createNodeAgent (settings, memory, hooks wired into one session)', fun
     }
   });
 
+  it('runs a Task sub-agent on the configured provider and returns its report to the main loop', async () => {
+    const { agent, tools } = await create({
+      subagentModel: 'openai:gpt-5-mini',
+      env: {
+        ANTHROPIC_BASE_URL: server.url,
+        ANTHROPIC_API_KEY: 'k',
+        OPENAI_BASE_URL: `${server.url}/v1`,
+        OPENAI_API_KEY: 'k',
+        TANDEM_HOME: join(folder, 'tandem'),
+      },
+    });
+    assert.ok(tools.some((tool) => tool.name === 'Task'));
+    server.enqueue(
+      {
+        blocks: [
+          {
+            toolUse: {
+              name: 'Task',
+              input: { description: 'find the parser', prompt: 'Where is the parser?' },
+            },
+          },
+        ],
+      },
+      { blocks: [{ text: 'The parser is in src/parse.ts:12.' }] },
+      { blocks: [{ text: 'It is in src/parse.ts.' }] },
+    );
+    await drain(agent, 'where is the parser?');
+    const [main, sub, mainAgain] = server.modelRequests;
+    assert.equal(main?.path, '/v1/messages');
+    assert.equal(sub?.path, '/v1/chat/completions');
+    const subBody = sub?.body as {
+      model: string;
+      tools: { function: { name: string } }[];
+      messages: unknown[];
+    };
+    assert.equal(subBody.model, 'gpt-5-mini');
+    const subTools = subBody.tools.map((tool) => tool.function.name);
+    assert.ok(!subTools.includes('Task') && !subTools.includes('TodoWrite') && subTools.includes('Read'));
+    assert.match(JSON.stringify(subBody.messages), /you are a sub-agent/i);
+    assert.match(JSON.stringify(mainAgain?.body), /The parser is in src\/parse.ts:12\./);
+  });
+
   it('refuses to resume a session that does not exist', async () => {
     const created = await createNodeAgent({
       cwd: folder,

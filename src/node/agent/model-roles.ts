@@ -1,0 +1,64 @@
+import type { ModelClient } from '../../core/model/model-client';
+import { AnthropicClient } from '../providers/anthropic-client';
+import { OpenaiClient } from '../providers/openai-client';
+
+export type ProviderName = 'anthropic' | 'openai';
+
+/** One role's model: which client talks to it and its id. */
+export interface ModelRole {
+  client: ModelClient;
+  model: string;
+}
+
+/** The main loop, the small model (classifier, summaries) and sub-agents may each use another provider. */
+export interface ModelRoles {
+  main: ModelRole;
+  small: ModelRole;
+  subagent: ModelRole;
+}
+
+/**
+ * `provider:model` (e.g. `openai:gpt-5-mini`) or a bare model id, which keeps the main provider.
+ * Only the two known provider names count as a prefix, so ids with colons (`llama3:8b`) survive.
+ */
+export function parseModelSpec(
+  spec: string,
+  fallback: ProviderName,
+): { provider: ProviderName; model: string } {
+  const match = /^(anthropic|openai):(.+)$/.exec(spec.trim());
+  return match
+    ? { provider: match[1] as ProviderName, model: match[2]! }
+    : { provider: fallback, model: spec.trim() };
+}
+
+export interface ResolveModelRolesOptions {
+  provider: ProviderName;
+  main: ModelRole;
+  smallModel?: string;
+  subagentModel?: string;
+  env: Record<string, string | undefined>;
+  /** The editor supplies clients with its stored keys; else one is made from the environment. */
+  clientFor?(provider: ProviderName): ModelClient | undefined;
+}
+
+/** Resolves the three roles; an empty spec means "the main model". */
+export function resolveModelRoles(options: ResolveModelRolesOptions): ModelRoles {
+  const clients = new Map<ProviderName, ModelClient>([[options.provider, options.main.client]]);
+  const clientFor = (provider: ProviderName): ModelClient => {
+    let client = clients.get(provider) ?? options.clientFor?.(provider);
+    if (!client) {
+      client =
+        provider === 'openai'
+          ? new OpenaiClient({ env: options.env })
+          : new AnthropicClient({ env: options.env });
+    }
+    clients.set(provider, client);
+    return client;
+  };
+  const role = (spec: string | undefined): ModelRole => {
+    if (!spec?.trim()) return options.main;
+    const { provider, model } = parseModelSpec(spec, options.provider);
+    return { client: clientFor(provider), model };
+  };
+  return { main: options.main, small: role(options.smallModel), subagent: role(options.subagentModel) };
+}
