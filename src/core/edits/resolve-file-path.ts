@@ -45,3 +45,12 @@ export function requireAbsolutePath(
     message: `file_path must be absolute, but "${path}" is relative. Did you mean "${resolveAgainst(cwd, path)}"?`,
   };
 }
+
+/** The permission target of a `file_path` tool: the folded absolute path, or none when it is relative. */
+export function filePathTarget<Input extends { file_path: string }>(
+  input: Input,
+  context: { cwd: string },
+): string | undefined {
+  const resolved = requireAbsolutePath(input.file_path, context.cwd);
+  return resolved.ok ? resolved.path : undefined;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { editFile } from '../../edits/edit-file';
-import { requireAbsolutePath } from '../../edits/resolve-file-path';
+import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-path';
 import { buildTool } from '../build-tool';
 import type { Tool } from '../tool';
 import { errorResult } from '../tool';
@@ -32,10 +32,7 @@ export const editTool: Tool<EditInput> = buildTool({
   name: 'Edit',
   description,
   inputSchema: editInputSchema,
-  permissionTarget: (input, context) => {
-    const resolved = requireAbsolutePath(input.file_path, context.cwd);
-    return resolved.ok ? resolved.path : undefined;
-  },
+  permissionTarget: filePathTarget,
   summarize: (input) => input.file_path,
   async *call(input, context) {
     const resolved = requireAbsolutePath(input.file_path, context.cwd);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ImageBlock, TextBlock } from '../../messages/message';
 import { numberLines } from '../../edits/number-lines';
-import { requireAbsolutePath } from '../../edits/resolve-file-path';
+import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-path';
 import { decodeText, detectImageType, isBinary } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
 import type { Tool, ToolContext, ToolResult } from '../tool';
@@ -45,10 +45,7 @@ export const readTool: Tool<ReadInput> = buildTool({
   maxResultChars: 100_000,
   isReadOnly: () => true,
   isConcurrencySafe: () => true,
-  permissionTarget: (input, context) => {
-    const resolved = requireAbsolutePath(input.file_path, context.cwd);
-    return resolved.ok ? resolved.path : undefined;
-  },
+  permissionTarget: filePathTarget,
   summarize: (input) => input.file_path,
   async *call(input, context) {
     const resolved = requireAbsolutePath(input.file_path, context.cwd);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadTextFile, readState } from '../../edits/load-text-file';
 import { describeUserChanges, proposeFileWrite } from '../../edits/propose-file-write';
-import { requireAbsolutePath } from '../../edits/resolve-file-path';
+import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-path';
 import type { TextFormat } from '../../edits/text-codec';
 import { convertLineEndings, defaultTextFormat } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
@@ -30,10 +30,7 @@ export const writeTool: Tool<WriteInput> = buildTool({
   name: 'Write',
   description,
   inputSchema: writeInputSchema,
-  permissionTarget: (input, context) => {
-    const resolved = requireAbsolutePath(input.file_path, context.cwd);
-    return resolved.ok ? resolved.path : undefined;
-  },
+  permissionTarget: filePathTarget,
   summarize: (input) => input.file_path,
   async *call(input, context) {
     const resolved = requireAbsolutePath(input.file_path, context.cwd);
