@@ -17,6 +17,8 @@ export interface ChatAgentRequest {
   trusted: boolean;
   /** Continue this saved session (its transcript id) instead of starting one. */
   resume?: string;
+  /** The chat's id: a new session's transcript is saved under it, so the id survives a reload. */
+  sessionId: string;
 }
 
 /** An agent and the id its transcript is saved under, or why none could be built, for the person. */

@@ -72,7 +72,7 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         sessionsDirectory: options.sessionsDirectory,
         // A long-lived chat follows edits to .claude/settings*.json without a restart.
         watchSettings: true,
-        ...(request.resume ? { resume: request.resume } : {}),
+        ...(request.resume ? { resume: request.resume } : { sessionId: request.sessionId }),
         approver: request.approver,
         logger: options.logger,
         trusted: request.trusted,

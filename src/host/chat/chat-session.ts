@@ -148,6 +148,7 @@ export class ChatSession {
       approver: this.#questions.approver,
       writer: this.#options.createWriter(this.#questions.reviewer),
       trusted: this.#options.isTrusted(),
+      sessionId: this.id,
       ...(this.transcriptId ? { resume: this.transcriptId } : {}),
     };
     const result = await this.#options.createAgent(request);

@@ -6,7 +6,7 @@ import { ProposalFileSystem, proposalScheme } from './proposal-file-system';
 
 /**
  * Edit previews in the native diff editor: the file on the left, the proposal on the right as an
- * editable `tandem-proposal:` document. Saving there changes what Accept writes.
+ * editable `tandem-proposal:` document. What the person typed there, saved or not, is what Accept writes.
  */
 export class DiffPreview implements EditPreview {
   constructor(
@@ -38,24 +38,42 @@ export class DiffPreview implements EditPreview {
           },
         );
       },
-      text: () => this.#savedText(right),
+      text: () => this.#currentText(right),
       dispose: () => {
-        void this.#closeTabs(right);
-        this.proposals.drop(right);
-        if (edit.before === undefined) this.proposals.drop(left);
+        void (async () => {
+          // Save unsaved edits first, so closing the tab neither prompts nor leaves a dirty editor
+          // that a reload would try to save into a proposal that no longer exists.
+          await this.#document(right)
+            ?.save()
+            .then(undefined, () => false);
+          await this.#closeTabs(right);
+          this.proposals.drop(right);
+          if (edit.before === undefined) this.proposals.drop(left);
+        })();
       },
     };
   }
 
-  #savedText(uri: vscode.Uri): string | undefined {
-    return this.proposals.text(uri);
+  /** What the person sees on the right, unsaved typing included; else the proposal as saved. */
+  #currentText(uri: vscode.Uri): string | undefined {
+    const document = this.#document(uri);
+    return document?.isDirty ? document.getText() : this.proposals.text(uri);
+  }
+
+  #document(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
   }
 
   async #closeTabs(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const tabs = vscode.window.tabGroups.all
       .flatMap((group) => group.tabs)
-      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === key);
+      .filter(
+        (tab) =>
+          (tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === key) ||
+          (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === key),
+      );
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
   }
 }

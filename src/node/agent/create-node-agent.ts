@@ -67,6 +67,8 @@ export interface NodeAgentOptions {
   disallowedTools?: string[];
   /** Continue a saved session. */
   resume?: string;
+  /** The id a new session is saved under (the editor uses its chat id); default: a random UUID. */
+  sessionId?: string;
   sessionsDirectory?: string;
   approver: Approver;
   logger?: Logger;
@@ -161,7 +163,9 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const restored = options.resume ? store.load(options.resume) : undefined;
   if (options.resume && !restored)
     return { ok: false, message: `No saved session with id ${options.resume}.` };
-  const sessionId = options.resume ?? randomUUID();
+  if (options.sessionId !== undefined && !JsonlTranscriptStore.isValidSessionId(options.sessionId))
+    return { ok: false, message: `Invalid session id: ${options.sessionId}` };
+  const sessionId = options.resume ?? options.sessionId ?? randomUUID();
 
   const provider = options.provider ?? 'anthropic';
   const client =

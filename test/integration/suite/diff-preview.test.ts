@@ -8,7 +8,7 @@ import { tandemApi, eventually, workspaceRoot } from './tandem-api';
 
 // A second scheme keeps this test's proposals apart from the extension's own.
 describe('Open diff (native diff editor)', () => {
-  it('opens the proposal beside the file and writes what the person saved there', async () => {
+  it('opens the proposal beside the file, takes what the person typed there, and closes with it', async () => {
     await tandemApi();
     const proposals = new ProposalFileSystem();
     const registration = vscode.workspace.registerFileSystemProvider(`${proposalScheme}-test`, proposals);
@@ -36,10 +36,19 @@ describe('Open diff (native diff editor)', () => {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(proposal.uri, new vscode.Range(0, 0, 1, 0), 'after, edited by hand\n');
       await vscode.workspace.applyEdit(edit);
+      assert.equal(
+        handle.text(),
+        'after, edited by hand\n',
+        'unsaved typing counts: it is what the person sees',
+      );
       await proposal.save();
       assert.equal(handle.text(), 'after, edited by hand\n');
       handle.dispose();
-      assert.equal(handle.text(), undefined);
+      await eventually(() => (handle.text() === undefined ? true : undefined));
+      const stillOpen = vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .some((candidate) => candidate.input instanceof vscode.TabInputTextDiff);
+      assert.equal(stillOpen, false, 'the diff editor closes with the proposal');
     } finally {
       registration.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -53,6 +53,7 @@ describe('Restricted Mode (untrusted workspace)', () => {
       approver: { ask: async (request) => (asked.push(request), { kind: 'allow-once' }) },
       writer: { propose: async () => ({ kind: 'rejected', reason: 'the test writer never writes' }) },
       trusted,
+      sessionId: `restricted-${String(trusted)}`,
     });
     assert.ok(created.ok, created.ok ? '' : created.message);
     const turn = created.agent.submit('create the file', new AbortController().signal);

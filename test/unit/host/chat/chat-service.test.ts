@@ -25,16 +25,14 @@ function setup(
   const requests: ChatAgentRequest[] = [];
   let active = options.active;
   let trusted = options.trusted ?? true;
-  let nextSession = 0;
   const store =
     options.store ?? new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-chats-')), silentLogger);
   const service = new ChatService({
     createAgent: async (request) => {
       requests.push(request);
-      nextSession += 1;
       return {
         ok: true,
-        sessionId: request.resume ?? `session-${nextSession}`,
+        sessionId: request.resume ?? request.sessionId,
         agent: { submit: (prompt, signal) => turn(prompt, signal, request) },
         dispose: async () => {},
       };
@@ -119,7 +117,7 @@ describe('ChatService (the panel’s chats)', () => {
     service.resetIdleAgents();
     await service.send('again');
     assert.equal(requests[1]?.trusted, true, 'trust granted: the next agent may write');
-    assert.equal(requests[1]?.resume, 'session-1', 'and it continues the same saved session');
+    assert.equal(requests[1]?.resume, requests[0]?.sessionId, 'and it continues the same saved session');
   });
 
   it('asks permission in the panel and passes the answer to the agent', async () => {
@@ -190,6 +188,16 @@ describe('ChatService (the panel’s chats)', () => {
     release();
     await turn;
     assert.ok(first?.log.entries.some((entry) => entry.kind === 'assistant' && entry.text === 'finished'));
+  });
+
+  it('saves a new chat under its own id, so a stale id from the webview still finds it after a reload', async () => {
+    const { service, requests } = setup(async function* () {
+      return 'completed';
+    });
+    const chat = service.newChat();
+    await service.send('hello', chat.id);
+    assert.equal(requests[0]?.sessionId, chat.id);
+    assert.equal(requests[0]?.resume, undefined);
   });
 
   it('reopens the shown chat from its transcript after a window reload', async () => {
