@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 
-// esbuild.mjs puts this first in the bundle, so the figure includes evaluating every bundled module.
-declare const __tandemBundleStart: number | undefined;
-const moduleLoadedAt = typeof __tandemBundleStart === 'number' ? __tandemBundleStart : performance.now();
+/** Set by the bundle's footer (esbuild.mjs): how long evaluating the whole bundle took, in ms. */
+function bundleEvaluateMs(): number {
+  const value = (globalThis as { __tandemBundleEvaluateMs?: unknown }).__tandemBundleEvaluateMs;
+  return typeof value === 'number' ? value : 0;
+}
 import { Disposable } from './base/disposable';
 import { outputLogger } from './base/output-logger';
 import { registerCommands } from './commands/register-commands';
@@ -20,8 +22,8 @@ export interface TandemApi {
   /** The "Set API Key" flow with injectable prompts. */
   setApiKey(prompts?: ApiKeyPrompts): ReturnType<typeof setApiKeyInteractive>;
   view: ChatViewProvider;
-  /** How long activation took, in ms: `bundle` from module evaluation to the end of `activate`. */
-  activation: { activateMs: number; bundleMs: number };
+  /** In ms: evaluating the bundle (0 when not bundled), and running `activate`. */
+  activation: { evaluateMs: number; activateMs: number };
 }
 
 class TandemExtension extends Disposable {
@@ -58,7 +60,7 @@ class TandemExtension extends Disposable {
       keys,
       setApiKey: (prompts) => setApiKeyInteractive(keys, prompts),
       view,
-      activation: { activateMs: 0, bundleMs: 0 },
+      activation: { evaluateMs: 0, activateMs: 0 },
     };
     logger.info(
       `Tandem activated (VS Code ${vscode.version}, trusted: ${String(vscode.workspace.isTrusted)})`,
@@ -73,8 +75,7 @@ export function activate(context: vscode.ExtensionContext): TandemApi {
   const startedAt = performance.now();
   extension = new TandemExtension(context);
   context.subscriptions.push(extension);
-  const endedAt = performance.now();
-  extension.api.activation = { activateMs: endedAt - startedAt, bundleMs: endedAt - moduleLoadedAt };
+  extension.api.activation = { evaluateMs: bundleEvaluateMs(), activateMs: performance.now() - startedAt };
   return extension.api;
 }
 

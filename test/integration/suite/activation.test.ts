@@ -12,10 +12,7 @@ describe('activation', () => {
 
   it('reports how long its own activation took (read by bench/activation.ts)', async () => {
     const { activation } = await tandemApi();
-    assert.ok(
-      activation.activateMs > 0 && activation.bundleMs >= activation.activateMs,
-      JSON.stringify(activation),
-    );
+    assert.ok(activation.activateMs > 0 && activation.evaluateMs > 0, JSON.stringify(activation));
     const benchOut = process.env['TANDEM_BENCH_OUT'];
     if (benchOut) writeFileSync(benchOut, JSON.stringify(activation));
   });
