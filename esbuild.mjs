@@ -1,6 +1,6 @@
 // Bundles the extension, the CLI and the webview into dist/. `--watch` rebuilds on change.
 import { build, context } from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -25,9 +25,7 @@ const targets = [
     outfile: 'dist/cli.js',
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
   },
-];
-if (existsSync('src/host/extension.ts')) {
-  targets.push({
+  {
     ...common,
     entryPoints: ['src/host/extension.ts'],
     outfile: 'dist/extension.js',
@@ -35,10 +33,8 @@ if (existsSync('src/host/extension.ts')) {
     // How long evaluating the bundle takes, read by activate() for bench/activation.ts.
     banner: { js: `const __tandemBundleStart = performance.now();\n${common.banner.js}` },
     footer: { js: 'globalThis.__tandemBundleEvaluateMs = performance.now() - __tandemBundleStart;' },
-  });
-}
-if (existsSync('webview-ui/src/main.tsx')) {
-  targets.push({
+  },
+  {
     bundle: true,
     sourcemap: production ? false : 'linked',
     minify: production,
@@ -55,8 +51,8 @@ if (existsSync('webview-ui/src/main.tsx')) {
     loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file' },
     assetNames: '[name]',
     tsconfig: 'webview-ui/tsconfig.json',
-  });
-}
+  },
+];
 
 /** The shell parser loads these at run time; they ship beside the bundles. */
 function copyAssets() {
