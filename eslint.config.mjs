@@ -1,21 +1,9 @@
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'child_process',
-  'http',
-  'https',
-  'net',
-  'crypto',
-  'url',
-  'stream',
-  'events',
-  'util',
-];
+// Every Node built-in, bare and `node:`-prefixed: the core may use none of them.
+const nodeBuiltins = ['node:*', ...builtinModules];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', '.tandem-tools/', 'test/fixtures/', '**/*.js', '**/*.cjs'] },

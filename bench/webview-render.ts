@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import type { ConversationEntry } from '../src/protocol/conversation-entry';
 import type { HostToWebviewMessage } from '../src/protocol/host-to-webview-message';
 import { HostMessageType } from '../src/protocol/message-type';
+import { chromiumArgs } from '../test/integration/code-server-harness';
 
 interface Options {
   messages: number;
@@ -233,16 +234,7 @@ async function main(): Promise<void> {
     executablePath: options.chromium,
     headless: true,
     viewport: { width: 420, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-    ],
+    args: ['--headless', ...chromiumArgs, '--enable-precise-memory-info'],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

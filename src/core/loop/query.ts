@@ -88,13 +88,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     ) {
       const shorter = await options.compact(state.messages, options.signal);
       if (shorter) {
-        yield {
-          type: 'context-compact',
-          before: state.messages.length,
-          after: shorter.length,
-          trigger: 'auto',
-        };
-        state.messages = shorter;
+        yield* replaceHistory(shorter, 'auto');
         compactFailures = 0;
       } else compactFailures += 1;
     }
@@ -198,6 +192,15 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     yield { type: 'message-append', message };
   }
 
+  /** Swaps in a compacted history and says so. */
+  async function* replaceHistory(
+    shorter: Message[],
+    trigger: 'auto' | 'reactive',
+  ): AsyncGenerator<LoopEvent, void> {
+    yield { type: 'context-compact', before: state.messages.length, after: shorter.length, trigger };
+    state.messages = shorter;
+  }
+
   async function* recover(error: ModelError): AsyncGenerator<LoopEvent, 'continue' | TerminalReason> {
     if (error.kind === 'aborted' || options.signal.aborted) return 'aborted';
     if (error.kind === 'prompt_too_long') {
@@ -208,13 +211,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
         return 'prompt_too_long';
       }
       compacted = true;
-      yield {
-        type: 'context-compact',
-        before: state.messages.length,
-        after: shorter.length,
-        trigger: 'reactive',
-      };
-      state.messages = shorter;
+      yield* replaceHistory(shorter, 'reactive');
       state.transition = { reason: 'retry', attempt: state.retryAttempt };
       return 'continue';
     }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
@@ -29,7 +30,7 @@ describe('src/core layer boundary', () => {
           name: 'forbid-outer-layers',
           setup(context) {
             context.onResolve({ filter: /.*/ }, (args) => {
-              const builtin = /^(node:|vscode$)/.test(args.path) || isNodeBuiltin(args.path);
+              const builtin = args.path === 'vscode' || isBuiltin(args.path);
               const outer = /\/src\/(node|host|cli|protocol)\//.test(join(args.resolveDir, args.path));
               if (builtin || (args.path.startsWith('.') && outer)) {
                 offenders.push(`${relative(root, args.importer)} imports ${args.path}`);
@@ -44,23 +45,3 @@ describe('src/core layer boundary', () => {
     assert.deepEqual(offenders, []);
   });
 });
-
-function isNodeBuiltin(specifier: string): boolean {
-  const builtins = [
-    'fs',
-    'path',
-    'os',
-    'child_process',
-    'http',
-    'https',
-    'net',
-    'crypto',
-    'url',
-    'stream',
-    'events',
-    'util',
-    'worker_threads',
-    'zlib',
-  ];
-  return builtins.includes(specifier.split('/')[0] ?? '');
-}
