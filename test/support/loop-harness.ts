@@ -46,9 +46,10 @@ export function timingTools(log: CallRecord[]): AnyTool[] {
         resolve(true);
       });
     });
-  const timed = (name: string, safe: boolean) =>
+  const timed = (name: string, safe: boolean, abortsSiblingsOnFailure = false) =>
     buildTool({
       name,
+      abortsSiblingsOnFailure,
       description: `${name} for tests`,
       inputSchema: z.object({ ms: z.number(), fail: z.boolean().optional() }),
       isReadOnly: () => safe,
@@ -62,7 +63,7 @@ export function timingTools(log: CallRecord[]): AnyTool[] {
         return { content: `${name} ok after ${input.ms}ms`, isError: Boolean(input.fail) };
       },
     });
-  return [timed('Wait', true), timed('Change', false), timed('Bash', true)];
+  return [timed('Wait', true), timed('Change', false), timed('Bash', true, true)];
 }
 
 export interface RunResult {

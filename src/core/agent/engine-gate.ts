@@ -4,7 +4,6 @@ import type { Approver, Logger } from '../ports';
 import { applyApprovalAnswer } from '../permissions/approval-answer';
 import type { PermissionDecision } from '../permissions/permission-decision';
 import type { PermissionEngine } from '../permissions/permission-engine';
-import { editToolNames } from '../permissions/permission-rule';
 import type { FileWriter } from '../tools/file-writer';
 import type { AnyTool, ToolContext } from '../tools/tool';
 
@@ -38,7 +37,7 @@ export class EngineGate implements PermissionGate {
     // A hook may pre-approve what the defaults would ask about, never what a rule or check escalated.
     const hookApproves = hook?.behavior === 'allow' && decision.decidedBy.kind === 'default';
     if (decision.behavior === 'allow' || hookApproves) return { behavior: 'allow' };
-    if (editToolNames.has(tool.name)) return { behavior: 'allow', writer: this.options.reviewingWriter };
+    if (tool.permissionKind === 'edit') return { behavior: 'allow', writer: this.options.reviewingWriter };
     return this.#ask(tool, input, context, decision);
   }
 

@@ -201,8 +201,10 @@ export class StreamingExecutor {
       result,
       durationMs,
     });
-    if (result.isError && call.block.name === 'Bash' && !this.#options.signal.aborted) {
-      this.#siblingAbort.abort(new Error(`Cancelled: a sibling Bash call (${call.block.id}) failed.`));
+    if (result.isError && call.tool?.abortsSiblingsOnFailure && !this.#options.signal.aborted) {
+      this.#siblingAbort.abort(
+        new Error(`Cancelled: a sibling ${call.block.name} call (${call.block.id}) failed.`),
+      );
     }
     this.#schedule();
   }

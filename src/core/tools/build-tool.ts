@@ -1,8 +1,18 @@
-import type { Tool, ToolContext, ToolPermissionCheck, ToolProgress, ToolResult } from './tool';
+import type {
+  PermissionKind,
+  Tool,
+  ToolContext,
+  ToolPermissionCheck,
+  ToolProgress,
+  ToolResult,
+} from './tool';
 import type { z } from 'zod';
 
 export interface ToolDefinitionOptions<Input> {
   name: string;
+  /** Default `other`: matched by name only, asked about unless a rule allows it. */
+  permissionKind?: PermissionKind;
+  abortsSiblingsOnFailure?: boolean;
   description: string;
   inputSchema: z.ZodType<Input>;
   call(input: Input, context: ToolContext): AsyncGenerator<ToolProgress, ToolResult>;
@@ -17,12 +27,15 @@ export interface ToolDefinitionOptions<Input> {
 const defaultMaxResultChars = 30_000;
 
 /**
- * Fills the fail-closed defaults: a tool that does not say otherwise writes, must run alone, and
- * leaves the permission decision to rules and mode (which ask for writing tools).
+ * Fills the fail-closed defaults: a tool that does not say otherwise writes, must run alone, is
+ * matched by permission rules under its own name only, and leaves the permission decision to rules
+ * and mode (which ask for writing tools).
  */
 export function buildTool<Input>(options: ToolDefinitionOptions<Input>): Tool<Input> {
   return {
     name: options.name,
+    permissionKind: options.permissionKind ?? 'other',
+    abortsSiblingsOnFailure: options.abortsSiblingsOnFailure ?? false,
     description: options.description,
     inputSchema: options.inputSchema,
     maxResultChars: options.maxResultChars ?? defaultMaxResultChars,

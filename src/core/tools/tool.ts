@@ -70,8 +70,22 @@ export type ToolPermissionCheck =
   /** No opinion: rules, then the mode, then the default for read-only / writing tools decide. */
   | { behavior: 'passthrough' };
 
+/**
+ * What a call does, as permission rules and modes see it: `Read(...)` rules govern `read` tools,
+ * `Edit(...)` rules and `acceptEdits` govern `edit` tools, `Bash(...)` rules `execute` tools,
+ * `WebFetch(domain:…)` rules `fetch` tools. `other` tools (todos, sub-agents, MCP tools) are matched
+ * by their own name only. Declared by the tool, so a new tool is governed by what it declares.
+ */
+export type PermissionKind = 'read' | 'edit' | 'execute' | 'fetch' | 'other';
+
 export interface Tool<Input = unknown> {
   readonly name: string;
+  readonly permissionKind: PermissionKind;
+  /**
+   * A failed call aborts its running siblings in the same batch (a failed shell command usually
+   * makes the commands started beside it moot). Default false.
+   */
+  readonly abortsSiblingsOnFailure: boolean;
   /** The prompt the model sees. */
   readonly description: string;
   readonly inputSchema: z.ZodType<Input>;

@@ -44,6 +44,7 @@ interface PlannedFile {
 /** ApplyPatch: codex-style multi-file patches, validated in full before anything is proposed. */
 export const applyPatchTool: Tool<ApplyPatchInput> = buildTool({
   name: 'ApplyPatch',
+  permissionKind: 'edit',
   description,
   inputSchema: applyPatchInputSchema,
   // Every file the patch touches (moves included), one per line: the permission engine checks each.

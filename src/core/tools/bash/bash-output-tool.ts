@@ -24,6 +24,7 @@ export type BashOutputInput = z.infer<typeof bashOutputInputSchema>;
 /** The BashOutput tool: new output of a background shell since the last read, its status, and a stuck note. */
 export const bashOutputTool = buildTool<BashOutputInput>({
   name: 'BashOutput',
+  permissionKind: 'other',
   description:
     'Returns the output a background shell (started with Bash run_in_background) produced since the last read, and whether it is still running or exited with which code. Use `filter` to keep only lines matching a regular expression.',
   inputSchema: bashOutputInputSchema,

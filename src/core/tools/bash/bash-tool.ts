@@ -45,6 +45,8 @@ const description = `Runs a shell command (bash) and returns its combined stdout
 /** The Bash tool: foreground runs with streamed progress, or a background shell read with BashOutput. */
 export const bashTool = buildTool<BashInput>({
   name: 'Bash',
+  permissionKind: 'execute',
+  abortsSiblingsOnFailure: true,
   description,
   inputSchema: bashInputSchema,
   maxResultChars,

@@ -14,6 +14,7 @@ export type KillShellInput = z.infer<typeof killShellInputSchema>;
 /** The KillShell tool: stops a background shell and every process it started. */
 export const killShellTool = buildTool<KillShellInput>({
   name: 'KillShell',
+  permissionKind: 'other',
   description:
     'Stops a background shell started with Bash run_in_background, together with every process it started.',
   inputSchema: killShellInputSchema,

@@ -30,6 +30,7 @@ const description = `Replaces text in a file: old_string becomes new_string.
 /** Edit: one search-and-replace through the shared edit engine and the session's FileWriter. */
 export const editTool: Tool<EditInput> = buildTool({
   name: 'Edit',
+  permissionKind: 'edit',
   description,
   inputSchema: editInputSchema,
   permissionTarget: filePathTarget,

@@ -26,6 +26,7 @@ export type GlobInput = z.infer<typeof globInputSchema>;
 /** The Glob tool: files matching a pattern, newest first, at most 100, as absolute paths. */
 export const globTool = buildTool<GlobInput>({
   name: 'Glob',
+  permissionKind: 'read',
   description: `Finds files by name pattern (glob syntax like "**/*.js" or "src/**/*.{ts,tsx}"), fast in any size of codebase. Returns absolute paths, most recently modified first, at most ${maxResults}; files ignored by .gitignore are skipped. Use it to locate files by name; use Grep to search inside them. For open-ended searches that need several rounds, consider a sub-agent.`,
   inputSchema: globInputSchema,
   isReadOnly: () => true,

@@ -58,6 +58,7 @@ const description = `Searches file contents with ripgrep. Use it for every conte
 /** The Grep tool: ripgrep through the FileSearch port; expected failures (bad regex) are error results. */
 export const grepTool = buildTool<GrepInput>({
   name: 'Grep',
+  permissionKind: 'read',
   description,
   inputSchema: grepInputSchema,
   maxResultChars,

@@ -36,6 +36,7 @@ const description = `Makes several replacements in one file at once, with the sa
 /** MultiEdit: several Edit-style replacements, atomically, in one proposal. */
 export const multiEditTool: Tool<MultiEditInput> = buildTool({
   name: 'MultiEdit',
+  permissionKind: 'edit',
   description,
   inputSchema: multiEditInputSchema,
   permissionTarget: filePathTarget,

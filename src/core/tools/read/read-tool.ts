@@ -40,6 +40,7 @@ const description = `Reads a file from the local filesystem.
  */
 export const readTool: Tool<ReadInput> = buildTool({
   name: 'Read',
+  permissionKind: 'read',
   description,
   inputSchema: readInputSchema,
   maxResultChars: 100_000,

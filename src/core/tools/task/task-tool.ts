@@ -19,6 +19,7 @@ const description = `Hand a self-contained task to a sub-agent with its own fres
  */
 export const taskTool = buildTool<TaskInput>({
   name: 'Task',
+  permissionKind: 'other',
   description,
   inputSchema: taskInputSchema,
   maxResultChars: 40_000,

@@ -52,6 +52,7 @@ export function formatTodos(todos: readonly TodoItem[]): string {
  */
 export const todoWriteTool = buildTool<TodoWriteInput>({
   name: 'TodoWrite',
+  permissionKind: 'other',
   description,
   inputSchema: todoWriteInputSchema,
   isReadOnly: () => true,

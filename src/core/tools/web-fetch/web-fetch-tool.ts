@@ -45,6 +45,7 @@ export function normalizeFetchUrl(url: string): { url: string } | { error: strin
 /** The WebFetch tool: a page as Markdown (HTML converted behind the Fetcher port), capped at 100 KB of text. */
 export const webFetchTool = buildTool<WebFetchInput>({
   name: 'WebFetch',
+  permissionKind: 'fetch',
   description: `Fetches a web page and returns its content as Markdown (HTML is converted; text, JSON and other text types are returned as they are). Use it to read documentation, an issue or an API reference the user points to. http URLs are upgraded to https. The content is cut at ${maxTextChars.toLocaleString('en-US')} characters. Pass \`prompt\` to say what you are looking for. Read-only; it cannot log in or submit forms.`,
   inputSchema: webFetchInputSchema,
   maxResultChars: maxTextChars + 2_000,

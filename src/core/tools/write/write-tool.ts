@@ -28,6 +28,7 @@ const description = `Writes a whole file, creating it or replacing what it holds
  */
 export const writeTool: Tool<WriteInput> = buildTool({
   name: 'Write',
+  permissionKind: 'edit',
   description,
   inputSchema: writeInputSchema,
   permissionTarget: filePathTarget,
