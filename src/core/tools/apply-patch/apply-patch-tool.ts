@@ -4,7 +4,7 @@ import { describeTolerance } from '../../edits/apply-edit';
 import { loadTextFile, readState } from '../../edits/load-text-file';
 import type { FileWriteProposal } from '../../edits/propose-file-write';
 import { proposeFileWrite } from '../../edits/propose-file-write';
-import { resolveAgainst } from '../../edits/resolve-file-path';
+import { resolvePath } from '../../paths/resolve-path';
 import { defaultTextFormat } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
 import type { Tool, ToolContext, ToolResult } from '../tool';
@@ -54,7 +54,7 @@ export const applyPatchTool: Tool<ApplyPatchInput> = buildTool({
     const paths = parsed.operations.flatMap((operation) =>
       operation.kind === 'update' && operation.moveTo ? [operation.path, operation.moveTo] : [operation.path],
     );
-    return paths.map((path) => resolveAgainst(context.cwd, path)).join('\n');
+    return paths.map((path) => resolvePath(context.cwd, path)).join('\n');
   },
   summarize: (input) => {
     const parsed = parsePatch(input.input);
@@ -79,10 +79,10 @@ async function planOperation(
   operation: PatchOperation,
   touched: Set<string>,
 ): Promise<PlannedFile | string> {
-  const path = resolveAgainst(context.cwd, operation.path);
+  const path = resolvePath(context.cwd, operation.path);
   const target =
     operation.kind === 'update' && operation.moveTo !== undefined
-      ? resolveAgainst(context.cwd, operation.moveTo)
+      ? resolvePath(context.cwd, operation.moveTo)
       : path;
   for (const each of new Set([path, target])) {
     if (touched.has(each))
