@@ -12,6 +12,7 @@ import { errorResult, textResult } from '../tool';
 import { applyHunks } from './apply-hunks';
 import type { PatchOperation } from './parse-patch';
 import { parsePatch } from './parse-patch';
+import { wholeFileRefusal } from '../write/write-tool';
 
 const applyPatchInputSchema = z.object({
   input: z.string().describe('The whole patch, from "*** Begin Patch" to "*** End Patch".'),
@@ -110,8 +111,9 @@ async function planOperation(
     return `${operation.path}: you have not read this file in this session. Read it first.`;
   const before = loaded.decoded.text;
   if (operation.kind === 'delete') {
-    if (state === 'changed')
-      return `${operation.path}: the file changed on disk since you read it. Read it again.`;
+    const whole = await context.fileState.wholeFileState(path, before);
+    const refusal = wholeFileRefusal(operation.path, whole, 'delete it');
+    if (refusal) return refusal;
     return {
       label: `D ${operation.path}`,
       proposals: [{ path, before, after: undefined, format: loaded.decoded }],
