@@ -11,7 +11,7 @@ import { evaluatePaths } from './path-permissions';
 import { toPosixPath } from '../paths/posix-path';
 import type { RuleSubject } from './rule-subject';
 import { ruleGoverns } from './rule-subject';
-import { evaluateTargetRules } from './tool-rules';
+import { evaluateTargetRules } from './target-rules';
 import { describeWrites, redirectWriteDecision } from './redirect-writes';
 import { expandEmbeddedCommands } from './embedded-commands';
 import type { ParsedCommand, ShellParser } from './shell-parser';

@@ -52,10 +52,12 @@ export class FileStateCache {
   /** Line ranges read of the current text, while they do not yet cover all of it. */
   readonly #coverage = new Map<string, Coverage>();
 
+  /** What the agent last saw of the file; undefined when it has not seen it in this session. */
   get(path: string): FileSnapshot | undefined {
     return this.#seen.get(path);
   }
 
+  /** Every file the agent has seen, for the changed-files reminder. */
   entries(): IterableIterator<[string, FileSnapshot]> {
     return this.#seen.entries();
   }
