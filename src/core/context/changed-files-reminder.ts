@@ -22,8 +22,10 @@ export interface ChangedFile {
 /**
  * Finds files the agent read that changed on disk since (mtime moved and the text differs), and
  * describes them with a short diff. Updates the cache so each change is reported once: a fully read
- * file takes its new content (the model has now seen the change), a deleted or partially read file
- * is forgotten (it must be read again before an edit). Returns undefined when nothing changed.
+ * file is noted with its new content (the model has seen the change, so an Edit may anchor on it,
+ * but a diff of a few lines is not the file, so a Write still needs a new read); a deleted or
+ * partially read file is forgotten (it must be read again before an edit). Returns undefined when
+ * nothing changed.
  */
 export async function changedFilesReminder(
   options: ChangedFilesOptions,
@@ -49,7 +51,7 @@ export async function changedFilesReminder(
       if (changed.length <= maxFiles) sections.push(`${path} changed; read it again before editing it.`);
       continue;
     }
-    options.cache.set(path, { content, mtimeMs: stat.mtimeMs, partial: false });
+    options.cache.recordNotice(path, { content, mtimeMs: stat.mtimeMs });
     if (changed.length <= maxFiles)
       sections.push(`${path} changed:\n${shortDiff(snapshot.content, content, maxDiffLines)}`);
   }

@@ -35,7 +35,7 @@ export function unifiedDiff(path: string, before: string | undefined, after: str
 }
 
 /**
- * Proposes the write and waits for the outcome. On success the file-state cache holds the written
+ * Proposes the write and waits for the outcome. On success the file-state cache records the written
  * text with its new mtime (a deletion forgets the file). `userDiff` shows what the person changed.
  */
 export async function proposeFileWrite(
@@ -60,10 +60,10 @@ export async function proposeFileWrite(
     context.fileState.delete(proposal.path);
   } else {
     const stat = await context.workspace.stat(proposal.path);
-    context.fileState.set(proposal.path, {
+    await context.fileState.recordWrite(proposal.path, {
+      before: proposal.before,
       content,
       mtimeMs: stat?.mtimeMs ?? context.clock.now(),
-      partial: false,
     });
   }
   const modified = outcome.modifiedByUser && content !== proposal.after;

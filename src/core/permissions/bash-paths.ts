@@ -2,6 +2,7 @@ import { canonicalArgv } from './bash-command';
 import type { Escalation } from './bash-hazards';
 import type { PathContext } from './path-permissions';
 import { isInsideWorkspace, isProtected, isSecret, isUnc, resolveForCheck } from './path-permissions';
+import { isOutputRedirect, isStandardStream } from './redirect-writes';
 import type { ParsedCommand, SubCommand } from './shell-parser';
 
 /** Commands whose arguments are text, not paths. */
@@ -28,7 +29,6 @@ const readingCommands = new Set([
   'jq',
 ]);
 const directoryChangers = new Set(['cd', 'pushd', 'popd']);
-const deviceTargets = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty']);
 const maxPathWords = 64;
 
 interface PathTarget {
@@ -86,8 +86,8 @@ function collectTargets(parsed: ParsedCommand): PathTarget[] | Escalation {
           reason: `The redirect target ${redirect.target} is only known when it runs.`,
         };
       }
-      if (deviceTargets.has(redirect.target) || /^\/dev\/fd\/\d+$/.test(redirect.target)) continue;
-      const reads = redirect.op === '<';
+      if (isStandardStream(redirect.target)) continue;
+      const reads = !isOutputRedirect(redirect);
       targets.push({ raw: redirect.target, what: reads ? 'reads' : 'writes to', readOnly: reads });
     }
     const words = wordTargets(subcommand);

@@ -1,16 +1,13 @@
+import { isInsidePath } from '../paths/is-inside-path';
+import { normalizePath } from '../paths/normalize-path';
+import { isUncPath, toPosixPath } from '../paths/posix-path';
+import { expandHome, resolvePath } from '../paths/resolve-path';
 import type { TargetEvaluation } from './permission-decision';
 import type { PermissionRule, RuleBehavior, RuleSet } from './permission-rule';
-import { editToolNames, readToolNames, ruleNamesTool } from './permission-rule';
-import {
-  isInside,
-  isProtectedPath,
-  isSecretPath,
-  isUncPath,
-  normalizePath,
-  resolvePath,
-  toPosixPath,
-} from './path-checks';
-import { anchorPathPattern, globToRegExp, matchesPathGlob } from './path-pattern';
+import { anchorPathPattern, compilePathGlob, matchesPathGlob } from './path-pattern';
+import type { RuleSubject } from './rule-subject';
+import { matcherFor, ruleGoverns } from './rule-subject';
+import { isProtectedPath, isSecretPath } from './sensitive-paths';
 
 /** What path checks need to know; `realPath` comes from the Workspace port and must not throw. */
 export interface PathContext {
@@ -27,7 +24,7 @@ export interface PathContext {
   realPath(path: string): Promise<string>;
 }
 
-/** A path as written, and as resolved through `..`, `~` and symlinks. */
+/** A path as written, and as resolved through `..`, `~` and symlinks (both in `toPosixPath` form). */
 export interface ResolvedPath {
   raw: string;
   lexical: string;
@@ -40,7 +37,7 @@ export async function resolveForCheck(
   context: PathContext,
   base = context.cwd,
 ): Promise<ResolvedPath> {
-  const lexical = resolvePath(raw, { cwd: base, home: context.home });
+  const lexical = toPosixPath(resolvePath(base, expandHome(raw, context.home)));
   return { raw, lexical, real: await realPathOfNearest(lexical, context) };
 }
 
@@ -74,10 +71,11 @@ async function realPathOfNearest(path: string, context: PathContext): Promise<st
 /** Both the path as written and its symlink target lie inside a workspace root. */
 export function isInsideWorkspace(path: ResolvedPath, context: PathContext): boolean {
   const inside = (candidate: string) =>
-    context.roots.some((root) => isInside(candidate, root, context.caseInsensitive));
+    context.roots.some((root) => isInsidePath(candidate, root, context.caseInsensitive));
   return inside(path.lexical) && inside(path.real);
 }
 
+/** A UNC path: written with backslashes anywhere, or `//server/share` on Windows. */
 export function isUnc(raw: string, windows: boolean): boolean {
   return /^\\\\/.test(raw) || /^\\\//.test(raw) || (windows && isUncPath(raw));
 }
@@ -96,31 +94,28 @@ export function isProtected(path: ResolvedPath, context: PathContext): boolean {
   );
 }
 
-const globCache = new Map<string, RegExp>();
-
-/** Whether a path rule covers the path: deny/ask if either form matches, allow only if both do. */
+/**
+ * Whether a rule's path pattern covers the path, for a tool of `subject`'s kind: deny/ask if either
+ * form of the path matches, allow only if both do.
+ */
 export function pathRuleMatches(
   rule: PermissionRule,
   behavior: RuleBehavior,
+  subject: RuleSubject,
   path: ResolvedPath,
   context: PathContext,
 ): boolean {
-  if (rule.matcher.kind === 'tool') return true;
-  if (rule.matcher.kind !== 'path') return false;
+  const matcher = matcherFor(rule, subject.permissionKind);
+  if (matcher?.kind === 'tool') return true;
+  if (matcher?.kind !== 'path') return false;
   const broad = behavior !== 'allow';
   const anchors = {
     cwd: context.ruleCwd,
     home: context.home,
     root: rule.source.root === undefined ? context.ruleCwd : toPosixPath(rule.source.root),
   };
-  const glob = anchorPathPattern(rule.matcher.pattern, anchors, broad);
-  const key = `${glob}\u0000${context.caseInsensitive ? 'i' : ''}`;
-  let regex = globCache.get(key);
-  if (!regex) {
-    regex = globToRegExp(glob, context.caseInsensitive);
-    if (globCache.size > 5_000) globCache.clear();
-    globCache.set(key, regex);
-  }
+  const regex = compilePathGlob(anchorPathPattern(matcher.pattern, anchors, broad), context.caseInsensitive);
+  if (!regex) return false;
   const matches = (candidate: string) => matchesPathGlob(regex, candidate, broad);
   return broad ? matches(path.lexical) || matches(path.real) : matches(path.lexical) && matches(path.real);
 }
@@ -128,26 +123,27 @@ export function pathRuleMatches(
 function findPathRule(
   rules: readonly PermissionRule[],
   behavior: RuleBehavior,
-  toolName: string,
+  subject: RuleSubject,
   path: ResolvedPath,
   context: PathContext,
 ): PermissionRule | undefined {
   return rules.find(
-    (rule) => ruleNamesTool(rule, toolName, behavior) && pathRuleMatches(rule, behavior, path, context),
+    (rule) => ruleGoverns(rule, subject, behavior) && pathRuleMatches(rule, behavior, subject, path, context),
   );
 }
 
 /**
- * Rules and checks for a file tool touching `rawPaths`. UNC paths are refused; paths outside the
- * workspace and secrets ask; an allow rule counts only if it covers every path.
+ * Rules and checks for a `read` or `edit` subject touching `rawPaths`. UNC paths are refused;
+ * paths outside the workspace and secrets ask, and so do edits of protected places; an allow rule
+ * counts only if it covers every path.
  */
 export async function evaluatePaths(
-  toolName: string,
+  subject: RuleSubject,
   rawPaths: readonly string[],
   rules: RuleSet,
   context: PathContext,
 ): Promise<TargetEvaluation> {
-  const evaluation: TargetEvaluation = { inside: true, hasPaths: rawPaths.length > 0 };
+  const evaluation: TargetEvaluation = { inside: true, hasPaths: rawPaths.length > 0, paths: [] };
   let firstAllow: PermissionRule | undefined;
   let everyPathAllowed = rawPaths.length > 0;
   for (const raw of rawPaths) {
@@ -162,36 +158,43 @@ export async function evaluatePaths(
       continue;
     }
     const path = await resolveForCheck(raw, context);
-    evaluation.deny ??= findPathRule(rules.deny, 'deny', toolName, path, context);
-    evaluation.ask ??= findPathRule(rules.ask, 'ask', toolName, path, context);
-    const inside = isInsideWorkspace(path, context);
-    if (!inside) {
-      evaluation.inside = false;
-      evaluation.escalation ??= {
-        check: 'outside-workspace',
-        reason: `${path.real} is outside the workspace folders.`,
-      };
-    } else if (isSecret(path, context)) {
-      evaluation.escalation ??= { check: 'secret-path', reason: `${path.lexical} may hold secrets.` };
-    } else if (editToolNames.has(toolName) && isProtected(path, context)) {
-      const reason = `${path.lexical} can change how tools or the shell behave, so writing it needs your approval.`;
-      evaluation.escalation ??= { check: 'protected-path', reason };
-    }
-    const allow = findPathRule(rules.allow, 'allow', toolName, path, context);
+    evaluation.paths?.push(path.lexical);
+    evaluation.deny ??= findPathRule(rules.deny, 'deny', subject, path, context);
+    evaluation.ask ??= findPathRule(rules.ask, 'ask', subject, path, context);
+    const escalation = pathCheck(subject, path, context);
+    if (escalation?.check === 'outside-workspace') evaluation.inside = false;
+    evaluation.escalation ??= escalation;
+    const allow = findPathRule(rules.allow, 'allow', subject, path, context);
     firstAllow ??= allow;
     if (!allow) {
       everyPathAllowed = false;
-      evaluation.suggestedRule ??= suggestPathRule(toolName, path, context);
+      evaluation.suggestedRule ??= suggestPathRule(subject, path, context);
     }
   }
   if (everyPathAllowed && firstAllow) evaluation.allow = firstAllow;
   return evaluation;
 }
 
-function suggestPathRule(toolName: string, path: ResolvedPath, context: PathContext): string {
-  const family = readToolNames.has(toolName) ? 'Read' : 'Edit';
+/** The check one path fails, if any: outside the workspace, a secret, or a protected place to edit. */
+function pathCheck(
+  subject: RuleSubject,
+  path: ResolvedPath,
+  context: PathContext,
+): TargetEvaluation['escalation'] {
+  if (!isInsideWorkspace(path, context))
+    return { check: 'outside-workspace', reason: `${path.real} is outside the workspace folders.` };
+  if (isSecret(path, context)) return { check: 'secret-path', reason: `${path.lexical} may hold secrets.` };
+  if (subject.permissionKind === 'edit' && isProtected(path, context)) {
+    const reason = `${path.lexical} can change how tools or the shell behave, so writing it needs your approval.`;
+    return { check: 'protected-path', reason };
+  }
+  return undefined;
+}
+
+function suggestPathRule(subject: RuleSubject, path: ResolvedPath, context: PathContext): string {
+  const family = subject.permissionKind === 'read' ? 'Read' : 'Edit';
   const folder = path.lexical.slice(0, path.lexical.lastIndexOf('/')) || '/';
-  if (isInside(folder, context.ruleCwd, context.caseInsensitive)) {
+  if (isInsidePath(folder, context.ruleCwd, context.caseInsensitive)) {
     const relative = folder.slice(context.ruleCwd.length).replace(/^\//, '');
     return `${family}(./${relative ? `${relative}/` : ''}**)`;
   }

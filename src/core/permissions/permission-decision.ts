@@ -19,6 +19,7 @@ export type PermissionCheckName =
   | 'protected-path'
   | 'unc'
   | 'untrusted-workspace'
+  | 'redirect-write'
   | `hazard:${HazardKind}`;
 
 export type DecidedBy =
@@ -53,6 +54,15 @@ export interface TargetEvaluation {
   inside: boolean;
   /** The call names at least one file path. */
   hasPaths: boolean;
+  /** The file paths checked, resolved (for file tools). */
+  paths?: string[];
+  /** Files a shell command writes through output redirections (`>`, `>>`, `2>` …), resolved. */
+  writes?: string[];
+  /**
+   * Every sub-command has an allow rule, but no `Edit(...)` rule covers `writes`: the writes are
+   * decided like edits, by the mode (accept-edits allows them inside the workspace) or by asking.
+   */
+  writesUnapproved?: boolean;
   suggestedRule?: string;
 }
 
@@ -62,4 +72,13 @@ export function ruleDecision(
   reason: string,
 ): PermissionDecision {
   return { behavior, reason, decidedBy: { kind: 'rule', rule: rule.text, source: rule.source } };
+}
+
+/** A decision with no rule behind it: a mode, a check, the tool, the classifier or the default. */
+export function decided(
+  behavior: PermissionDecision['behavior'],
+  reason: string,
+  decidedBy: DecidedBy,
+): PermissionDecision {
+  return { behavior, reason, decidedBy };
 }

@@ -3,13 +3,16 @@ import type { AnyTool, ToolContext } from '../tools/tool';
 import { evaluateBash, previewInPlaceEdits } from './bash-permissions';
 import type { PermissionClassifier } from './permission-classifier';
 import type { PermissionDecision, PermissionMode, TargetEvaluation } from './permission-decision';
-import { ruleDecision } from './permission-decision';
+import { decided, ruleDecision } from './permission-decision';
 import type { ParseRuleResult, PermissionRule, RuleBehavior, RuleSet } from './permission-rule';
-import { editToolNames, parsePermissionRule, readToolNames, ruleNamesTool } from './permission-rule';
+import { parsePermissionRule } from './permission-rule';
 import type { PathContext } from './path-permissions';
 import { evaluatePaths } from './path-permissions';
-import { toPosixPath } from './path-checks';
-import { evaluateOtherTool } from './tool-rules';
+import { toPosixPath } from '../paths/posix-path';
+import type { RuleSubject } from './rule-subject';
+import { ruleGoverns } from './rule-subject';
+import { evaluateTargetRules } from './target-rules';
+import { describeWrites, redirectWriteDecision } from './redirect-writes';
 import { expandEmbeddedCommands } from './embedded-commands';
 import type { ParsedCommand, ShellParser } from './shell-parser';
 
@@ -38,9 +41,11 @@ const planModeReason =
 /**
  * Decides whether one tool call runs, asks, or is refused. Order: deny rules → UNC refusal →
  * untrusted workspace (only read-only tools) → plan mode (only read-only tools) → ask rules →
- * bypass mode → hazards and path checks (ask) → allow rules → acceptEdits → the tool's own check →
- * read-only inside the workspace runs → auto mode's classifier → ask. `decide` never throws; an
- * internal failure asks. The engine holds no I/O of its own: paths resolve through the Workspace.
+ * bypass mode → hazards and path checks (ask) → allow rules → acceptEdits → a shell command's
+ * redirections into files (edits: accept-edits allows them, else ask) → the tool's own check →
+ * read-only inside the workspace runs → auto mode's classifier → ask. Rules apply to a tool by its
+ * `permissionKind`. `decide` never throws; an internal failure asks. The engine holds no I/O of
+ * its own: paths resolve through the Workspace.
  */
 export class PermissionEngine {
   #rules: RuleSet;
@@ -94,12 +99,11 @@ export class PermissionEngine {
 
   /**
    * True when a bare deny rule (`Bash`, `mcp__server`) forbids the whole tool, so the registry can
-   * leave it out of what the model sees.
+   * leave it out of what the model sees. A rule named after a kind (`Bash`, `WebFetch`) removes
+   * every tool of that kind.
    */
-  isToolDenied(toolName: string): boolean {
-    return this.#rules.deny.some(
-      (rule) => rule.matcher.kind === 'tool' && ruleNamesTool(rule, toolName, 'deny'),
-    );
+  isToolDenied(tool: RuleSubject): boolean {
+    return this.#rules.deny.some((rule) => rule.matcher.kind === 'tool' && ruleGoverns(rule, tool, 'deny'));
   }
 
   async decide(tool: AnyTool, input: unknown, context: ToolContext): Promise<PermissionDecision> {
@@ -117,12 +121,13 @@ export class PermissionEngine {
   async #decide(tool: AnyTool, input: unknown, context: ToolContext): Promise<PermissionDecision> {
     const readOnly = tool.isReadOnly(input) === true;
     const target = tool.permissionTarget(input, context);
-    const pathContext = await this.#pathContext(context, tool.name === 'Bash');
-    const parsed = tool.name === 'Bash' ? this.#parse(target ?? '') : undefined;
-    const evaluation = await this.#evaluate(tool.name, target, parsed, pathContext);
+    const executes = tool.permissionKind === 'execute';
+    const pathContext = await this.#pathContext(context, executes);
+    const parsed = executes ? this.#parse(target ?? '') : undefined;
+    const evaluation = await this.#evaluate(tool, target, parsed, pathContext);
     const decision =
       this.#beforeAllowRules(evaluation, readOnly) ??
-      this.#fromAllowRulesAndMode(tool.name, evaluation) ??
+      this.#fromAllowRulesAndMode(tool, evaluation) ??
       (await this.#fromTool(tool, input, context)) ??
       (await this.#fromDefault({ tool, input, target, readOnly, evaluation, context, cwd: pathContext.cwd }));
     if (decision.behavior !== 'ask') return decision;
@@ -134,19 +139,20 @@ export class PermissionEngine {
   }
 
   #evaluate(
-    toolName: string,
+    tool: RuleSubject,
     target: string | undefined,
     parsed: ParsedCommand | undefined,
     pathContext: PathContext,
   ): Promise<TargetEvaluation> | TargetEvaluation {
-    if (parsed) return evaluateBash(parsed, this.#rules, pathContext);
-    if (editToolNames.has(toolName) || readToolNames.has(toolName)) {
-      // Glob and Grep without a path search the working directory; an edit without one is unknown.
-      const fallback = readToolNames.has(toolName) ? [pathContext.cwd] : [];
+    if (parsed) return evaluateBash(parsed, tool, this.#rules, pathContext);
+    const kind = tool.permissionKind;
+    if (kind === 'read' || kind === 'edit') {
+      // A search without a path searches the working directory; an edit without one is unknown.
+      const fallback = kind === 'read' ? [pathContext.cwd] : [];
       const paths = target === undefined ? fallback : target.split('\n').filter(Boolean);
-      return evaluatePaths(toolName, paths, this.#rules, pathContext);
+      return evaluatePaths(tool, paths, this.#rules, pathContext);
     }
-    return evaluateOtherTool(toolName, target, this.#rules);
+    return evaluateTargetRules(tool, target, this.#rules);
   }
 
   /** Deny rules, refusals, trust, plan mode, ask rules, bypass, then the always-ask checks. */
@@ -172,7 +178,7 @@ export class PermissionEngine {
     return undefined;
   }
 
-  #fromAllowRulesAndMode(toolName: string, evaluation: TargetEvaluation): PermissionDecision | undefined {
+  #fromAllowRulesAndMode(tool: RuleSubject, evaluation: TargetEvaluation): PermissionDecision | undefined {
     if (evaluation.allow) {
       return ruleDecision(
         'allow',
@@ -180,17 +186,16 @@ export class PermissionEngine {
         `Allowed by the permission rule ${evaluation.allow.text}.`,
       );
     }
-    if (
-      this.#mode === 'acceptEdits' &&
-      editToolNames.has(toolName) &&
-      evaluation.hasPaths &&
-      evaluation.inside
-    ) {
+    const acceptsEdits = this.#mode === 'acceptEdits' && evaluation.inside;
+    if (acceptsEdits && tool.permissionKind === 'edit' && evaluation.hasPaths) {
       return decided('allow', 'Accept-edits mode allows file edits inside the workspace.', {
         kind: 'mode',
         mode: 'acceptEdits',
       });
     }
+    // In auto mode the classifier judges the whole command, writes included.
+    if (evaluation.writesUnapproved && this.#mode !== 'auto')
+      return redirectWriteDecision(evaluation, acceptsEdits);
     return undefined;
   }
 
@@ -220,7 +225,10 @@ export class PermissionEngine {
     }
     const classifier = this.#options.classifier;
     if (this.#mode !== 'auto' || !classifier) {
-      return decided('ask', `${call.tool.name} needs your approval.`, { kind: 'default' });
+      const writes = call.evaluation.writes?.length
+        ? ` It writes ${describeWrites(call.evaluation.writes)}.`
+        : '';
+      return decided('ask', `${call.tool.name} needs your approval.${writes}`, { kind: 'default' });
     }
     const request = {
       toolName: call.tool.name,
@@ -267,14 +275,6 @@ export class PermissionEngine {
       realPath,
     };
   }
-}
-
-function decided(
-  behavior: PermissionDecision['behavior'],
-  reason: string,
-  decidedBy: PermissionDecision['decidedBy'],
-): PermissionDecision {
-  return { behavior, reason, decidedBy };
 }
 
 function safeJson(value: unknown): string {

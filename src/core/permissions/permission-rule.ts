@@ -2,6 +2,8 @@
  * Permission rules in the public Claude Code syntax: `Tool`, `Tool(specifier)`, `mcp__server`,
  * `mcp__server__tool`, `mcp__server__*`. Parsing never throws: an invalid rule is an error value.
  */
+import type { PermissionKind } from '../tools/tool';
+import { pathPatternError } from './path-pattern';
 
 /** Which settings level a rule came from; `root` anchors its `/x` path patterns. */
 export interface RuleSource {
@@ -18,12 +20,17 @@ export type RuleMatcher =
   | { kind: 'bash-prefix'; words: string[] }
   /** `Bash(git diff *)`, `Bash(npm test)`: a pattern over the argv words. */
   | { kind: 'bash-pattern'; pattern: string }
-  /** `Read(./.env)`, `Edit(src/**)`: a gitignore-style path pattern. */
+  /** `Read(./.env)`, `Edit(src/**)`: a gitignore-style path pattern with `{a,b}` alternation. */
   | { kind: 'path'; pattern: string }
   /** `WebFetch(domain:x.com)`; `*.x.com` means its subdomains only. */
   | { kind: 'domain'; domain: string }
-  /** Any other `Tool(spec)`: `*` wildcards over the tool's permission target. */
-  | { kind: 'target'; pattern: string };
+  /** `*` wildcards over the permission target of a tool of kind `other` (`Task(Explore)`). */
+  | { kind: 'target'; pattern: string }
+  /**
+   * The specifier of a rule naming one tool (`Write(src/**)`, `Glob(docs/**)`): read in the
+   * syntax of that tool's permission kind when the rule is matched (see `matcherFor`).
+   */
+  | { kind: 'specifier'; specifier: string };
 
 export interface PermissionRule {
   /** The rule as written, for messages and "allow always". */
@@ -36,24 +43,31 @@ export interface PermissionRule {
 
 export type ParseRuleResult = { ok: true; rule: PermissionRule } | { ok: false; error: string };
 
-/** Tools an `Edit(...)` rule governs. */
-export const editToolNames: ReadonlySet<string> = new Set([
-  'Edit',
-  'MultiEdit',
-  'Write',
-  'ApplyPatch',
-  'NotebookEdit',
+/**
+ * Rule names of Claude Code's syntax that stand for a kind of tool rather than one tool:
+ * `Edit(...)` governs every `edit` tool, `Read(...)` every `read` tool, `Bash(...)` every `execute`
+ * tool, `WebFetch(...)` every `fetch` tool. Any other name governs the tool of that name.
+ */
+const kindOfRuleName: ReadonlyMap<string, PermissionKind> = new Map([
+  ['Read', 'read'],
+  ['Edit', 'edit'],
+  ['Bash', 'execute'],
+  ['WebFetch', 'fetch'],
 ]);
-/** Tools a `Read(...)` rule governs. */
-export const readToolNames: ReadonlySet<string> = new Set(['Read', 'Glob', 'Grep', 'LS', 'NotebookRead']);
+
+/** The kind of tool a rule governs by its name, or undefined for a rule naming one tool. */
+export function ruleKind(rule: Pick<PermissionRule, 'toolName'>): PermissionKind | undefined {
+  return kindOfRuleName.get(rule.toolName);
+}
 
 const toolNamePattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const mcpNamePattern = /^mcp__[A-Za-z0-9_*-]+$/;
 
 /**
  * Parses one rule. Returns `{ ok: false, error }` naming the rule when it is malformed: unbalanced
- * parentheses, an empty specifier, a wildcard outside an MCP name, or a specifier the tool does not
- * understand.
+ * parentheses, an empty specifier, a wildcard outside an MCP name, or a specifier the rule's kind
+ * does not understand (`:*` inside a Bash rule, a WebFetch rule without `domain:`, a path pattern
+ * whose braces or brackets do not close).
  */
 export function parsePermissionRule(text: string, source: RuleSource): ParseRuleResult {
   const trimmed = text.trim();
@@ -75,31 +89,58 @@ export function parsePermissionRule(text: string, source: RuleSource): ParseRule
   const specifier = trimmed.slice(open + 1, -1).trim();
   if (!toolNamePattern.test(toolName)) return invalid('expected a tool name before "("');
   if (specifier === '') return invalid('the specifier in parentheses is empty');
-  const matcher = specifier === '*' ? { kind: 'tool' as const } : parseSpecifier(toolName, specifier);
+  const kind = kindOfRuleName.get(toolName);
+  const matcher =
+    specifier === '*'
+      ? { kind: 'tool' as const }
+      : kind
+        ? parseSpecifier(kind, specifier)
+        : namedToolSpecifier(specifier);
   if (typeof matcher === 'string') return invalid(matcher);
   return { ok: true, rule: { text: trimmed, toolName, matcher, source } };
 }
 
-function parseSpecifier(toolName: string, specifier: string): RuleMatcher | string {
-  if (toolName === 'Bash') {
-    if (specifier.endsWith(':*')) {
-      const words = specifier.slice(0, -2).trim().split(/\s+/);
-      if (words[0] === '') return 'a ":*" prefix needs a command before it';
-      return { kind: 'bash-prefix', words };
+/** Why a rule's text cannot be used, or undefined when it parses; for validating settings files. */
+export function permissionRuleError(text: string): string | undefined {
+  const parsed = parsePermissionRule(text, { source: 'project' });
+  return parsed.ok ? undefined : parsed.error;
+}
+
+/**
+ * A specifier in the syntax of a permission kind, or why it is not one. Pure; the engine calls it
+ * again for rules that name one tool, once it knows that tool's kind.
+ */
+export function parseSpecifier(kind: PermissionKind, specifier: string): RuleMatcher | string {
+  switch (kind) {
+    case 'execute': {
+      if (specifier.endsWith(':*')) {
+        const words = specifier.slice(0, -2).trim().split(/\s+/);
+        if (words[0] === '') return 'a ":*" prefix needs a command before it';
+        return { kind: 'bash-prefix', words };
+      }
+      if (specifier.includes(':*')) return '":*" is only recognised at the end';
+      return { kind: 'bash-pattern', pattern: specifier.replace(/\s+/g, ' ') };
     }
-    if (specifier.includes(':*')) return '":*" is only recognised at the end';
-    return { kind: 'bash-pattern', pattern: specifier.replace(/\s+/g, ' ') };
+    case 'read':
+    case 'edit':
+      return pathPatternError(specifier) ?? { kind: 'path', pattern: specifier };
+    case 'fetch': {
+      const match = /^domain:(\*\.)?([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)$/.exec(specifier);
+      if (!match) return 'WebFetch rules are WebFetch(domain:example.com) or WebFetch(domain:*.example.com)';
+      return { kind: 'domain', domain: `${match[1] ?? ''}${(match[2] ?? '').toLowerCase()}` };
+    }
+    case 'other':
+      return { kind: 'target', pattern: specifier };
   }
-  if (editToolNames.has(toolName) || readToolNames.has(toolName)) {
-    if (/[\0]/.test(specifier)) return 'a path pattern cannot hold a NUL character';
-    return { kind: 'path', pattern: specifier };
-  }
-  if (toolName === 'WebFetch') {
-    const match = /^domain:(\*\.)?([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*)$/.exec(specifier);
-    if (!match) return 'WebFetch rules are WebFetch(domain:example.com) or WebFetch(domain:*.example.com)';
-    return { kind: 'domain', domain: `${match[1] ?? ''}${(match[2] ?? '').toLowerCase()}` };
-  }
-  return { kind: 'target', pattern: specifier };
+}
+
+/**
+ * The specifier of a rule naming one tool, kept for `matcherFor`. Checked now as a path pattern,
+ * the syntax of the file tools such rules mostly name (`Write(src/**)`), so a brace typo is
+ * reported when settings load rather than making the rule silently inert.
+ */
+function namedToolSpecifier(specifier: string): RuleMatcher | string {
+  return pathPatternError(specifier) ?? { kind: 'specifier', specifier };
 }
 
 /** A set of rules by behaviour; the engine evaluates deny, then ask, then allow. */
@@ -123,35 +164,4 @@ export function buildRuleSet(
     }
   }
   return { rules, errors };
-}
-
-/**
- * Whether a rule names this tool (ignoring its specifier). Edit rules cover every file-editing
- * tool and Read rules every reading tool; MCP rules cover a server, a tool, or a `*` pattern.
- */
-export function ruleNamesTool(rule: PermissionRule, toolName: string, behavior: RuleBehavior): boolean {
-  if (rule.toolName === toolName) return true;
-  if (rule.toolName === 'Edit' && editToolNames.has(toolName)) return true;
-  if (rule.toolName === 'Read' && readToolNames.has(toolName)) return true;
-  // Claude Code: an Edit allow also grants reading, a Read deny also blocks editing.
-  if (behavior === 'allow' && rule.toolName === 'Edit' && readToolNames.has(toolName)) return true;
-  if (behavior !== 'allow' && rule.toolName === 'Read' && editToolNames.has(toolName)) return true;
-  if (
-    (rule.toolName === 'Task' && toolName === 'Agent') ||
-    (rule.toolName === 'Agent' && toolName === 'Task')
-  )
-    return true;
-  if (!rule.toolName.startsWith('mcp__') || !toolName.startsWith('mcp__')) return false;
-  return mcpRuleNamesTool(rule.toolName, toolName, behavior);
-}
-
-function mcpRuleNamesTool(ruleName: string, toolName: string, behavior: RuleBehavior): boolean {
-  if (!ruleName.includes('*')) {
-    // `mcp__server` covers all of the server's tools.
-    return ruleName.split('__').length === 2 && toolName.startsWith(`${ruleName}__`);
-  }
-  // Allow globs need a literal server (`mcp__server__*`); deny and ask may be broader (`mcp__*`).
-  if (behavior === 'allow' && !/^mcp__[^*]+__/.test(ruleName)) return false;
-  const regex = new RegExp(`^${ruleName.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return regex.test(toolName);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { permissionRuleError } from '../permissions/permission-rule';
 
 /** Permission modes Claude Code settings may name; `manual` is the newer alias of `default`. */
 export const permissionModeSchema = z.enum([
@@ -14,7 +15,17 @@ export const permissionModeSchema = z.enum([
 /** A mode name as written in settings; the permission engine maps `manual` to `default`. */
 export type PermissionMode = z.infer<typeof permissionModeSchema>;
 
-const ruleListSchema = z.array(z.string());
+/**
+ * A list of permission rules. A rule the engine cannot parse is an issue at its own index, so it
+ * is dropped and reported by file, list and position (`permissions.deny[2]`) instead of being
+ * silently inert.
+ */
+const ruleListSchema = z.array(
+  z.string().superRefine((text, context) => {
+    const error = permissionRuleError(text);
+    if (error) context.addIssue({ code: 'custom', message: error });
+  }),
+);
 
 /** `permissions` block. Unknown keys pass through so newer Claude Code files still load. */
 export const permissionsSettingsSchema = z.looseObject({
@@ -22,7 +33,7 @@ export const permissionsSettingsSchema = z.looseObject({
   ask: ruleListSchema.optional(),
   deny: ruleListSchema.optional(),
   defaultMode: permissionModeSchema.optional(),
-  additionalDirectories: ruleListSchema.optional(),
+  additionalDirectories: z.array(z.string()).optional(),
   disableBypassPermissionsMode: z.literal('disable').optional(),
 });
 

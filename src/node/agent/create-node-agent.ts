@@ -259,7 +259,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const startupContext = hookContextReminder('SessionStart', startup.additionalContext);
 
   // A tool denied outright is not offered at all: the model should not plan around it.
-  const tools = toolsForModel(model).filter((tool) => !engine.isToolDenied(tool.name));
+  const tools = toolsForModel(model).filter((tool) => !engine.isToolDenied(tool));
   const transcript = store.sink(sessionId);
   const compactor = createCompactor(roles.small);
   if (!restored)
@@ -288,7 +288,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const subagents = createSubagentRunner({
     parentSessionId: sessionId,
     ...roles.subagent,
-    tools: toolsForModel(subagentInfo, 'subagent').filter((tool) => !engine.isToolDenied(tool.name)),
+    tools: toolsForModel(subagentInfo, 'subagent').filter((tool) => !engine.isToolDenied(tool)),
     ports,
     gate,
     cwd,

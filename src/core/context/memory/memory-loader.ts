@@ -1,12 +1,8 @@
 import type { Workspace } from '../../ports';
-import {
-  foldersBetween,
-  isAbsolutePath,
-  isWithin,
-  joinPath,
-  normalizePath,
-  parentPath,
-} from './memory-paths';
+import { foldersBetween, isInsidePath } from '../../paths/is-inside-path';
+import { normalizePath } from '../../paths/normalize-path';
+import { parentPath } from '../../paths/path-parts';
+import { expandHome, joinPath, resolvePath } from '../../paths/resolve-path';
 import { findImports, stripHtmlComments } from './memory-text';
 
 /** Where a memory file was found. */
@@ -86,7 +82,7 @@ export class MemoryLoader {
     for (const name of ['CLAUDE.md', 'AGENTS.md']) {
       await this.#loadFile(joinPath(userDir, name), 'user', result);
     }
-    const top = isWithin(projectRoot, cwd) ? projectRoot : cwd;
+    const top = isInsidePath(cwd, projectRoot) ? projectRoot : cwd;
     for (const folder of foldersBetween(top, cwd)) await this.#loadFolder(folder, 'project', result);
     return result;
   }
@@ -161,9 +157,7 @@ export class MemoryLoader {
   }
 
   #resolveImport(reference: string, from: string): string {
-    if (reference.startsWith('~/')) return joinPath(this.#options.homeDir, reference.slice(2));
-    if (isAbsolutePath(reference)) return normalizePath(reference);
-    return joinPath(parentPath(from), reference);
+    return resolvePath(parentPath(from), expandHome(reference, this.#options.homeDir));
   }
 
   async #read(path: string): Promise<string | undefined> {

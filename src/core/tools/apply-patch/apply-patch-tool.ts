@@ -4,7 +4,7 @@ import { describeTolerance } from '../../edits/apply-edit';
 import { loadTextFile, readState } from '../../edits/load-text-file';
 import type { FileWriteProposal } from '../../edits/propose-file-write';
 import { proposeFileWrite } from '../../edits/propose-file-write';
-import { resolveAgainst } from '../../edits/resolve-file-path';
+import { resolvePath } from '../../paths/resolve-path';
 import { defaultTextFormat } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
 import type { Tool, ToolContext, ToolResult } from '../tool';
@@ -12,6 +12,7 @@ import { errorResult, textResult } from '../tool';
 import { applyHunks } from './apply-hunks';
 import type { PatchOperation } from './parse-patch';
 import { parsePatch } from './parse-patch';
+import { wholeFileRefusal } from '../write/write-tool';
 
 const applyPatchInputSchema = z.object({
   input: z.string().describe('The whole patch, from "*** Begin Patch" to "*** End Patch".'),
@@ -54,7 +55,7 @@ export const applyPatchTool: Tool<ApplyPatchInput> = buildTool({
     const paths = parsed.operations.flatMap((operation) =>
       operation.kind === 'update' && operation.moveTo ? [operation.path, operation.moveTo] : [operation.path],
     );
-    return paths.map((path) => resolveAgainst(context.cwd, path)).join('\n');
+    return paths.map((path) => resolvePath(context.cwd, path)).join('\n');
   },
   summarize: (input) => {
     const parsed = parsePatch(input.input);
@@ -79,10 +80,10 @@ async function planOperation(
   operation: PatchOperation,
   touched: Set<string>,
 ): Promise<PlannedFile | string> {
-  const path = resolveAgainst(context.cwd, operation.path);
+  const path = resolvePath(context.cwd, operation.path);
   const target =
     operation.kind === 'update' && operation.moveTo !== undefined
-      ? resolveAgainst(context.cwd, operation.moveTo)
+      ? resolvePath(context.cwd, operation.moveTo)
       : path;
   for (const each of new Set([path, target])) {
     if (touched.has(each))
@@ -110,8 +111,9 @@ async function planOperation(
     return `${operation.path}: you have not read this file in this session. Read it first.`;
   const before = loaded.decoded.text;
   if (operation.kind === 'delete') {
-    if (state === 'changed')
-      return `${operation.path}: the file changed on disk since you read it. Read it again.`;
+    const whole = await context.fileState.wholeFileState(path, before);
+    const refusal = wholeFileRefusal(operation.path, whole, 'delete it');
+    if (refusal) return refusal;
     return {
       label: `D ${operation.path}`,
       proposals: [{ path, before, after: undefined, format: loaded.decoded }],

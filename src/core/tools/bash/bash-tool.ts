@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ShellRunResult } from '../../ports';
 import { buildTool } from '../build-tool';
 import type { ToolContext, ToolResult } from '../tool';
-import { isInsidePath } from '../glob/resolve-path';
+import { isInsidePath } from '../../paths/is-inside-path';
 import { cutMiddle } from './cut-middle';
 import { isReadOnlyCommand } from './read-only-command';
 import { runWithProgress } from './run-with-progress';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { buildTool } from '../build-tool';
 import type { ToolContext } from '../tool';
 import { errorResult, textResult } from '../tool';
-import { isAbsolutePath, resolvePath } from './resolve-path';
+import { isAbsolutePath } from '../../paths/normalize-path';
+import { resolvePath } from '../../paths/resolve-path';
 
 const maxResults = 100;
 

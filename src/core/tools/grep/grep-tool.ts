@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cutMiddle } from '../bash/cut-middle';
 import { buildTool } from '../build-tool';
 import { errorResult, textResult } from '../tool';
-import { resolvePath } from '../glob/resolve-path';
+import { resolvePath } from '../../paths/resolve-path';
 
 const maxResultChars = 30_000;
 const contextLines = z.number().int().min(0).max(100);

@@ -72,8 +72,11 @@ async function readFile(path: string, input: ReadInput, context: ToolContext): P
   const start = (input.offset ?? 1) - 1;
   const limit = input.limit ?? defaultLimit;
   const shown = lines.slice(start, start + limit);
-  const partial = start > 0 || start + limit < lines.length;
-  context.fileState.set(path, { content: text, mtimeMs: stat.mtimeMs, partial });
+  await context.fileState.recordRead(path, {
+    content: text,
+    mtimeMs: stat.mtimeMs,
+    lines: { start, end: start + shown.length, total: lines.length },
+  });
   if (text === '')
     return textResult(`<system-reminder>The file ${path} exists but is empty.</system-reminder>`);
   if (shown.length === 0) {

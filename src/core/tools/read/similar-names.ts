@@ -1,5 +1,5 @@
 import type { Workspace } from '../../ports';
-import { splitPath } from '../../edits/resolve-file-path';
+import { splitPath } from '../../paths/path-parts';
 
 function editDistance(first: string, second: string): number {
   let previous = Array.from({ length: second.length + 1 }, (_, index) => index);

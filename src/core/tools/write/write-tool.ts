@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { loadTextFile, readState } from '../../edits/load-text-file';
+import { loadTextFile } from '../../edits/load-text-file';
 import { describeUserChanges, proposeFileWrite } from '../../edits/propose-file-write';
 import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-path';
 import type { TextFormat } from '../../edits/text-codec';
 import { convertLineEndings, defaultTextFormat } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
+import type { WholeFileState } from '../file-state-cache';
 import type { Tool, ToolContext, ToolResult } from '../tool';
 import { errorResult, textResult } from '../tool';
 
@@ -18,13 +19,15 @@ export type WriteInput = z.infer<typeof writeInputSchema>;
 
 const description = `Writes a whole file, creating it or replacing what it holds.
 - file_path must be absolute.
-- To replace an existing file you must have read it in this session, and it must not have changed since.
+- To replace an existing file you must have read all of it in this session, and it must not have changed since; if it has, read it again.
 - For changes to part of a file use Edit, which sends only the difference.
 - Do not create documentation or README files unless asked.`;
 
 /**
- * Write: a whole new content through the session's FileWriter. Over an existing file it requires a
- * read in this session and no change since; it keeps the file's encoding, BOM and CRLF endings.
+ * Write: a whole new content through the session's FileWriter. Over an existing file it requires
+ * that the file holds exactly what the agent last read in full (whoever changed it since — the
+ * person, a formatter, the agent's own shell — the Write is refused with "read it again"); it keeps
+ * the file's encoding, BOM and CRLF endings.
  */
 export const writeTool: Tool<WriteInput> = buildTool({
   name: 'Write',
@@ -49,16 +52,8 @@ async function writeFile(context: ToolContext, path: string, content: string): P
   let format: TextFormat = defaultTextFormat;
   let after = content;
   if (loaded.kind === 'text') {
-    const state = readState(context.fileState.get(path), {
-      text: loaded.decoded.text,
-      mtimeMs: loaded.mtimeMs,
-    });
-    if (state === 'never-read')
-      return errorResult(
-        `${path} already exists and you have not read it in this session. Read it first, then write.`,
-      );
-    if (state === 'changed')
-      return errorResult(`${path} has changed on disk since you read it. Read it again, then write.`);
+    const refusal = wholeFileRefusal(path, await context.fileState.wholeFileState(path, loaded.decoded.text));
+    if (refusal) return errorResult(refusal);
     before = loaded.decoded.text;
     format = loaded.decoded;
     if (format.lineEnding === '\r\n') after = convertLineEndings(content, '\r\n');
@@ -70,4 +65,22 @@ async function writeFile(context: ToolContext, path: string, content: string): P
   const action =
     before === undefined ? `Created ${path} (${lineCount} lines).` : `Wrote ${path} (${lineCount} lines).`;
   return textResult(action + describeUserChanges(written), { kind: 'diff', path, diff: written.diff });
+}
+
+/**
+ * Why a file may not be replaced or deleted as a whole, or undefined when it may: the agent must
+ * have read all of its current text. `then` says what to do after reading (`write`, `delete it`).
+ * Shared by Write and by ApplyPatch's whole-file deletions.
+ */
+export function wholeFileRefusal(path: string, state: WholeFileState, then = 'write'): string | undefined {
+  switch (state) {
+    case 'never-read':
+      return `${path} already exists and you have not read it in this session. Read it first, then ${then}.`;
+    case 'partial':
+      return `You have not read all of ${path} as it is now. Read the whole file (without offset and limit, or in parts that cover it), then ${then}.`;
+    case 'changed':
+      return `${path} has changed since you last read it (by the person, a tool or a command). Read it again, then ${then}.`;
+    case 'unchanged':
+      return undefined;
+  }
 }

@@ -10,7 +10,10 @@ async function readInto(
   partial = false,
 ): Promise<void> {
   const stat = await workspace.stat(path);
-  cache.set(path, { content: workspace.text(path) ?? '', mtimeMs: stat?.mtimeMs ?? 0, partial });
+  const content = workspace.text(path) ?? '';
+  const total = content.split('\n').length;
+  const lines = partial ? { start: 0, end: 1, total: total + 1 } : { start: 0, end: total, total };
+  await cache.recordRead(path, { content, mtimeMs: stat?.mtimeMs ?? 0, lines });
 }
 
 describe('changedFilesReminder', () => {
@@ -31,6 +34,9 @@ describe('changedFilesReminder', () => {
     assert.match(first?.text ?? '', /\/repo\/a.ts changed:\n@@ -1,3 \+1,3 @@\n one\n-two\n\+TWO\n three/);
     assert.equal(cache.get('/repo/a.ts')?.content, 'one\nTWO\nthree\n');
     assert.equal(await changedFilesReminder({ cache, workspace }), undefined);
+    // A short diff is not the file: a Write over it still needs a new read.
+    assert.equal(await cache.wholeFileState('/repo/a.ts', 'one\nTWO\nthree\n'), 'changed');
+    assert.equal(await cache.wholeFileState('/repo/b.ts', 'same\n'), 'unchanged');
   });
 
   it('reports a deleted file and forgets it', async () => {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { buildTool } from '../../../../src/core/tools/build-tool';
-import type { AnyTool, ToolContext, ToolPermissionCheck } from '../../../../src/core/tools/tool';
+import type {
+  AnyTool,
+  PermissionKind,
+  ToolContext,
+  ToolPermissionCheck,
+} from '../../../../src/core/tools/tool';
 import { textResult } from '../../../../src/core/tools/tool';
 import type { PermissionEngineOptions } from '../../../../src/core/permissions/permission-engine';
 import { PermissionEngine } from '../../../../src/core/permissions/permission-engine';
@@ -21,16 +26,18 @@ async function* done() {
 /** A Bash-like tool: its permission target is the command; never read-only. */
 export const bashTool: AnyTool = buildTool({
   name: 'Bash',
+  permissionKind: 'execute',
   description: 'shell',
   inputSchema: z.object({ command: z.string() }),
   permissionTarget: (input) => input.command,
   call: done,
 });
 
-/** A file tool named `name`, targeting `input.path`. */
+/** A file tool named `name`, targeting `input.path`: a `read` tool when read-only, else an `edit` tool. */
 export function fileTool(name: string, readOnly: boolean, check?: ToolPermissionCheck): AnyTool {
   return buildTool({
     name,
+    permissionKind: readOnly ? 'read' : 'edit',
     description: name,
     inputSchema: z.object({ path: z.string() }),
     isReadOnly: () => readOnly,
@@ -40,17 +47,20 @@ export function fileTool(name: string, readOnly: boolean, check?: ToolPermission
   });
 }
 
-export function namedTool(
-  name: string,
-  readOnly: boolean,
-  target?: (input: { url?: string }) => string | undefined,
-): AnyTool {
+/** Any other tool: its kind, whether it is read-only, and what its permission target is. */
+export function namedTool(options: {
+  name: string;
+  kind: PermissionKind;
+  readOnly: boolean;
+  target?: (input: { url?: string; path?: string }) => string | undefined;
+}): AnyTool {
   return buildTool({
-    name,
-    description: name,
-    inputSchema: z.object({ url: z.string().optional() }),
-    isReadOnly: () => readOnly,
-    permissionTarget: (input) => target?.(input),
+    name: options.name,
+    permissionKind: options.kind,
+    description: options.name,
+    inputSchema: z.object({ url: z.string().optional(), path: z.string().optional() }),
+    isReadOnly: () => options.readOnly,
+    permissionTarget: (input) => options.target?.(input),
     call: done,
   });
 }

@@ -57,7 +57,6 @@ describe('ordinary commands under the same generous rules', () => {
     'timeout 5 npm run test',
     'ls -la src | wc -l',
     'git diff HEAD~1 -- src/a.ts',
-    'echo hi > out.txt',
     'cat README.md 2>/dev/null',
     'git log --oneline | head -20',
     'cd src && ls',
@@ -67,7 +66,6 @@ describe('ordinary commands under the same generous rules', () => {
     'cat src/a.ts | grep x',
     "find . -name '*.ts'",
     'echo "$HOME"',
-    'git diff > changes.patch',
     'cat .git/HEAD',
     'ls -la && git status',
     'git status\ngit log -1',
@@ -79,6 +77,26 @@ describe('ordinary commands under the same generous rules', () => {
       const { engine, context } = await createEngine(rules);
       const decision = await engine.decide(bashTool, { command }, context);
       assert.equal(decision.behavior, 'allow', decision.reason);
+    });
+  }
+});
+
+describe('redirections under the same generous rules are writes, decided like edits', () => {
+  const cases: { command: string; mode: 'default' | 'acceptEdits'; expect: 'allow' | 'ask' }[] = [
+    { command: 'echo hi > out.txt', mode: 'default', expect: 'ask' },
+    { command: 'echo hi > out.txt', mode: 'acceptEdits', expect: 'allow' },
+    { command: 'git diff > changes.patch', mode: 'default', expect: 'ask' },
+    { command: 'git diff > changes.patch', mode: 'acceptEdits', expect: 'allow' },
+    { command: 'ls -la > listing.txt 2>&1', mode: 'acceptEdits', expect: 'allow' },
+    { command: 'echo hi > ../out.txt', mode: 'acceptEdits', expect: 'ask' },
+  ];
+  for (const { command, mode, expect } of cases) {
+    it(`${expect}s for ${JSON.stringify(command)} in ${mode} mode`, async () => {
+      const rules = corpus.ruleSets['generous'];
+      assert.ok(rules);
+      const { engine, context } = await createEngine({ ...rules, overrides: { mode } });
+      const decision = await engine.decide(bashTool, { command }, context);
+      assert.equal(decision.behavior, expect, decision.reason);
     });
   }
 });

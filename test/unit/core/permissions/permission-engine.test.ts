@@ -8,8 +8,8 @@ import { bashTool, createEngine, fileTool, namedTool, root } from './engine-fixt
 const read = fileTool('Read', true);
 const edit = fileTool('Edit', false);
 const write = fileTool('Write', false);
-const webFetch = namedTool('WebFetch', true, (input) => input.url);
-const mcpTool = namedTool('mcp__github__create_issue', false);
+const webFetch = namedTool({ name: 'WebFetch', kind: 'fetch', readOnly: true, target: (input) => input.url });
+const mcpTool = namedTool({ name: 'mcp__github__create_issue', kind: 'other', readOnly: false });
 
 describe('PermissionEngine: rule order', () => {
   it('lets a deny rule win over an allow rule for the same command', async () => {
@@ -71,10 +71,10 @@ describe('PermissionEngine: rule order', () => {
 describe('PermissionEngine: whole-tool denials', () => {
   it('reports tools a bare deny rule removes, and only those', async () => {
     const { engine } = await createEngine({ deny: ['WebFetch', 'mcp__github', 'Bash(rm:*)'] });
-    assert.equal(engine.isToolDenied('WebFetch'), true);
-    assert.equal(engine.isToolDenied('mcp__github__create_issue'), true);
-    assert.equal(engine.isToolDenied('Bash'), false);
-    assert.equal(engine.isToolDenied('Read'), false);
+    assert.equal(engine.isToolDenied(webFetch), true);
+    assert.equal(engine.isToolDenied(mcpTool), true);
+    assert.equal(engine.isToolDenied(bashTool), false);
+    assert.equal(engine.isToolDenied(read), false);
   });
 });
 
@@ -322,5 +322,54 @@ describe('PermissionEngine: sed -i preview and answers', () => {
       kind: 'deny',
       message: 'The person declined this action.',
     });
+  });
+});
+
+describe('PermissionEngine: tools are governed by the kind they declare, not their name', () => {
+  const mcpRead = namedTool({
+    name: 'mcp__fs__read_file',
+    kind: 'read',
+    readOnly: true,
+    target: (input) => input.path,
+  });
+  const mcpWrite = namedTool({
+    name: 'mcp__fs__write_file',
+    kind: 'edit',
+    readOnly: false,
+    target: (input) => input.path,
+  });
+  const mcpShell = namedTool({ name: 'mcp__sh__run', kind: 'execute', readOnly: false, target: () => 'ls' });
+
+  it('an MCP tool declared read runs inside the workspace and obeys Read denials', async () => {
+    const { engine, context } = await createEngine({ deny: ['Read(**/*.{csv,tsv})'] });
+    assert.equal((await engine.decide(mcpRead, { path: `${root}/a.ts` }, context)).behavior, 'allow');
+    assert.equal((await engine.decide(mcpRead, { path: `${root}/d/x.tsv` }, context)).behavior, 'deny');
+    assert.equal((await engine.decide(mcpRead, { path: '/etc/hosts' }, context)).behavior, 'ask');
+  });
+
+  it('an MCP tool declared edit follows Edit rules and accept-edits mode', async () => {
+    const rules = await createEngine({ allow: ['Edit(./src/**)'] });
+    const inSrc = await rules.engine.decide(mcpWrite, { path: `${root}/src/a.ts` }, rules.context);
+    assert.equal(inSrc.behavior, 'allow');
+    const outside = await rules.engine.decide(mcpWrite, { path: `${root}/lib/a.ts` }, rules.context);
+    assert.deepEqual([outside.behavior, outside.suggestedRule], ['ask', 'Edit(./lib/**)']);
+    const mode = await createEngine({ overrides: { mode: 'acceptEdits' } });
+    assert.equal(
+      (await mode.engine.decide(mcpWrite, { path: `${root}/a.ts` }, mode.context)).behavior,
+      'allow',
+    );
+  });
+
+  it('Bash rules govern every execute tool, and a bare Bash denial removes them all', async () => {
+    const allowed = await createEngine({ allow: ['Bash(ls:*)'] });
+    assert.equal((await allowed.engine.decide(mcpShell, {}, allowed.context)).behavior, 'allow');
+    const denied = await createEngine({ deny: ['Bash'] });
+    assert.equal(denied.engine.isToolDenied(mcpShell), true);
+    assert.equal(denied.engine.isToolDenied(mcpRead), false);
+  });
+
+  it('a tool of kind other is matched by its own name only', async () => {
+    const { engine, context } = await createEngine({ allow: ['Edit', 'Read', 'Bash', 'WebFetch'] });
+    assert.equal((await engine.decide(mcpTool, {}, context)).behavior, 'ask');
   });
 });

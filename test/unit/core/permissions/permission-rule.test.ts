@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { RuleMatcher } from '../../../../src/core/permissions/permission-rule';
-import {
-  buildRuleSet,
-  parsePermissionRule,
-  ruleNamesTool,
-} from '../../../../src/core/permissions/permission-rule';
+import { buildRuleSet, parsePermissionRule } from '../../../../src/core/permissions/permission-rule';
+import type { RuleSubject } from '../../../../src/core/permissions/rule-subject';
+import { matcherFor, ruleGoverns } from '../../../../src/core/permissions/rule-subject';
 
 const source = { source: 'project' as const, root: '/work/project' };
 
@@ -18,7 +16,8 @@ describe('parsePermissionRule', () => {
     ['Bash(npm test)', 'Bash', { kind: 'bash-pattern', pattern: 'npm test' }],
     ['Read(./.env)', 'Read', { kind: 'path', pattern: './.env' }],
     ['Edit(src/**)', 'Edit', { kind: 'path', pattern: 'src/**' }],
-    ['Write(//abs/path)', 'Write', { kind: 'path', pattern: '//abs/path' }],
+    ['Read(**/*.{csv,tsv})', 'Read', { kind: 'path', pattern: '**/*.{csv,tsv}' }],
+    ['Write(//abs/path)', 'Write', { kind: 'specifier', specifier: '//abs/path' }],
     ['Read(~/x)', 'Read', { kind: 'path', pattern: '~/x' }],
     ['Edit(/rel/to/settings)', 'Edit', { kind: 'path', pattern: '/rel/to/settings' }],
     ['WebFetch(domain:x.com)', 'WebFetch', { kind: 'domain', domain: 'x.com' }],
@@ -26,7 +25,7 @@ describe('parsePermissionRule', () => {
     ['mcp__github', 'mcp__github', { kind: 'tool' }],
     ['mcp__github__get_issue', 'mcp__github__get_issue', { kind: 'tool' }],
     ['mcp__github__*', 'mcp__github__*', { kind: 'tool' }],
-    ['Task(Explore)', 'Task', { kind: 'target', pattern: 'Explore' }],
+    ['Task(Explore)', 'Task', { kind: 'specifier', specifier: 'Explore' }],
     ['  Bash(ls:*)  ', 'Bash', { kind: 'bash-prefix', words: ['ls'] }],
   ];
   for (const [text, toolName, matcher] of valid) {
@@ -53,6 +52,9 @@ describe('parsePermissionRule', () => {
     'mcp__a b',
     'Edit(a)x',
     '*',
+    'Read(**/*.{csv,tsv)',
+    'Edit(src/[ab.ts)',
+    'Write(src/{a,b)',
   ];
   for (const text of invalid) {
     it(`returns an error naming ${JSON.stringify(text)} instead of throwing`, () => {
@@ -73,34 +75,62 @@ describe('parsePermissionRule', () => {
   });
 });
 
-describe('ruleNamesTool', () => {
+describe('ruleGoverns: rules apply to tools by their permission kind', () => {
   const rule = (text: string) => {
     const parsed = parsePermissionRule(text, source);
     assert.ok(parsed.ok);
     return parsed.rule;
   };
-  const cases: [string, string, 'allow' | 'deny', boolean][] = [
-    ['Edit(src/**)', 'Write', 'allow', true],
-    ['Edit(src/**)', 'MultiEdit', 'allow', true],
-    ['Edit(src/**)', 'ApplyPatch', 'allow', true],
-    ['Edit(src/**)', 'NotebookEdit', 'allow', true],
-    ['Edit(src/**)', 'Read', 'allow', true],
-    ['Edit(src/**)', 'Read', 'deny', false],
-    ['Read(./.env)', 'Grep', 'deny', true],
-    ['Read(./.env)', 'Glob', 'deny', true],
-    ['Read(./.env)', 'Edit', 'deny', true],
-    ['Read(./.env)', 'Edit', 'allow', false],
-    ['mcp__github', 'mcp__github__get_issue', 'allow', true],
-    ['mcp__github', 'mcp__githubx__get_issue', 'allow', false],
-    ['mcp__github__*', 'mcp__github__create_pr', 'allow', true],
-    ['mcp__github__get_issue', 'mcp__github__create_pr', 'allow', false],
-    ['mcp__*', 'mcp__github__create_pr', 'deny', true],
-    ['mcp__*', 'mcp__github__create_pr', 'allow', false],
-    ['Bash', 'Read', 'deny', false],
+  const tool = (name: string, permissionKind: RuleSubject['permissionKind']): RuleSubject => ({
+    name,
+    permissionKind,
+  });
+  const cases: [string, RuleSubject, 'allow' | 'deny', boolean][] = [
+    ['Edit(src/**)', tool('Write', 'edit'), 'allow', true],
+    ['Edit(src/**)', tool('MultiEdit', 'edit'), 'allow', true],
+    ['Edit(src/**)', tool('ApplyPatch', 'edit'), 'allow', true],
+    ['Edit(src/**)', tool('NotebookEdit', 'edit'), 'allow', true],
+    ['Edit(src/**)', tool('mcp__fs__write_file', 'edit'), 'allow', true],
+    ['Edit(src/**)', tool('Read', 'read'), 'allow', true],
+    ['Edit(src/**)', tool('Read', 'read'), 'deny', false],
+    ['Edit(src/**)', tool('TodoWrite', 'other'), 'allow', false],
+    ['Read(./.env)', tool('Grep', 'read'), 'deny', true],
+    ['Read(./.env)', tool('Glob', 'read'), 'deny', true],
+    ['Read(./.env)', tool('mcp__fs__read_file', 'read'), 'deny', true],
+    ['Read(./.env)', tool('Edit', 'edit'), 'deny', true],
+    ['Read(./.env)', tool('Edit', 'edit'), 'allow', false],
+    ['Bash(git:*)', tool('mcp__shell__run', 'execute'), 'allow', true],
+    ['Bash(git:*)', tool('Read', 'read'), 'allow', false],
+    ['WebFetch(domain:x.com)', tool('mcp__web__get', 'fetch'), 'allow', true],
+    ['WebFetch(domain:x.com)', tool('Bash', 'execute'), 'allow', false],
+    ['Write(src/**)', tool('Write', 'edit'), 'allow', true],
+    ['Write(src/**)', tool('Edit', 'edit'), 'allow', false],
+    ['Task(Explore)', tool('Agent', 'other'), 'allow', true],
+    ['mcp__github', tool('mcp__github__get_issue', 'other'), 'allow', true],
+    ['mcp__github', tool('mcp__githubx__get_issue', 'other'), 'allow', false],
+    ['mcp__github__*', tool('mcp__github__create_pr', 'other'), 'allow', true],
+    ['mcp__github__get_issue', tool('mcp__github__create_pr', 'other'), 'allow', false],
+    ['mcp__*', tool('mcp__github__create_pr', 'other'), 'deny', true],
+    ['mcp__*', tool('mcp__github__create_pr', 'other'), 'allow', false],
+    ['Bash', tool('Read', 'read'), 'deny', false],
   ];
-  for (const [text, toolName, behavior, expected] of cases) {
-    it(`${expected ? 'applies' : 'does not apply'} ${text} to ${toolName} as ${behavior}`, () => {
-      assert.equal(ruleNamesTool(rule(text), toolName, behavior), expected);
+  for (const [text, subject, behavior, expected] of cases) {
+    it(`${expected ? 'applies' : 'does not apply'} ${text} to ${subject.name} (${subject.permissionKind}) as ${behavior}`, () => {
+      assert.equal(ruleGoverns(rule(text), subject, behavior), expected);
     });
   }
+
+  it('reads the specifier of a rule naming one tool in the syntax of that tool’s kind', () => {
+    assert.deepEqual(matcherFor(rule('Write(src/**)'), 'edit'), { kind: 'path', pattern: 'src/**' });
+    assert.deepEqual(matcherFor(rule('mcp__sh__run(git status:*)'), 'execute'), {
+      kind: 'bash-prefix',
+      words: ['git', 'status'],
+    });
+    assert.deepEqual(matcherFor(rule('mcp__web__get(domain:x.com)'), 'fetch'), {
+      kind: 'domain',
+      domain: 'x.com',
+    });
+    assert.deepEqual(matcherFor(rule('Task(Explore)'), 'other'), { kind: 'target', pattern: 'Explore' });
+    assert.equal(matcherFor(rule('mcp__web__get(x.com)'), 'fetch'), undefined);
+  });
 });

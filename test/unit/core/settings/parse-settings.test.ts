@@ -87,6 +87,24 @@ describe('parseSettings', () => {
       },
     },
     {
+      name: 'drops a deny rule whose braces do not close, instead of keeping it inert',
+      input: { permissions: { deny: ['Read(./.env)', 'Read(**/*.{csv,tsv)'] } },
+      field: 'permissions.deny[1]',
+      check: (settings) => assert.deepEqual(settings['permissions'], { deny: ['Read(./.env)'] }),
+    },
+    {
+      name: 'drops a Bash rule with ":*" in the middle',
+      input: { permissions: { allow: ['Bash(git:* status)', 'Bash(git status:*)'] } },
+      field: 'permissions.allow[0]',
+      check: (settings) => assert.deepEqual(settings['permissions'], { allow: ['Bash(git status:*)'] }),
+    },
+    {
+      name: 'drops a WebFetch rule without domain:',
+      input: { permissions: { ask: ['WebFetch(example.com)'] } },
+      field: 'permissions.ask[0]',
+      check: (settings) => assert.deepEqual(settings['permissions'], { ask: [] }),
+    },
+    {
       name: 'drops a permissions block that is not an object',
       input: { permissions: 'allow all', model: 'm' },
       field: 'permissions',
@@ -120,6 +138,25 @@ describe('parseSettings', () => {
     );
     assert.deepEqual(problems, []);
     assert.equal(settings.hooks?.['Stop']?.[0]?.hooks[0]?.type, 'prompt');
+  });
+
+  it('says which rule is broken and why, at its position in the file', () => {
+    const { settings, problems } = validateSettings(
+      {
+        permissions: {
+          allow: [7, 'Edit(src/{a,b)', 'Read(**/*.{csv,tsv})'],
+          additionalDirectories: ['../{x'],
+        },
+      },
+      file,
+    );
+    assert.deepEqual(
+      problems.map((problem) => problem.field),
+      ['permissions.allow[0]', 'permissions.allow[1]'],
+    );
+    assert.match(problems[1]?.message ?? '', /Invalid permission rule "Edit\(src\/\{a,b\)": .*not closed/);
+    assert.deepEqual(settings.permissions?.allow, ['Read(**/*.{csv,tsv})']);
+    assert.deepEqual(settings.permissions?.additionalDirectories, ['../{x']);
   });
 
   it('drops several bad entries of one list in one go', () => {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeAgentSession } from '../../../../src/node/agent/create-node-agent';
 import { createNodeAgent } from '../../../../src/node/agent/create-node-agent';
+import { silentLogger } from '../../../../src/core/ports';
 import { bashTool } from '../../../../src/core/tools/bash/bash-tool';
+import { readTool } from '../../../../src/core/tools/read/read-tool';
 import { ScriptedModelServer } from '../../../support/scripted-model-server';
 import { createToolContext } from '../../../support/tool-context';
 
@@ -160,6 +162,24 @@ describe('createNodeAgent (settings, memory, hooks wired into one session)', fun
     assert.ok(!subTools.includes('Task') && !subTools.includes('TodoWrite') && subTools.includes('Read'));
     assert.match(JSON.stringify(subBody.messages), /you are a sub-agent/i);
     assert.match(JSON.stringify(mainAgain?.body), /The parser is in src\/parse.ts:12\./);
+  });
+
+  it('logs a permission rule that does not parse with its file and position, and enforces the rest', async () => {
+    const settingsFile = join(folder, '.claude', 'settings.json');
+    writeFileSync(
+      settingsFile,
+      JSON.stringify({ permissions: { deny: ['Read(**/*.{csv,tsv)', 'Read(**/*.{csv,tsv})'] } }),
+    );
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (message: string) => warnings.push(message) };
+    const { engine } = await create({ logger });
+    assert.ok(
+      warnings.some((line) => line.includes(settingsFile) && line.includes('permissions.deny[0]')),
+      warnings.join('\n'),
+    );
+    const context = createToolContext({ cwd: folder });
+    const decision = await engine.decide(readTool, { file_path: join(folder, 'data', 'x.tsv') }, context);
+    assert.equal(decision.behavior, 'deny');
   });
 
   it('refuses to resume a session that does not exist', async () => {

@@ -82,6 +82,21 @@ describe('loadSettings', () => {
     );
   });
 
+  it('reports a permission rule that does not parse by file, list and index, and drops only it', async () => {
+    const projectFile = join(project, '.claude', 'settings.json');
+    await write(projectFile, { permissions: { deny: ['Read(./.env)', 'Read(**/*.{csv,tsv)'] } });
+    const loaded = await loadSettings({ projectRoot: project, homeDir: home, managedPath: managed });
+    assert.deepEqual(
+      loaded.problems.map((problem) => [problem.path, problem.field]),
+      [[projectFile, 'permissions.deny[1]']],
+    );
+    assert.match(loaded.problems[0]?.message ?? '', /Invalid permission rule "Read\(\*\*\/\*\.\{csv,tsv\)"/);
+    assert.deepEqual(
+      loaded.merged.permissions.deny.map((rule) => rule.text),
+      ['Read(./.env)'],
+    );
+  });
+
   it('loads nothing and reports nothing when no settings file exists', async () => {
     const loaded = await loadSettings({ projectRoot: project, homeDir: home, managedPath: managed });
     assert.deepEqual(loaded.problems, []);

@@ -1,9 +1,4 @@
 import { strict as assert } from 'node:assert';
-import {
-  foldersBetween,
-  normalizePath,
-  parentPath,
-} from '../../../../../src/core/context/memory/memory-paths';
 import { findImports, stripHtmlComments } from '../../../../../src/core/context/memory/memory-text';
 
 describe('memory text', () => {
@@ -25,15 +20,5 @@ describe('memory text', () => {
   it('keeps HTML comments inside fenced code', () => {
     const text = '```html\n<!-- keep -->\n```\n<!-- drop -->\ntext';
     assert.equal(stripHtmlComments(text), '```html\n<!-- keep -->\n```\ntext');
-  });
-
-  it('does path arithmetic without node:path', () => {
-    assert.equal(normalizePath('/a/./b/../c//d'), '/a/c/d');
-    assert.equal(normalizePath('C:\\repo\\src\\..\\x'), 'C:/repo/x');
-    assert.equal(parentPath('/a/b'), '/a');
-    assert.equal(parentPath('/a'), '/');
-    assert.equal(parentPath('C:/a'), 'C:/');
-    assert.deepEqual(foldersBetween('/r', '/r/a/b'), ['/r', '/r/a', '/r/a/b']);
-    assert.deepEqual(foldersBetween('/r', '/rx/a'), []);
   });
 });

@@ -28,7 +28,7 @@ describe('ApplyPatch tool', () => {
       { input: '*** Begin Patch\n*** Delete File: a.txt\n*** End Patch' },
       context,
     );
-    assert.match(text(result.content), /changed on disk since you read it/);
+    assert.match(text(result.content), /a\.txt has changed since you last read it.*Read it again/);
     assert.equal(workspace.text('/work/a.txt'), 'new content\n');
   });
 

@@ -44,7 +44,7 @@ describe('Write tool', () => {
     workspace.put('/work/a.txt', 'someone else\n');
     const { result } = await runTool(writeTool, { file_path: '/work/a.txt', content: 'new\n' }, context);
     assert.equal(result.isError, true);
-    assert.match(text(result.content), /changed on disk since you read it\. Read it again/);
+    assert.match(text(result.content), /has changed since you last read it.*Read it again/);
     assert.equal(workspace.text('/work/a.txt'), 'someone else\n');
   });
 
@@ -57,12 +57,13 @@ describe('Write tool', () => {
     assert.equal(workspace.text('/work/a.txt'), 'new\n');
   });
 
-  it('counts a partial read as a read', async () => {
+  it('does not count a partial read as a read of the whole file', async () => {
     const { workspace, context } = setup({ '/work/a.txt': 'a\nb\nc\n' });
     await runTool(readTool, { file_path: '/work/a.txt', offset: 2, limit: 1 }, context);
     const { result } = await runTool(writeTool, { file_path: '/work/a.txt', content: 'x\n' }, context);
-    assert.equal(result.isError, false);
-    assert.equal(workspace.text('/work/a.txt'), 'x\n');
+    assert.equal(result.isError, true);
+    assert.match(text(result.content), /not read all of \/work\/a\.txt/);
+    assert.equal(workspace.text('/work/a.txt'), 'a\nb\nc\n');
   });
 
   it('keeps a CRLF file CRLF and its BOM', async () => {

@@ -1,6 +1,7 @@
 import type { TargetEvaluation } from './permission-decision';
 import type { PermissionRule, RuleBehavior, RuleSet } from './permission-rule';
-import { ruleNamesTool } from './permission-rule';
+import type { RuleSubject } from './rule-subject';
+import { matcherFor, ruleGoverns } from './rule-subject';
 
 function hostOf(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
@@ -31,47 +32,47 @@ function wildcardMatches(pattern: string, value: string): boolean {
 function ruleMatches(
   rule: PermissionRule,
   behavior: RuleBehavior,
-  toolName: string,
+  subject: RuleSubject,
   target: string | undefined,
 ): boolean {
-  if (!ruleNamesTool(rule, toolName, behavior)) return false;
-  switch (rule.matcher.kind) {
+  if (!ruleGoverns(rule, subject, behavior)) return false;
+  const matcher = matcherFor(rule, subject.permissionKind);
+  switch (matcher?.kind) {
     case 'tool':
       return true;
     case 'domain': {
       const host = hostOf(target);
-      return host !== undefined && domainMatches(rule.matcher.domain, host, behavior);
+      return host !== undefined && domainMatches(matcher.domain, host, behavior);
     }
     case 'target':
-      return target !== undefined && wildcardMatches(rule.matcher.pattern, target);
+      return target !== undefined && wildcardMatches(matcher.pattern, target);
     default:
       return false;
   }
 }
 
 /**
- * Rules for tools that are neither Bash nor file tools: WebFetch by domain, MCP tools by name,
- * others by `*` patterns over their permission target. The network counts as outside.
+ * Rules for `fetch` and `other` tools: fetch tools by the domain of their URL (`WebFetch(domain:…)`
+ * rules govern every fetch tool), others by name (MCP tools by server or tool) and `*` patterns over
+ * their permission target. The network counts as outside the workspace.
  */
-export function evaluateOtherTool(
-  toolName: string,
+export function evaluateTargetRules(
+  subject: RuleSubject,
   target: string | undefined,
   rules: RuleSet,
 ): TargetEvaluation {
   const find = (list: readonly PermissionRule[], behavior: RuleBehavior) =>
-    list.find((rule) => ruleMatches(rule, behavior, toolName, target));
-  const evaluation: TargetEvaluation = {
-    inside: toolName !== 'WebFetch' && toolName !== 'WebSearch',
-    hasPaths: false,
-  };
+    list.find((rule) => ruleMatches(rule, behavior, subject, target));
+  const fetches = subject.permissionKind === 'fetch';
+  const evaluation: TargetEvaluation = { inside: !fetches, hasPaths: false };
   const deny = find(rules.deny, 'deny');
   const ask = find(rules.ask, 'ask');
   const allow = find(rules.allow, 'allow');
   if (deny) evaluation.deny = deny;
   if (ask) evaluation.ask = ask;
   if (allow) evaluation.allow = allow;
-  const host = hostOf(target);
-  if (toolName === 'WebFetch' && host) evaluation.suggestedRule = `WebFetch(domain:${host})`;
-  else if (toolName.startsWith('mcp__') || target === undefined) evaluation.suggestedRule = toolName;
+  const host = fetches ? hostOf(target) : undefined;
+  if (host) evaluation.suggestedRule = `WebFetch(domain:${host})`;
+  else if (subject.name.startsWith('mcp__') || target === undefined) evaluation.suggestedRule = subject.name;
   return evaluation;
 }

@@ -1,51 +1,7 @@
 /**
- * Pure path helpers for permission checks. Paths are POSIX-style strings; Windows drive paths are
- * normalised to forward slashes before they reach here. No I/O: symlinks are resolved by the caller
- * through Workspace.realPath.
+ * Which paths hold secrets or steer tools, for the permission checks. Paths are in the POSIX form
+ * of `toPosixPath`; matching is on segments, so it works under any root.
  */
-
-/** Collapses `.`, `..` and repeated slashes in an absolute path; never climbs above `/`. */
-export function normalizePath(path: string): string {
-  const absolute = path.startsWith('/');
-  const segments: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop();
-    else segments.push(segment);
-  }
-  return (absolute ? '/' : '') + segments.join('/');
-}
-
-/** Makes `path` absolute: `~` and `~/x` against `home`, relative paths against `cwd`; then normalises. */
-export function resolvePath(path: string, options: { cwd: string; home: string }): string {
-  const slashed = path.replace(/\\/g, '/');
-  if (slashed === '~') return normalizePath(options.home);
-  if (slashed.startsWith('~/')) return normalizePath(`${options.home}/${slashed.slice(2)}`);
-  if (/^[A-Za-z]:\//.test(slashed)) return normalizePath(`/${slashed[0]?.toLowerCase()}${slashed.slice(2)}`);
-  if (slashed.startsWith('/')) return normalizePath(slashed);
-  return normalizePath(`${options.cwd}/${slashed}`);
-}
-
-/** An absolute path in the POSIX form the checks use: `C:\\a\\b` → `/c/a/b`; then normalised. */
-export function toPosixPath(path: string): string {
-  return resolvePath(path, { cwd: '/', home: '/' });
-}
-
-/** True when `path` is `root` or below it. Both must be normalised; compares case-folded if asked. */
-export function isInside(path: string, root: string, caseInsensitive = false): boolean {
-  const target = caseInsensitive ? path.toLowerCase() : path;
-  const base = caseInsensitive ? root.toLowerCase() : root;
-  if (base === '/') return target.startsWith('/');
-  return target === base || target.startsWith(`${base}/`);
-}
-
-/**
- * A Windows UNC path (`\\server\share`, `//server/share`, `\\?\UNC\…`). Touching one can send the
- * person's NTLM credentials to that server, so such paths are refused outright.
- */
-export function isUncPath(path: string): boolean {
-  return /^(\\\\|\/\/|\\\/|\/\\)[^\\/]/.test(path) || /^\\\\[?.]\\/.test(path);
-}
 
 const secretNames = [
   /^\.env$/,
