@@ -181,6 +181,12 @@ describe('AnthropicClient against the scripted Messages API', () => {
 
   const faults: { fault: HttpFault; kind: ModelErrorKind; retryAfterMs?: number }[] = [
     { fault: { fault: 'http', status: 429, retryAfter: 7 }, kind: 'rate_limit', retryAfterMs: 7000 },
+    { fault: { fault: 'http', status: 429, retryAfter: 0 }, kind: 'rate_limit', retryAfterMs: 0 },
+    {
+      fault: { fault: 'http', status: 529, retryAfterMs: 250, retryAfter: 3 },
+      kind: 'overloaded',
+      retryAfterMs: 250,
+    },
     { fault: { fault: 'http', status: 529 }, kind: 'overloaded' },
     { fault: { fault: 'http', status: 500 }, kind: 'server' },
     { fault: { fault: 'http', status: 503, retryAfter: 1 }, kind: 'server', retryAfterMs: 1000 },
@@ -194,7 +200,8 @@ describe('AnthropicClient against the scripted Messages API', () => {
     { fault: { fault: 'http', status: 403 }, kind: 'authentication' },
   ];
   for (const { fault, kind, retryAfterMs } of faults) {
-    it(`reports HTTP ${fault.status}${fault.message ? ` "${fault.message}"` : ''} as ${kind}`, async () => {
+    const wait = retryAfterMs === undefined ? '' : `, to retry in ${retryAfterMs} ms`;
+    it(`reports HTTP ${fault.status}${fault.message ? ` "${fault.message}"` : ''} as ${kind}${wait}`, async () => {
       server.enqueue(fault);
       const error = onlyError(await collectEvents(client.stream(modelRequest())));
       assert.equal(error.kind, kind);
