@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { BackgroundShell, Shell, ShellRunOptions, ShellRunResult } from '../../core/ports';
+import { wholeText } from '../../core/text/cut-middle';
 import { NodeBackgroundShell } from './node-background-shell';
 import { OutputBuffer } from './output-buffer';
 import { defaultKillGraceMs, findShell, killGroup, shellEnvironment, spawnInGroup } from './process-group';
@@ -25,7 +27,8 @@ const defaultMaxOutputChars = 1_000_000;
  * Runs commands with `bash -c` in their own process group. stdin is /dev/null; stdout and stderr are
  * merged in order; the working directory after the command is captured (an EXIT trap writes `pwd -P`
  * to a temp file), so a `cd` can persist to the next call. Never throws for a failing command: spawn
- * errors come back as output with a null exit code. Call {@link NodeShell.disposeAll} on shutdown.
+ * errors come back as output with a null exit code. {@link NodeShell.dispose} ends every process it
+ * started that still runs.
  */
 export class NodeShell implements Shell {
   readonly #shellPath: string;
@@ -33,6 +36,7 @@ export class NodeShell implements Shell {
   readonly #killGraceMs: number;
   readonly #tempDir: string;
   readonly #background = new Map<string, NodeBackgroundShell>();
+  readonly #foreground = new Set<ChildProcess>();
   #nextId = 1;
 
   constructor(options: NodeShellOptions = {}) {
@@ -44,9 +48,9 @@ export class NodeShell implements Shell {
 
   async run(options: ShellRunOptions): Promise<ShellRunResult> {
     const base = { exitCode: null, signal: null, timedOut: false, aborted: false, cwdAfter: options.cwd };
-    if (options.signal.aborted) return { ...base, output: '', aborted: true };
+    if (options.signal.aborted) return { ...base, output: wholeText(''), aborted: true };
     if (!(await isDirectory(options.cwd))) {
-      return { ...base, output: `The working directory ${options.cwd} does not exist.` };
+      return { ...base, output: wholeText(`The working directory ${options.cwd} does not exist.`) };
     }
     const cwdFile = join(this.#tempDir, `tandem-cwd-${randomBytes(8).toString('hex')}`);
     try {
@@ -66,6 +70,7 @@ export class NodeShell implements Shell {
       cwd: options.cwd,
       env: shellEnvironment(options.env),
     });
+    this.#foreground.add(child);
     const output = new OutputBuffer(this.#maxOutputChars);
     let timedOut = false;
     let aborted = false;
@@ -91,7 +96,8 @@ export class NodeShell implements Shell {
         done = true;
         clearTimeout(timer);
         options.signal.removeEventListener('abort', onAbort);
-        resolve({ exitCode, signal, output: output.toString(), timedOut, aborted });
+        this.#foreground.delete(child);
+        resolve({ exitCode, signal, output: output.text(), timedOut, aborted });
       };
       child.once('error', (error) => {
         output.append(`Could not start ${this.#shellPath}: ${error.message}`);
@@ -139,11 +145,12 @@ export class NodeShell implements Shell {
     return [...this.#background.values()];
   }
 
-  /** Kills every background shell still running (their whole process groups). Never throws. */
-  async disposeAll(): Promise<void> {
-    await Promise.all(
-      [...this.#background.values()].filter((shell) => shell.status().running).map((shell) => shell.kill()),
-    );
+  async dispose(): Promise<void> {
+    const background = [...this.#background.values()].filter((shell) => shell.status().running);
+    await Promise.all([
+      ...background.map((shell) => shell.kill()),
+      ...[...this.#foreground].map((child) => killGroup(child, this.#killGraceMs)),
+    ]);
   }
 }
 

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ShellRunOptions } from '../../../../src/core/ports';
+import { renderCut } from '../../../../src/core/text/cut-middle';
 import { NodeShell } from '../../../../src/node/shell/node-shell';
 
 const until = async (condition: () => boolean, timeoutMs = 5_000): Promise<void> => {
@@ -40,36 +41,36 @@ describe('NodeShell', () => {
   });
 
   afterEach(async () => {
-    await shell.disposeAll();
+    await shell.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('returns the output and exit code of a command', async () => {
     const ok = await run('echo hello');
-    assert.equal(ok.output, 'hello\n');
+    assert.equal(renderCut(ok.output), 'hello\n');
     assert.equal(ok.exitCode, 0);
     const failed = await run('echo oops >&2; exit 3');
-    assert.equal(failed.output, 'oops\n');
+    assert.equal(renderCut(failed.output), 'oops\n');
     assert.equal(failed.exitCode, 3);
     assert.equal(failed.timedOut, false);
   });
 
   it('interleaves stdout and stderr in the order they were written', async () => {
     const result = await run('echo one; echo two >&2; echo three');
-    assert.equal(result.output, 'one\ntwo\nthree\n');
+    assert.equal(renderCut(result.output), 'one\ntwo\nthree\n');
   });
 
   it('keeps the exit code of a command with a syntax error', async () => {
     const result = await run('echo "unclosed');
     assert.notEqual(result.exitCode, 0);
-    assert.match(result.output, /unexpected EOF|Syntax error/);
+    assert.match(renderCut(result.output), /unexpected EOF|Syntax error/);
   });
 
   it('reports the working directory after a cd so it can persist', async () => {
     await mkdir(join(dir, 'sub'));
     const result = await run('cd sub && echo moved');
     assert.equal(result.cwdAfter, join(dir, 'sub'));
-    assert.equal(result.output, 'moved\n');
+    assert.equal(renderCut(result.output), 'moved\n');
     const afterExit = await run('cd sub; exit 4');
     assert.equal(afterExit.cwdAfter, join(dir, 'sub'));
     assert.equal(afterExit.exitCode, 4);
@@ -81,12 +82,12 @@ describe('NodeShell', () => {
 
   it('gives interactive programs end-of-file on stdin', async () => {
     const result = await run('read -r line; echo "read exited $?"');
-    assert.equal(result.output, 'read exited 1\n');
+    assert.equal(renderCut(result.output), 'read exited 1\n');
   });
 
   it('sets a non-blocking git editor and pager', async () => {
     const result = await run('echo "$GIT_EDITOR $PAGER"');
-    assert.equal(result.output, 'true cat\n');
+    assert.equal(renderCut(result.output), 'true cat\n');
   });
 
   it('kills the whole process group, children included, on timeout', async function () {
@@ -120,7 +121,7 @@ describe('NodeShell', () => {
     controller.abort();
     const result = await run(`touch ${join(dir, 'ran')}`, { signal: controller.signal });
     assert.equal(result.aborted, true);
-    assert.equal((await run('ls')).output, '');
+    assert.equal(renderCut((await run('ls')).output), '');
   });
 
   it('keeps the head and tail of long output and says how much was cut', async () => {
@@ -131,9 +132,10 @@ describe('NodeShell', () => {
       timeoutMs: 10_000,
       signal: new AbortController().signal,
     });
-    assert.ok(result.output.startsWith('STARTxxx'));
-    assert.ok(result.output.endsWith('xxxEND'));
-    assert.match(result.output, /\[… 4,908 characters cut …\]/);
+    assert.ok(result.output.head.startsWith('STARTxxx'));
+    assert.ok(result.output.tail.endsWith('xxxEND'));
+    assert.deepEqual(result.output.omitted, { characters: 4_908, lines: 0 });
+    assert.match(renderCut(result.output), /\[… 4,908 characters cut …\]/);
   });
 
   it('streams output chunks while the command runs', async () => {
@@ -145,13 +147,13 @@ describe('NodeShell', () => {
   it('reports a missing working directory as output, not a throw', async () => {
     const result = await run('true', { cwd: join(dir, 'missing') });
     assert.equal(result.exitCode, null);
-    assert.match(result.output, /does not exist/);
+    assert.match(renderCut(result.output), /does not exist/);
   });
 
   it('returns even when a background child keeps the output pipe open', async function () {
     this.timeout(5_000);
     const result = await run('sleep 2 & echo started');
-    assert.equal(result.output, 'started\n');
+    assert.equal(renderCut(result.output), 'started\n');
     assert.equal(result.exitCode, 0);
   });
 
@@ -164,7 +166,7 @@ describe('NodeShell', () => {
       timeoutMs: 5_000,
       signal: new AbortController().signal,
     });
-    assert.equal(result.output, '/bin/sh\n');
+    assert.equal(renderCut(result.output), '/bin/sh\n');
     assert.equal(result.exitCode, 5);
     assert.equal(result.cwdAfter, join(dir, 'sub'));
   });
@@ -178,7 +180,7 @@ describe('NodeShell', () => {
       signal: new AbortController().signal,
     });
     assert.equal(result.exitCode, null);
-    assert.match(result.output, /Could not start/);
+    assert.match(renderCut(result.output), /Could not start/);
   });
 
   describe('background shells', () => {
@@ -186,12 +188,12 @@ describe('NodeShell', () => {
       const background = shell.startBackground({ command: 'echo first; sleep 0.3; echo second', cwd: dir });
       assert.equal(background.id, 'bash_1');
       assert.equal(shell.background('bash_1'), background);
-      await until(() => background.readAll().includes('first'));
-      assert.equal(background.readNew(), 'first\n');
+      await until(() => renderCut(background.readAll()).includes('first'));
+      assert.equal(renderCut(background.readNew()), 'first\n');
       await until(() => !background.status().running);
-      assert.equal(background.readNew(), 'second\n');
-      assert.equal(background.readNew(), '');
-      assert.equal(background.readAll(), 'first\nsecond\n');
+      assert.equal(renderCut(background.readNew()), 'second\n');
+      assert.equal(renderCut(background.readNew()), '');
+      assert.equal(renderCut(background.readAll()), 'first\nsecond\n');
       assert.equal(background.status().exitCode, 0);
     });
 
@@ -219,12 +221,20 @@ describe('NodeShell', () => {
       await until(() => !isAlive(pid));
     });
 
-    it('kills every running background shell on disposeAll', async () => {
+    it('ends every background shell and every running command, children included, on dispose', async function () {
+      this.timeout(10_000);
       const one = shell.startBackground({ command: 'sleep 30', cwd: dir });
-      const two = shell.startBackground({ command: 'sleep 30', cwd: dir });
-      await shell.disposeAll();
+      const pidFile = join(dir, 'pid');
+      const two = shell.startBackground({ command: `sleep 30 & echo $! > ${pidFile}; wait`, cwd: dir });
+      const foreground = run('sleep 30');
+      await until(() => hasContent(pidFile));
+      const grandchild = Number(readFileSync(pidFile, 'utf8'));
+      await shell.dispose();
       assert.equal(one.status().running, false);
       assert.equal(two.status().running, false);
+      assert.equal((await foreground).exitCode, null, 'the foreground command was killed');
+      await until(() => !isAlive(grandchild));
+      await shell.dispose();
     });
   });
 });
