@@ -76,7 +76,8 @@ export interface Shell {
   /**
    * Ends every process this shell started and that still runs — background shells and foreground
    * commands, their whole process groups — and resolves once they are gone. Whoever owns the shell
-   * (the agent session) calls it on dispose. Never throws; calling it twice is harmless.
+   * (the agent session) calls it on dispose; commands asked for afterwards do not run. Never
+   * throws; calling it twice is harmless.
    */
   dispose(): Promise<void>;
 }

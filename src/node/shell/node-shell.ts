@@ -7,7 +7,15 @@ import type { BackgroundShell, Shell, ShellRunOptions, ShellRunResult } from '..
 import { wholeText } from '../../core/text/cut-middle';
 import { NodeBackgroundShell } from './node-background-shell';
 import { OutputBuffer } from './output-buffer';
-import { defaultKillGraceMs, findShell, killGroup, shellEnvironment, spawnInGroup } from './process-group';
+import {
+  defaultKillGraceMs,
+  findShell,
+  killGroup,
+  quoteForShell,
+  shellEnvironment,
+  spawnInGroup,
+} from './process-group';
+import { WarmShellPool } from './warm-shell-pool';
 
 /** Options for {@link NodeShell}; every field has a default. */
 export interface NodeShellOptions {
@@ -19,9 +27,18 @@ export interface NodeShellOptions {
   killGraceMs?: number;
   /** Folder for the small file that carries the working directory back. Default: os.tmpdir(). */
   tempDir?: string;
+  /**
+   * Shells started ahead of need, so the commands of one parallel batch start without each waiting
+   * for the fork of the one before. Default 4; 0 starts every command cold.
+   */
+  warmShells?: number;
 }
 
 const defaultMaxOutputChars = 1_000_000;
+const defaultWarmShells = 4;
+const disposedMessage = 'The shell was shut down, so the command did not run.';
+/** Refills wait this long after a shell was taken, so they never delay the rest of its batch. */
+const warmRefillDelayMs = 50;
 
 /**
  * Runs commands with `bash -c` in their own process group. stdin is /dev/null; stdout and stderr are
@@ -37,13 +54,21 @@ export class NodeShell implements Shell {
   readonly #tempDir: string;
   readonly #background = new Map<string, NodeBackgroundShell>();
   readonly #foreground = new Set<ChildProcess>();
+  readonly #warm: WarmShellPool;
   #nextId = 1;
+  #disposed = false;
 
   constructor(options: NodeShellOptions = {}) {
     this.#shellPath = options.shellPath ?? findShell();
     this.#maxOutputChars = options.maxOutputChars ?? defaultMaxOutputChars;
     this.#killGraceMs = options.killGraceMs ?? defaultKillGraceMs;
     this.#tempDir = options.tempDir ?? tmpdir();
+    this.#warm = new WarmShellPool({
+      shell: this.#shellPath,
+      size: options.warmShells ?? defaultWarmShells,
+      cwd: this.#tempDir,
+      refillDelayMs: warmRefillDelayMs,
+    });
   }
 
   async run(options: ShellRunOptions): Promise<ShellRunResult> {
@@ -52,6 +77,8 @@ export class NodeShell implements Shell {
     if (!(await isDirectory(options.cwd))) {
       return { ...base, output: wholeText(`The working directory ${options.cwd} does not exist.`) };
     }
+    // Checked after the await: a call in flight when the shell was disposed must not start late.
+    if (this.#disposed) return { ...base, output: wholeText(disposedMessage), aborted: true };
     const cwdFile = join(this.#tempDir, `tandem-cwd-${randomBytes(8).toString('hex')}`);
     try {
       const result = await this.#execute(options, cwdFile);
@@ -63,13 +90,11 @@ export class NodeShell implements Shell {
 
   #execute(options: ShellRunOptions, cwdFile: string): Promise<Omit<ShellRunResult, 'cwdAfter'>> {
     // The trap runs on every way out (exit, syntax error, end of script) and keeps the exit code.
-    const script = `exec 2>&1\ntrap 'pwd -P > ${quote(cwdFile)}' EXIT\n${options.command}`;
-    const child = spawnInGroup({
-      shell: this.#shellPath,
-      script,
-      cwd: options.cwd,
-      env: shellEnvironment(options.env),
-    });
+    const script = `exec 2>&1\ntrap 'pwd -P > ${quoteForShell(cwdFile)}' EXIT\n${options.command}`;
+    // A warm shell has the plain environment; a call with its own variables starts cold.
+    const child =
+      (options.env ? undefined : this.#warm.take(options.cwd, script)) ??
+      spawnInGroup({ shell: this.#shellPath, script, cwd: options.cwd, env: shellEnvironment(options.env) });
     this.#foreground.add(child);
     const output = new OutputBuffer(this.#maxOutputChars);
     let timedOut = false;
@@ -134,6 +159,7 @@ export class NodeShell implements Shell {
       killGraceMs: this.#killGraceMs,
     });
     this.#background.set(id, shell);
+    if (this.#disposed) void shell.kill();
     return shell;
   }
 
@@ -146,16 +172,14 @@ export class NodeShell implements Shell {
   }
 
   async dispose(): Promise<void> {
+    this.#disposed = true;
+    this.#warm.dispose();
     const background = [...this.#background.values()].filter((shell) => shell.status().running);
     await Promise.all([
       ...background.map((shell) => shell.kill()),
       ...[...this.#foreground].map((child) => killGroup(child, this.#killGraceMs)),
     ]);
   }
-}
-
-function quote(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
