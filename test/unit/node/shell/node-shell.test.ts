@@ -104,10 +104,9 @@ for (const warmShells of [4, 0]) {
 
     it('escalates to SIGKILL when the command ignores SIGTERM', async function () {
       this.timeout(10_000);
-      const started = Date.now();
       const result = await run(`trap '' TERM; sleep 30`, { timeoutMs: 200 });
       assert.equal(result.timedOut, true);
-      assert.ok(Date.now() - started < 5_000);
+      assert.equal(result.signal, 'SIGKILL', 'SIGTERM was ignored, so SIGKILL ended it');
     });
 
     it('stops a command when the signal aborts', async () => {
