@@ -39,8 +39,8 @@ export function isRetryable(error: ModelError): boolean {
  * - A server's `retry-after` (or `retry-after-ms`) is obeyed exactly, 0 included, capped at
  *   `maxRetryAfterMs`: the server knows when it will take the call, and waiting longer than it
  *   asked is time nobody wanted.
- * - A broken connection (reset, refused, cut mid-stream) is retried at once the first time — it is
- *   usually one bad socket — and backs off like the rest after that.
+ * - A broken connection (reset, refused, cut mid-stream) that is the call's first failure is retried
+ *   at once — it is usually one bad socket — and backs off like the rest after that.
  * - Otherwise exponential from `baseDelayMs`, doubled per attempt up to `maxDelayMs`, with equal
  *   jitter (between half and all of the step, from `random` in [0, 1)) so clients that failed
  *   together do not come back together.
