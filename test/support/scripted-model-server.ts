@@ -71,8 +71,11 @@ export class ScriptedModelServer {
     return this.baseUrl;
   }
 
-  /** Listens on a random port of 127.0.0.1. */
-  async start(): Promise<{ url: string; openaiBaseUrl: string }> {
+  /**
+   * Listens on 127.0.0.1, on a random port unless `port` is given: after {@link close}, starting
+   * again on the same port lets a test refuse connections for a while and then take them again.
+   */
+  async start(port = 0): Promise<{ url: string; openaiBaseUrl: string }> {
     const server = createServer((request, response) => void this.handle(request, response));
     server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -80,7 +83,7 @@ export class ScriptedModelServer {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => resolve());
     });
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('ScriptedModelServer: no TCP address');

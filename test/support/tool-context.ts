@@ -48,6 +48,7 @@ export function createToolContext(overrides: Partial<ToolContext> = {}): ToolCon
       startBackground: unavailable('Shell'),
       background: () => undefined,
       listBackground: () => [],
+      dispose: async () => {},
     } as Shell,
     search: { glob: unavailable('FileSearch'), grep: unavailable('FileSearch') } as FileSearch,
     fetcher: { fetch: unavailable('Fetcher') } as Fetcher,

@@ -343,8 +343,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       transcriptPath,
       dispose: async () => {
         watcher?.dispose();
-        const shell = ports.shell as Partial<NodeShell>;
-        await shell.disposeAll?.();
+        await ports.shell.dispose();
       },
     },
   };

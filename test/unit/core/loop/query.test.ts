@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { ToolResultBlock, UserMessage } from '../../../../src/core/messages/message';
+import { defaultRetryPolicy } from '../../../../src/core/loop/retry-policy';
 import { FakeModelClient } from '../../../support/fake-model-client';
 import type { CallRecord } from '../../../support/loop-harness';
 import { instantClock, runQuery, timingTools } from '../../../support/loop-harness';
@@ -133,7 +134,7 @@ describe('query loop', () => {
     const retries = run.events.filter((event) => event.type === 'retry-schedule');
     assert.equal(retries.length, 2);
     assert.equal(clock.sleeps[0], 7_000);
-    assert.ok(clock.sleeps[1]! >= 1_000 && clock.sleeps[1]! <= 1_250, `second delay ${clock.sleeps[1]}`);
+    assert.equal(clock.sleeps[1], 375, 'the second attempt doubles the 250 ms base, mid-jitter');
     assert.equal(run.state.turnCount, 1, 'retries must not count as turns');
   });
 
@@ -161,7 +162,7 @@ describe('query loop', () => {
       Array.from({ length: 5 }, () => ({ error: { kind: 'server' as const, message: '500' } })),
     );
     const run = await runQuery(client, [], {
-      retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 100, fallbackAfter: 99 },
+      retry: { ...defaultRetryPolicy, maxRetries: 2, fallbackAfter: 99 },
     });
     assert.equal(run.reason, 'model_error');
     assert.equal(client.requests.length, 3);
@@ -175,7 +176,7 @@ describe('query loop', () => {
     ]);
     const run = await runQuery(client, [], {
       fallbackModel: 'small-model',
-      retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 10, fallbackAfter: 2 },
+      retry: { ...defaultRetryPolicy, maxRetries: 5, fallbackAfter: 2 },
     });
     assert.equal(run.reason, 'completed');
     assert.deepEqual(
