@@ -79,8 +79,7 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
     },
     async afterToolCall({ tool, input, result, context }) {
       let amended: ToolResult = neutralize(result);
-      const path = readPath(tool.name, input);
-      if (path) {
+      for (const path of tool.filePaths(input, context)) {
         const memory = await options.memory.memoryForPath(path);
         const text = memoryReminder(memory.files);
         if (text) pending.push(text);
@@ -124,12 +123,6 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
 function neutralize(result: ToolResult): ToolResult {
   if (typeof result.content !== 'string') return result;
   return { ...result, content: neutralizeReminderTags(result.content) };
-}
-
-function readPath(toolName: string, input: unknown): string | undefined {
-  if (!['Read', 'Edit', 'MultiEdit', 'Write'].includes(toolName)) return undefined;
-  const path = (input as { file_path?: unknown }).file_path;
-  return typeof path === 'string' ? path : undefined;
 }
 
 function report(logger: Logger, event: string, messages: readonly { level: string; text: string }[]): void {

@@ -5,6 +5,7 @@ import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-pa
 import type { TextFormat } from '../../edits/text-codec';
 import { convertLineEndings, defaultTextFormat } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
+import { inputFilePath } from '../input-file-path';
 import type { Tool, ToolContext, ToolResult } from '../tool';
 import { errorResult, textResult } from '../tool';
 
@@ -32,6 +33,7 @@ export const writeTool: Tool<WriteInput> = buildTool({
   description,
   inputSchema: writeInputSchema,
   permissionTarget: filePathTarget,
+  filePaths: inputFilePath,
   summarize: (input) => input.file_path,
   async *call(input, context) {
     const resolved = requireAbsolutePath(input.file_path, context.cwd);
