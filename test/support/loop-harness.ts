@@ -5,7 +5,7 @@ import type { ModelClient } from '../../src/core/model/model-client';
 import type { Clock } from '../../src/core/ports';
 import type { PermissionGate } from '../../src/core/execution/permission-gate';
 import type { LoopEvent, TerminalReason } from '../../src/core/loop/loop-event';
-import type { LoopState } from '../../src/core/loop/loop-state';
+import type { LoopState, Transition } from '../../src/core/loop/loop-state';
 import { query } from '../../src/core/loop/query';
 import type { QueryOptions } from '../../src/core/loop/query';
 import { buildTool } from '../../src/core/tools/build-tool';
@@ -70,6 +70,8 @@ export interface RunResult {
   events: LoopEvent[];
   reason: TerminalReason;
   state: LoopState;
+  /** Every transition the loop took, in order (seen between events). */
+  transitions: Transition[];
 }
 
 /** Runs query() to the end with test defaults; options override any of them. */
@@ -79,6 +81,7 @@ export async function runQuery(
   options: Partial<QueryOptions> & { prompt?: string; history?: Message[] } = {},
 ): Promise<RunResult> {
   const events: LoopEvent[] = [];
+  const transitions: Transition[] = [];
   let state: LoopState | undefined;
   const controller = new AbortController();
   const base: QueryOptions = {
@@ -99,7 +102,9 @@ export async function runQuery(
   const generator = query({ ...base, ...options, onState: (value) => (state = value) });
   for (;;) {
     const step = await generator.next();
-    if (step.done) return { events, reason: step.value, state: state! };
+    const transition = state?.transition;
+    if (transition && transition !== transitions.at(-1)) transitions.push(transition);
+    if (step.done) return { events, reason: step.value, state: state!, transitions };
     events.push(step.value);
   }
 }

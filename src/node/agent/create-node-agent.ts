@@ -11,6 +11,7 @@ import { hookContextReminder } from '../../core/context/reminders';
 import { defaultSystemPromptSections } from '../../core/context/sections/default-sections';
 import { SystemPromptBuilder } from '../../core/context/system-prompt';
 import { HookRunner } from '../../core/hooks/hook-runner';
+import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
 import type { ModelClient, ModelInfo } from '../../core/model/model-client';
 import type { Approver, Logger } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
@@ -263,7 +264,13 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const transcript = store.sink(sessionId);
   const compactor = createCompactor(roles.small);
   if (!restored)
-    transcript.append({ type: 'session-start', sessionId, cwd, model: modelId, timestamp: Date.now() });
+    transcript.append({
+      type: 'session-start',
+      sessionId,
+      cwd,
+      model: modelId,
+      timestamp: ports.clock.now(),
+    });
 
   const gate = new EngineGate({
     engine,
@@ -309,14 +316,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     system,
     subagents,
     transcript,
-    compact: async (messages, signal) => {
-      const hook = await hooks.run({ event: 'PreCompact', trigger: 'auto' }, signal);
-      if (hook.blocked) {
-        logger.warn(`A PreCompact hook blocked compaction: ${hook.blockReason ?? 'no reason given'}`);
-        return undefined;
-      }
-      return compactor(messages, signal);
-    },
+    compact: withPreCompactHooks(compactor, { hooks, logger }),
     history: restored?.messages,
     todos: restored?.todos,
     ...createSessionCallbacks({
