@@ -44,8 +44,8 @@ import { NodeWorkspace } from '../workspace/node-workspace';
 import { gatherPromptEnvironment, projectRootOf } from './prompt-environment';
 import { resolveModelRoles } from './model-roles';
 import type { ProviderName } from './model-roles';
-import { createSessionCallbacks } from './session-hooks';
-import { createSubagentRunner } from './subagent-runner';
+import { createSessionCallbacks } from '../../core/harness/session-callbacks';
+import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 
 export interface NodeAgentOptions {
   cwd: string;

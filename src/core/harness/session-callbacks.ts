@@ -1,20 +1,20 @@
-import type { Agent, AgentOptions } from '../../core/agent/agent';
-import { changedFilesReminder } from '../../core/context/changed-files-reminder';
-import type { MemoryLoader } from '../../core/context/memory/memory-loader';
+import type { Agent, AgentOptions } from '../agent/agent';
+import { changedFilesReminder } from '../context/changed-files-reminder';
+import type { MemoryLoader } from '../context/memory/memory-loader';
 import {
   hookContextReminder,
   memoryReminder,
   neutralizeReminderTags,
   todoReminder,
   wrapSystemReminder,
-} from '../../core/context/reminders';
-import type { TodoReminderKind } from '../../core/context/reminders';
-import type { HookRunner } from '../../core/hooks/hook-runner';
-import type { Clock, Logger, Shell, Workspace } from '../../core/ports';
-import { checkBackgroundShells } from '../../core/tools/bash/interactive-prompt';
-import type { ToolResult } from '../../core/tools/tool';
+} from '../context/reminders';
+import type { TodoReminderKind } from '../context/reminders';
+import type { HookRunner } from '../hooks/hook-runner';
+import type { Clock, Logger, Shell, Workspace } from '../ports';
+import { checkBackgroundShells } from '../tools/bash/interactive-prompt';
+import type { ToolResult } from '../tools/tool';
 
-export interface SessionHookOptions {
+export interface SessionCallbackOptions {
   hooks: HookRunner;
   memory: MemoryLoader;
   workspace: Workspace;
@@ -32,7 +32,7 @@ type SessionCallbacks = Pick<AgentOptions, 'onPrompt' | 'onStop' | 'reminders' |
  * changed-file and todo reminders. All of it arrives as `<system-reminder>` text, never as the
  * person's words.
  */
-export function createSessionCallbacks(options: SessionHookOptions): SessionCallbacks {
+export function createSessionCallbacks(options: SessionCallbackOptions): SessionCallbacks {
   const pending: string[] = [...options.startupContext];
   const lastReminderTurn: Partial<Record<TodoReminderKind, number>> = {};
   let stopContinuations = 0;

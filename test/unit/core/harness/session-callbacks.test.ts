@@ -9,7 +9,7 @@ import type {
 } from '../../../../src/core/hooks/hook-executor';
 import { HookRunner } from '../../../../src/core/hooks/hook-runner';
 import { silentLogger } from '../../../../src/core/ports';
-import { createSessionCallbacks } from '../../../../src/node/agent/session-hooks';
+import { createSessionCallbacks } from '../../../../src/core/harness/session-callbacks';
 import type { HooksSettings } from '../../../../src/core/settings/settings-schema';
 import { buildTool } from '../../../../src/core/tools/build-tool';
 import { textResult } from '../../../../src/core/tools/tool';
