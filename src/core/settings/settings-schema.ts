@@ -1,18 +1,14 @@
 import { z } from 'zod';
+import { permissionModes } from '../permissions/permission-mode';
 
-/** Permission modes Claude Code settings may name; `manual` is the newer alias of `default`. */
-export const permissionModeSchema = z.enum([
-  'default',
-  'acceptEdits',
-  'plan',
-  'bypassPermissions',
-  'manual',
-  'dontAsk',
-  'auto',
-]);
+/**
+ * Mode names Claude Code settings may use: Tandem's modes, `manual` (the newer name of `default`)
+ * and `dontAsk` (which Tandem does not support). `permissionModeNamed` maps a name to a mode.
+ */
+export const permissionModeNameSchema = z.enum([...permissionModes, 'manual', 'dontAsk']);
 
-/** A mode name as written in settings; the permission engine maps `manual` to `default`. */
-export type PermissionMode = z.infer<typeof permissionModeSchema>;
+/** A mode name as written in settings. */
+export type PermissionModeName = z.infer<typeof permissionModeNameSchema>;
 
 const ruleListSchema = z.array(z.string());
 
@@ -21,7 +17,7 @@ export const permissionsSettingsSchema = z.looseObject({
   allow: ruleListSchema.optional(),
   ask: ruleListSchema.optional(),
   deny: ruleListSchema.optional(),
-  defaultMode: permissionModeSchema.optional(),
+  defaultMode: permissionModeNameSchema.optional(),
   additionalDirectories: ruleListSchema.optional(),
   disableBypassPermissionsMode: z.literal('disable').optional(),
 });

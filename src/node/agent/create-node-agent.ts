@@ -13,11 +13,13 @@ import { SystemPromptBuilder } from '../../core/context/system-prompt';
 import { HookRunner } from '../../core/hooks/hook-runner';
 import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
 import type { ModelClient, ModelInfo } from '../../core/model/model-client';
+import { resolveModelId } from '../../core/model/provider-defaults';
+import type { ProviderName } from '../../core/model/provider-defaults';
 import type { Approver, Logger } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
 import { createModelClassifier } from '../../core/permissions/permission-classifier';
-import type { PermissionMode } from '../../core/permissions/permission-decision';
-import { permissionModes } from '../../core/permissions/permission-decision';
+import type { PermissionMode } from '../../core/permissions/permission-mode';
+import { permissionModeNamed } from '../../core/permissions/permission-mode';
 import { PermissionEngine } from '../../core/permissions/permission-engine';
 import { buildRuleSet } from '../../core/permissions/permission-rule';
 import type { RuleBehavior, RuleSet } from '../../core/permissions/permission-rule';
@@ -30,8 +32,6 @@ import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
 import { NodeMemoryReader } from '../memory/node-memory-reader';
-import { AnthropicClient } from '../providers/anthropic-client';
-import { OpenaiClient } from '../providers/openai-client';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
 import { loadSettings } from '../settings/settings-loader';
@@ -42,8 +42,7 @@ import type { LoadedSettings } from '../settings/settings-loader';
 import { NodeShell } from '../shell/node-shell';
 import { NodeWorkspace } from '../workspace/node-workspace';
 import { gatherPromptEnvironment, projectRootOf } from './prompt-environment';
-import { resolveModelRoles } from './model-roles';
-import type { ProviderName } from './model-roles';
+import { createProviderClient, resolveModelRoles } from './model-roles';
 import { createSessionCallbacks } from '../../core/harness/session-callbacks';
 import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 
@@ -125,8 +124,6 @@ function rulesOf(settings: LoadedSettings, logger: Logger): RuleSet {
   return rules;
 }
 
-const defaultModels: Record<ProviderName, string> = { anthropic: 'claude-sonnet-4-6', openai: 'gpt-5' };
-
 /**
  * The composition root shared by the CLI and the editor: settings, model client, ports, permission
  * engine, hooks, memory, system prompt and transcript, wired into one Agent. Setup problems are
@@ -171,14 +168,13 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const provider = options.provider ?? 'anthropic';
   const client =
     options.overrides?.client ??
-    (provider === 'openai'
-      ? new OpenaiClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, env })
-      : new AnthropicClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, env }));
-  const modelId =
-    options.model ??
-    settings.merged.model ??
-    (provider === 'anthropic' ? env.ANTHROPIC_MODEL : env.OPENAI_MODEL) ??
-    defaultModels[provider];
+    createProviderClient(provider, { baseUrl: options.baseUrl, apiKey: options.apiKey, env });
+  const modelId = resolveModelId({
+    provider,
+    requested: options.model,
+    settings: settings.merged.model,
+    env,
+  });
   const model = client.describe(modelId);
   const roles = resolveModelRoles({
     provider,
@@ -205,11 +201,10 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const rules = rulesOf(settings, logger);
   const trusted = options.trusted ?? true;
   const configuredMode = settings.merged.permissions.defaultMode ?? 'default';
-  const requestedMode = (permissionModes as readonly string[]).includes(configuredMode)
-    ? (configuredMode as PermissionMode)
-    : 'default';
-  if (requestedMode !== configuredMode)
+  const namedMode = permissionModeNamed(configuredMode);
+  if (namedMode === undefined)
     logger.warn(`Permission mode "${configuredMode}" is not supported; using default.`);
+  const requestedMode = namedMode ?? 'default';
   const engine = new PermissionEngine({
     rules,
     mode: 'default',
