@@ -28,6 +28,10 @@ export function instantClock(): Clock & { sleeps: number[] } {
   };
 }
 
+/**
+ * One timed call. `start` and `end` are positions in one sequence shared by every call of the log
+ * (1, 2, 3…), not times: tests assert what happened before what, never how long it took.
+ */
 export interface CallRecord {
   name: string;
   id: string;
@@ -36,8 +40,16 @@ export interface CallRecord {
   aborted: boolean;
 }
 
+/** Every call of the log started before any of them ended: they ran at the same time. */
+export function overlapped(records: readonly CallRecord[]): boolean {
+  return (
+    Math.max(...records.map((record) => record.start)) < Math.min(...records.map((record) => record.end))
+  );
+}
+
 /** Tools whose timing the loop tests observe: Wait (parallel-safe), Change (must run alone), Bash (fails on demand). */
 export function timingTools(log: CallRecord[]): AnyTool[] {
+  let sequence = 0;
   const waitFor = (ms: number, signal: AbortSignal) =>
     new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), ms);
@@ -55,10 +67,10 @@ export function timingTools(log: CallRecord[]): AnyTool[] {
       isReadOnly: () => safe,
       isConcurrencySafe: () => safe,
       async *call(input, context) {
-        const record: CallRecord = { name, id: context.toolUseId, start: Date.now(), end: 0, aborted: false };
+        const record: CallRecord = { name, id: context.toolUseId, start: ++sequence, end: 0, aborted: false };
         log.push(record);
         record.aborted = await waitFor(input.ms, context.signal);
-        record.end = Date.now();
+        record.end = ++sequence;
         if (record.aborted) return { content: 'aborted', isError: true };
         return { content: `${name} ok after ${input.ms}ms`, isError: Boolean(input.fail) };
       },

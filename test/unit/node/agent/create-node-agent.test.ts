@@ -153,11 +153,9 @@ describe('createNodeAgent (settings, memory, hooks wired into one session)', fun
       join(folder, '.claude', 'settings.local.json'),
       JSON.stringify({ permissions: { deny: ['Bash(echo:*)'] } }),
     );
-    const deadline = Date.now() + 5_000;
-    while ((await engine.decide(bashTool, input, context)).behavior !== 'deny') {
-      assert.ok(Date.now() < deadline, 'the new deny rule was not picked up');
+    // The watcher reloads after a quiet period; the test's own timeout bounds the wait.
+    while ((await engine.decide(bashTool, input, context)).behavior !== 'deny')
       await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   });
 
   it('runs a Task sub-agent on the configured provider and returns its report to the main loop', async () => {

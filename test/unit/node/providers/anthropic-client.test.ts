@@ -288,10 +288,9 @@ describe('AnthropicClient against the scripted Messages API', () => {
     server.enqueue({ blocks: [{ text: 'late' }], delayMs: 2000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const started = Date.now();
     const events = await collectEvents(client.stream(modelRequest({ signal: controller.signal })));
     assert.equal(onlyError(events).kind, 'aborted');
-    assert.ok(Date.now() - started < 1000, 'the abort does not wait for the server');
+    assert.equal(server.sent.length, 0, 'the abort waited for the server to answer');
   });
 
   it('does not call the API when the signal is already aborted', async () => {
