@@ -14,6 +14,7 @@ import type { Clock, Logger, Shell, Workspace } from '../ports';
 import { checkBackgroundShells } from '../tools/bash/interactive-prompt';
 import type { ToolResult } from '../tools/tool';
 
+/** What the harness around one session's loop works with; `startupContext` is consumed by the first message. */
 export interface SessionCallbackOptions {
   hooks: HookRunner;
   memory: MemoryLoader;

@@ -39,6 +39,7 @@ export function parseModelSpec(
     : { provider: fallback, model: spec.trim() };
 }
 
+/** The main role and the specs of the others; `env` supplies keys for a provider the editor gave no client for. */
 export interface ResolveModelRolesOptions {
   provider: ProviderName;
   main: ModelRole;
