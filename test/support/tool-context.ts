@@ -1,3 +1,4 @@
+import type { AgentPorts } from '../../src/core/agent/agent';
 import type { ModelInfo } from '../../src/core/model/model-client';
 import type { Clock, Fetcher, FileSearch, Shell, Workspace } from '../../src/core/ports';
 import { silentLogger } from '../../src/core/ports';
@@ -34,14 +35,9 @@ export const realClock: Clock = {
     }),
 };
 
-/** A ToolContext over fakes; pass real adapters in `overrides` for node-level tests. */
-export function createToolContext(overrides: Partial<ToolContext> = {}): ToolContext {
-  const workspace: Workspace = overrides.workspace ?? new MemoryWorkspace();
-  const writer: FileWriter = overrides.writer ?? new DirectFileWriter(workspace);
+/** Ports over fakes: the given workspace, a real clock, and a shell, search and fetcher that refuse. */
+export function testPorts(workspace: Workspace = new MemoryWorkspace()): AgentPorts {
   return {
-    toolUseId: 'toolu_test',
-    signal: new AbortController().signal,
-    cwd: workspace.roots[0] ?? '/work',
     workspace,
     shell: {
       run: unavailable('Shell'),
@@ -54,6 +50,18 @@ export function createToolContext(overrides: Partial<ToolContext> = {}): ToolCon
     fetcher: { fetch: unavailable('Fetcher') } as Fetcher,
     clock: realClock,
     logger: silentLogger,
+  };
+}
+
+/** A ToolContext over fakes; pass real adapters in `overrides` for node-level tests. */
+export function createToolContext(overrides: Partial<ToolContext> = {}): ToolContext {
+  const workspace: Workspace = overrides.workspace ?? new MemoryWorkspace();
+  const writer: FileWriter = overrides.writer ?? new DirectFileWriter(workspace);
+  return {
+    toolUseId: 'toolu_test',
+    signal: new AbortController().signal,
+    cwd: workspace.roots[0] ?? '/work',
+    ...testPorts(workspace),
     fileState: new FileStateCache(),
     writer,
     todos: new TodoStore(),

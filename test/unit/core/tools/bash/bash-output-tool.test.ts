@@ -11,12 +11,9 @@ import { NodeShell } from '../../../../../src/node/shell/node-shell';
 import { MemoryWorkspace } from '../../../../support/memory-workspace';
 import { createToolContext, runTool } from '../../../../support/tool-context';
 
+/** Polls until `condition` holds; the test's own timeout bounds the wait, so a slow machine only waits longer. */
 const until = async (condition: () => boolean): Promise<void> => {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > 5_000) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
 describe('BashOutput and KillShell tools', () => {

@@ -151,6 +151,7 @@ describe('Bash tool', () => {
 
   it('starts a background shell and returns its id at once', async () => {
     const { result } = await runTool(bashTool, { command: 'sleep 30', run_in_background: true }, context);
+    assert.equal(context.shell.background('bash_1')?.status().running, true, 'it waited for the command');
     assert.match(
       String(result.content),
       /^Started bash_1 in the background\. Read its output with BashOutput/,
