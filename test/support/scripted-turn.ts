@@ -1,3 +1,5 @@
+import type { PromptCacheReport } from './prompt-cache-emulator';
+
 /**
  * The script language of the scripted model server: what one model turn sends back. Shared by
  * the Anthropic and the OpenAI wire writers, so one script drives either provider.
@@ -99,6 +101,10 @@ export interface RecordedRequest {
   body: unknown;
   /** `performance.now()` when the request arrived. */
   receivedAt: number;
+  /** The usage the server reported for a model request it answered (input split by the cache, if emulated). */
+  usage?: Required<ScriptUsage>;
+  /** What the prompt-cache emulation decided for this request, when it is on. */
+  cache?: PromptCacheReport;
 }
 
 export type ScriptedOutcome = ScriptedReply | ScriptedFault | ScriptBlock[];
