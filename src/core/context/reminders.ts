@@ -17,6 +17,26 @@ export function neutralizeReminderTags(text: string): string {
   return text.replace(reminderTag, '&lt;$1$2$3');
 }
 
+/** The git status at the start of the session, for its first message; undefined when it is empty. */
+export function gitStatusReminder(status: string): string | undefined {
+  if (status.trim() === '') return undefined;
+  return wrapSystemReminder(
+    `Git status at the start of the session (a snapshot, not updated later):\n${neutralizeReminderTags(status.trim())}`,
+  );
+}
+
+/** The local date as `YYYY-MM-DD`. */
+export function localDate(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Today's date for the first message of a session, or the new date once it has changed. */
+export function dateReminder(date: string, changed: boolean): string {
+  return wrapSystemReminder(changed ? `The date is now ${date}.` : `Today's date is ${date}.`);
+}
+
 /** Which todo nudge; the caller remembers the turn each was last sent. */
 export type TodoReminderKind = 'todo-empty' | 'todo-stale';
 

@@ -1,6 +1,6 @@
 import { Agent } from '../agent/agent';
 import type { AgentPorts } from '../agent/agent';
-import { neutralizeReminderTags } from '../context/reminders';
+import { dateReminder, localDate, neutralizeReminderTags } from '../context/reminders';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { HookRunner } from '../hooks/hook-runner';
 import type { AssistantMessage } from '../messages/message';
@@ -46,7 +46,15 @@ export function createSubagentRunner(options: SubagentRunnerOptions): SubagentRu
       });
       let reason: string | undefined;
       try {
-        const run = agent.submit(request.prompt, signal);
+        // The date is no part of the (cached) system prompt; like the parent's first message, the task carries it.
+        const today = dateReminder(localDate(options.ports.clock.now()), false);
+        const run = agent.submit(
+          [
+            { type: 'text', text: request.prompt },
+            { type: 'text', text: today },
+          ],
+          signal,
+        );
         for (;;) {
           const step = await run.next();
           if (step.done) {
