@@ -69,7 +69,8 @@ const maxBreakpoints = 4;
  * breakpoint finds an earlier entry at its own position or up to `lookbackBlocks` blocks before
  * it; the longest such hit is read, the prefix from there to the last breakpoint is written, and
  * the rest is plain input. Prefixes under `minimumTokens` are never cached. More than four
- * breakpoints is refused, as the API does. TTLs are not modelled: entries live as long as the
+ * breakpoints is refused, as the API does. Tools with `defer_loading` are left out of the prefix
+ * (the API expands them inline, where a search names them). TTLs are not modelled: entries live as long as the
  * emulator. Tokens are characters ÷ 4 of each block's JSON (images by their pixels).
  */
 export class PromptCacheEmulator {
@@ -147,7 +148,10 @@ function outcomeAt(
 /** Tools, system blocks and message blocks in the API's order; the automatic breakpoint applied. */
 function flatten(request: Record<string, unknown>): FlatBlock[] {
   const blocks: FlatBlock[] = [];
-  for (const tool of arrayOf(request.tools)) blocks.push(flatBlock('tools', asRecord(tool)));
+  // A deferred tool is not part of the prefix: the API renders it where a tool_reference names it.
+  for (const tool of arrayOf(request.tools).map(asRecord)) {
+    if (tool.defer_loading !== true) blocks.push(flatBlock('tools', tool));
+  }
   const system = request.system;
   const systemBlocks = typeof system === 'string' ? [{ type: 'text', text: system }] : arrayOf(system);
   for (const block of systemBlocks) blocks.push(flatBlock('system', asRecord(block)));

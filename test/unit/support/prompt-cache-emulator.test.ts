@@ -120,6 +120,24 @@ describe('PromptCacheEmulator', () => {
     assert.equal(report(cache.apply(forced)).usage.cache_read_input_tokens, 2_000);
   });
 
+  it('leaves deferred tools out of the prefix, so loading one later keeps the cache', () => {
+    const cache = new PromptCacheEmulator();
+    const tool = (name: string, deferred: boolean) => ({
+      name,
+      description: 'd'.repeat(400),
+      input_schema: { type: 'object' },
+      ...(deferred ? { defer_loading: true } : {}),
+    });
+    const request = (tools: unknown[]) => ({
+      ...body([{ role: 'user', content: [text(100, true)] }]),
+      tools,
+    });
+    report(cache.apply(request([tool('Read', false)])));
+    const withDeferred = report(cache.apply(request([tool('Read', false), tool('mcp__x__y', true)])));
+    assert.equal(withDeferred.usage.cache_creation_input_tokens, 0);
+    assert.equal(withDeferred.usage.input_tokens, 0);
+  });
+
   it('applies the top-level automatic breakpoint to the last cacheable block', () => {
     const cache = new PromptCacheEmulator();
     const request = {
