@@ -217,7 +217,7 @@ const refusals: RefuseCase[] = [
     old: 'def f():\n    a = 1\n    b = 3\n    return a + b',
     new: 'def f():\n    return 0',
     code: 'not-found',
-    says: /Closest text in the file, lines 1–4[\s\S]*     3\t    b = 2[\s\S]*differ from your old_string: 3/,
+    says: /Closest text in the file, lines 1–4[\s\S]*\n3\t    b = 2[\s\S]*differ from your old_string: 3/,
   },
   {
     name: 'an elided middle with "..."',
@@ -293,6 +293,14 @@ const refusals: RefuseCase[] = [
   },
   {
     name: "an old_string copied with Read's line numbers",
+    file: 'a = 1\nb = 2\n',
+    old: '1\ta = 1\n2\tb = 2',
+    new: 'x',
+    code: 'not-found',
+    says: /line numbers \("1<tab>"\)/,
+  },
+  {
+    name: 'an old_string copied with padded line numbers (an older Read format)',
     file: 'a = 1\nb = 2\n',
     old: '     1\ta = 1\n     2\tb = 2',
     new: 'x',
