@@ -74,7 +74,8 @@ export function todoReminder(
     return {
       kind: 'todo-empty',
       text: wrapSystemReminder(
-        'The todo list is empty. If this task has several steps, use TodoWrite to plan and track them; otherwise ignore this. Do not mention this reminder to the user.',
+        // The system prompt already says reminders are not to be mentioned; each one need not repeat it.
+        'The todo list is empty. If this task has several steps, plan them with TodoWrite; otherwise ignore this.',
       ),
     };
   }
@@ -84,7 +85,7 @@ export function todoReminder(
   return {
     kind: 'todo-stale',
     text: wrapSystemReminder(
-      `TodoWrite has not been used for ${turnCount - turnOfLastUpdate} turns. If the list below is out of date, update it (exactly one item in_progress). Do not mention this reminder to the user.\n\n${list}`,
+      `TodoWrite has not been used for ${turnCount - turnOfLastUpdate} turns. If the list below is out of date, update it.\n\n${list}`,
     ),
   };
 }
