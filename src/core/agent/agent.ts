@@ -20,6 +20,7 @@ import type { AnyTool, SubagentRunner, ToolContext } from '../tools/tool';
 import { toolDefinitions } from '../tools/tool-definitions';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
+import { UsageLedger } from '../usage/usage-ledger';
 
 /** The I/O an agent's tools reach, behind the core's ports; shared with its sub-agents. */
 export interface AgentPorts {
@@ -73,6 +74,8 @@ export interface AgentOptions {
   compactReserveTokens?: number;
   /** Runs sub-agents for the Task tool; absent for a sub-agent itself. */
   subagents?: SubagentRunner;
+  /** Where this agent's model calls are counted; a sub-agent is given its parent's. Default: its own. */
+  usage?: UsageLedger;
 }
 
 /**
@@ -88,6 +91,8 @@ export class Agent {
   readonly todos: TodoStore;
   readonly fileState = new FileStateCache();
   readonly shellState: { cwd: string };
+  /** Every model call of the session (sub-agents' included when they share it) and its cost. */
+  readonly usage: UsageLedger;
   readonly #messages: Message[];
   readonly #meter: ContextMeter;
   readonly #options: AgentOptions;
@@ -100,6 +105,7 @@ export class Agent {
     this.sessionId = options.sessionId;
     this.#messages = [...(options.history ?? [])];
     this.#meter = new ContextMeter(this.model.imageTokens);
+    this.usage = options.usage ?? new UsageLedger();
     this.todos = new TodoStore(options.todos ?? []);
     this.todos.onDidChange((todos) => this.#onTodosChange(todos));
     this.shellState = { cwd: options.cwd };
@@ -180,6 +186,8 @@ export class Agent {
       }
       const event = step.value;
       if (event.type === 'turn-start') this.#turn = event.turn;
+      if (event.type === 'message-end')
+        this.usage.record(options.client.describe(event.message.model ?? info.id), event.usage);
       if (event.type === 'message-append') this.#persist(event.message);
       yield event;
       yield* this.#announceTodos();

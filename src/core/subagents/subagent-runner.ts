@@ -6,6 +6,7 @@ import type { HookRunner } from '../hooks/hook-runner';
 import type { AssistantMessage } from '../messages/message';
 import type { ModelClient, ModelInfo, SystemBlock } from '../model/model-client';
 import type { AnyTool, SubagentOutcome, SubagentRunner } from '../tools/tool';
+import type { UsageLedger } from '../usage/usage-ledger';
 
 export interface SubagentRunnerOptions {
   parentSessionId: string;
@@ -19,6 +20,8 @@ export interface SubagentRunnerOptions {
   system(model: ModelInfo): Promise<SystemBlock[]>;
   hooks: HookRunner;
   maxTurns?: number;
+  /** The parent's ledger: a sub-agent's calls count toward the session's usage and cost. */
+  usage?: UsageLedger;
 }
 
 const subagentNote = `You are a sub-agent: another agent gave you the task in the first message and reads only your final message. Work on your own (nobody answers questions), then end with a complete, self-contained report of what you found or changed, with file paths and line numbers.`;
@@ -43,6 +46,7 @@ export function createSubagentRunner(options: SubagentRunnerOptions): SubagentRu
         gate: options.gate,
         cwd: options.cwd,
         system: async (model) => [...(await options.system(model)), { text: subagentNote }],
+        ...(options.usage ? { usage: options.usage } : {}),
       });
       let reason: string | undefined;
       try {

@@ -1,5 +1,3 @@
-import type { Usage } from '../../core/messages/message';
-import { addUsage, emptyUsage } from '../../core/messages/message';
 import type { Approver, Logger, Reviewer } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { HostToWebviewMessage } from '../../protocol/host-to-webview-message';
@@ -172,15 +170,22 @@ export class ChatSession {
   }
 
   async #runTurn(agent: ChatAgent, text: string, signal: AbortSignal): Promise<void> {
-    let usage: Usage = emptyUsage();
+    const before = agent.usage.totals();
     const turn = agent.submit(text, signal);
     for (;;) {
       const step = await turn.next();
       if (step.done) {
-        this.#emit({ type: HostMessageType.DidEndTurn, chatId: this.id, usage, terminalReason: step.value });
+        // The ledger counts every call of the turn, sub-agents' included, priced per model.
+        const { usage, costUsd } = agent.usage.since(before);
+        this.#emit({
+          type: HostMessageType.DidEndTurn,
+          chatId: this.id,
+          usage,
+          ...(costUsd === undefined ? {} : { costUsd }),
+          terminalReason: step.value,
+        });
         return;
       }
-      if (step.value.type === 'message-end') usage = addUsage(usage, step.value.usage);
       for (const message of mapLoopEvent(this.id, step.value)) this.#emit(message);
     }
   }

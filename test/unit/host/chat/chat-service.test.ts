@@ -10,11 +10,14 @@ import { JsonlTranscriptStore } from '../../../../src/node/session/jsonl-transcr
 import type { ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
 import { ChatService } from '../../../../src/host/chat/chat-service';
 import type { HostToWebviewMessage } from '../../../../src/protocol/host-to-webview-message';
+import { describeModel } from '../../../../src/core/model/model-catalog';
+import { UsageLedger } from '../../../../src/core/usage/usage-ledger';
 
 type Turn = (
   prompt: string,
   signal: AbortSignal,
   request: ChatAgentRequest,
+  usage: UsageLedger,
 ) => AsyncGenerator<LoopEvent, TerminalReason>;
 
 function setup(
@@ -30,10 +33,11 @@ function setup(
   const service = new ChatService({
     createAgent: async (request) => {
       requests.push(request);
+      const usage = new UsageLedger();
       return {
         ok: true,
         sessionId: request.resume ?? request.sessionId,
-        agent: { submit: (prompt, signal) => turn(prompt, signal, request) },
+        agent: { usage, submit: (prompt, signal) => turn(prompt, signal, request, usage) },
         dispose: async () => {},
       };
     },
@@ -105,6 +109,31 @@ describe('ChatService (the panel’s chats)', () => {
       posted.some((message) => message.type === 'did-end-turn' && message.terminalReason === 'completed'),
     );
     assert.equal(chat?.busy, false);
+  });
+
+  it("closes each turn with its own tokens and cost, the sub-agents' calls included", async () => {
+    const sonnet = describeModel('claude-sonnet-4-6', { provider: 'anthropic' });
+    const haiku = describeModel('claude-haiku-4-5', { provider: 'anthropic' });
+    const million = { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheCreationTokens: 0 };
+    const counted: Turn = async function* (_prompt, _signal, _request, usage) {
+      usage.record(sonnet, million);
+      usage.record(haiku, million); // a Task sub-agent's call, counted into the same ledger
+      yield { type: 'text-delta', text: 'done' };
+      return 'completed';
+    };
+    const { service, posted } = setup(counted);
+    await service.sendAll();
+    await service.send('first', service.activeChatId);
+    await service.send('second', service.activeChatId);
+    const ends = posted.flatMap((message) => (message.type === 'did-end-turn' ? [message] : []));
+    assert.deepEqual(
+      ends.map((end) => [end.usage.inputTokens, end.costUsd]),
+      [
+        [2_000_000, 4],
+        [2_000_000, 4],
+      ],
+      "Sonnet's $3 and Haiku's $1 per million input tokens, per turn, not cumulative",
+    );
   });
 
   it('builds agents read-only in Restricted Mode and says so in the panel state', async () => {
