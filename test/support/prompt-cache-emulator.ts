@@ -7,6 +7,8 @@ export interface PromptCacheOptions {
   minimumTokens?: number;
   /** How many blocks before a breakpoint are searched for an earlier entry; default 20. */
   lookbackBlocks?: number;
+  /** Characters of a block's JSON per token; default 4. */
+  charsPerToken?: number;
 }
 
 /** The three input counts of a Messages API `usage`, as the cache splits a request. */
@@ -71,21 +73,25 @@ const maxBreakpoints = 4;
  * the rest is plain input. Prefixes under `minimumTokens` are never cached. More than four
  * breakpoints is refused, as the API does. Tools with `defer_loading` are left out of the prefix
  * (the API expands them inline, where a search names them). TTLs are not modelled: entries live as long as the
- * emulator. Tokens are characters ÷ 4 of each block's JSON (images by their pixels).
+ * emulator. Tokens are characters of each block's JSON ÷ `charsPerToken` (images by their pixels).
  */
 export class PromptCacheEmulator {
   readonly #entries = new Set<string>();
   readonly #minimumTokens: number;
   readonly #lookback: number;
+  readonly #charsPerToken: number;
 
   constructor(options: PromptCacheOptions = {}) {
     this.#minimumTokens = options.minimumTokens ?? 1_024;
     this.#lookback = options.lookbackBlocks ?? 20;
+    this.#charsPerToken = options.charsPerToken ?? 4;
   }
 
   /** Tokens of the request's prompt, without touching the cache (count_tokens). */
   count(body: unknown): number {
-    return Math.ceil(flatten(asRecord(body)).reduce((sum, block) => sum + block.chars, 0) / 4);
+    return Math.ceil(
+      flatten(asRecord(body)).reduce((sum, block) => sum + block.chars, 0) / this.#charsPerToken,
+    );
   }
 
   /** Splits one request's input into read, written and plain tokens, and records what it wrote. */
@@ -100,7 +106,7 @@ export class PromptCacheEmulator {
     if (marked.some((index) => !blocks[index]!.cacheable))
       return { message: 'cache_control cannot be set on thinking or redacted_thinking blocks.' };
     const hashes = prefixHashes(blocks, request);
-    const tokens = prefixTokens(blocks);
+    const tokens = prefixTokens(blocks, this.#charsPerToken);
     const total = tokens.at(-1) ?? 0;
     let readThrough = -1;
     for (const block of marked) {
@@ -202,11 +208,11 @@ function prefixHashes(blocks: readonly FlatBlock[], request: Record<string, unkn
   });
 }
 
-function prefixTokens(blocks: readonly FlatBlock[]): number[] {
+function prefixTokens(blocks: readonly FlatBlock[], charsPerToken: number): number[] {
   let chars = 0;
   return blocks.map((block) => {
     chars += block.chars;
-    return Math.ceil(chars / 4);
+    return Math.ceil(chars / charsPerToken);
   });
 }
 

@@ -37,6 +37,12 @@ export interface ScriptedModelServerOptions {
    * the same count. Off by default (all input is plain).
    */
   promptCache?: PromptCacheOptions;
+  /**
+   * How the server's tokenizer counts: characters of the request's JSON per token, for usage,
+   * count_tokens and the cache alike. Default 4, the agents' own estimate; another value plays a
+   * provider whose tokenizer differs, for calibration tests.
+   */
+  charsPerToken?: number;
 }
 
 /**
@@ -70,9 +76,13 @@ export class ScriptedModelServer {
   private baseUrl: string | undefined;
   private counter = 0;
   private readonly cache: PromptCacheEmulator | undefined;
+  private readonly charsPerToken: number;
 
   constructor(options: ScriptedModelServerOptions = {}) {
-    this.cache = options.promptCache ? new PromptCacheEmulator(options.promptCache) : undefined;
+    this.charsPerToken = options.charsPerToken ?? 4;
+    this.cache = options.promptCache
+      ? new PromptCacheEmulator({ charsPerToken: this.charsPerToken, ...options.promptCache })
+      : undefined;
   }
 
   /** Appends turns; each model request consumes one. */
@@ -131,7 +141,8 @@ export class ScriptedModelServer {
     this.requests.push(record);
     const dialect = dialectOf(record.path);
     if (record.path === '/v1/messages/count_tokens') {
-      const tokens = this.cache?.count(record.body) ?? estimateTokens(readableChars(record.body));
+      const tokens =
+        this.cache?.count(record.body) ?? estimateTokens(readableChars(record.body), this.charsPerToken);
       sendJson(response, { status: 200, headers: {}, body: { input_tokens: tokens } });
       return;
     }
@@ -203,6 +214,7 @@ export class ScriptedModelServer {
     outcome: ScriptedReply | Exclude<ScriptedFault, { fault: 'http' }>,
     context: { model: string; requestChars: number; requestIndex: number; cacheUsage?: ScriptUsage },
   ): StreamPlan {
+    const request = { chars: context.requestChars, charsPerToken: this.charsPerToken };
     const nextToolId = (): string =>
       this.nextId(dialect === 'anthropic' ? 'toolu_scripted' : 'call_scripted');
     const common = {
@@ -216,7 +228,7 @@ export class ScriptedModelServer {
         ...common,
         blocks,
         stopReason: impliedStopReason(outcome),
-        usage: resolveUsage({ ...context.cacheUsage, ...outcome.usage }, context.requestChars, blocks),
+        usage: resolveUsage({ ...context.cacheUsage, ...outcome.usage }, request, blocks),
       };
     }
     if (outcome.fault === 'reset-mid-stream' || outcome.fault === 'error-mid-stream') {
@@ -224,7 +236,7 @@ export class ScriptedModelServer {
         text: `partial answer ${index + 1}. `,
       }));
       const blocks = resolveBlocks({ blocks: outcome.blocks ?? filler }, nextToolId);
-      const usage = resolveUsage(context.cacheUsage, context.requestChars, blocks);
+      const usage = resolveUsage(context.cacheUsage, request, blocks);
       const { afterBlocks } = outcome;
       const interrupt: StreamPlan['interrupt'] =
         outcome.fault === 'reset-mid-stream'
@@ -239,7 +251,7 @@ export class ScriptedModelServer {
       ...block,
       json: malformedToolJsonPieces.join(''),
     }));
-    const usage = resolveUsage(context.cacheUsage, context.requestChars, blocks);
+    const usage = resolveUsage(context.cacheUsage, request, blocks);
     return {
       ...common,
       blocks,

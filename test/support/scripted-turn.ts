@@ -137,9 +137,9 @@ export function splitIntoDeltas(text: string, tokens: number): string[] {
   return pieces;
 }
 
-/** Rough token estimate used for defaults and for count_tokens: 4 characters per token. */
-export function estimateTokens(characters: number): number {
-  return Math.max(1, Math.ceil(characters / 4));
+/** The token count the server reports for some characters: 4 a token unless the server says otherwise. */
+export function estimateTokens(characters: number, charsPerToken = 4): number {
+  return Math.max(1, Math.ceil(characters / charsPerToken));
 }
 
 /** Normalises a scripted outcome: a bare block list is a reply. */

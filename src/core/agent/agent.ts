@@ -177,7 +177,9 @@ export class Agent {
     this.#persist(userMessage);
     yield { type: 'message-append', message: userMessage };
     const info = this.model;
-    const loop = query(this.#queryOptions({ info, system: await options.system(info), signal }));
+    const run = this.#queryOptions({ info, system: await options.system(info), signal });
+    await this.#countResumedContext(run);
+    const loop = query(run);
     for (;;) {
       const step = await loop.next();
       if (step.done) {
@@ -221,6 +223,29 @@ export class Agent {
       contextMeter: this.#meter,
       afterToolCall: options.afterToolCall,
     };
+  }
+
+  /**
+   * A history no provider count covers yet (a resumed or compacted session) is counted exactly once
+   * with the provider's count_tokens, when it has one and the estimate comes within half of the
+   * auto-compaction threshold: there the estimate alone could let an over-long request through.
+   */
+  async #countResumedContext(run: QueryOptions): Promise<void> {
+    const client = this.#options.client;
+    const last = this.#messages.at(-1);
+    if (!client.countTokens || !last || this.#messages.length < 2) return;
+    if (!this.#meter.isUncounted(this.#messages)) return;
+    const threshold = run.autoCompactTokens ?? Number.POSITIVE_INFINITY;
+    if (this.#meter.measure(this.#messages, 0) < threshold / 2) return;
+    const tokens = await client.countTokens({
+      model: run.model,
+      system: run.system,
+      messages: this.#messages,
+      tools: run.toolDefinitions,
+      maxTokens: run.maxTokens,
+      signal: run.signal,
+    });
+    if (tokens !== undefined) this.#meter.recordCount(last, tokens);
   }
 
   /** Persisted at once; announced between loop events while a submit runs. */

@@ -88,4 +88,10 @@ export interface ModelClient {
   readonly provider: string;
   describe(modelId: string): ModelInfo;
   stream(request: ModelRequest): AsyncIterable<ModelStreamEvent>;
+  /**
+   * The exact input tokens of a request (system, tools, messages), where the provider can count
+   * them (Anthropic's count_tokens). It costs a request: callers use it rarely, never per turn.
+   * Must not throw; undefined when it could not count.
+   */
+  countTokens?(request: ModelRequest): Promise<number | undefined>;
 }
