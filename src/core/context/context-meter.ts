@@ -77,7 +77,7 @@ export class ContextMeter {
 
   /** True when no counted response is among `messages` (a first call, a resumed or compacted history). */
   isUncounted(messages: readonly Message[]): boolean {
-    return this.#reported === undefined || !messages.includes(this.#reported.message);
+    return this.#reported === undefined || messages.lastIndexOf(this.#reported.message) === -1;
   }
 
   /**
