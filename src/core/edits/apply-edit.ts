@@ -4,6 +4,7 @@
  * lines the model quoted. More than one place is refused, never guessed. Pure; no I/O.
  */
 import { adaptReplacement } from './adapt-replacement';
+import { alternateReadings } from './alternate-readings';
 import { findPlaceholderLine } from './closest-text';
 import { ambiguous, notFound } from './edit-messages';
 import { lineNumberAt } from './line-table';
@@ -55,9 +56,24 @@ interface Span {
 
 /**
  * Applies one edit to `content`. Never throws; a refusal explains itself in words the model can act
- * on. `scope` narrows where a match may be (ApplyPatch); Edit passes none.
+ * on. `scope` narrows where a match may be (ApplyPatch); Edit passes none. An edit found nowhere as
+ * written is tried once more under each alternate reading (Read's line numbers, one level of
+ * escaping too many), which must then match exactly as an edit written that way would.
  */
 export function applyEdit(content: string, request: EditRequest, scope: MatchScope = {}): EditOutcome {
+  const outcome = applyAsWritten(content, request, scope);
+  if (outcome.ok || outcome.code !== 'not-found') return outcome;
+  for (const reading of alternateReadings(content, request)) {
+    const retry = applyAsWritten(content, { ...request, ...reading.strings }, scope);
+    if (!retry.ok && retry.code === 'not-found') continue;
+    if (!retry.ok) return retry;
+    if (reading.firstLine !== undefined && retry.lines[0] !== reading.firstLine) continue;
+    return { ...retry, tolerance: [...new Set([...retry.tolerance, reading.tolerance])] };
+  }
+  return outcome;
+}
+
+function applyAsWritten(content: string, request: EditRequest, scope: MatchScope): EditOutcome {
   const { oldString, newString } = request;
   if (oldString === newString) {
     return {
@@ -92,20 +108,26 @@ export function applyEdit(content: string, request: EditRequest, scope: MatchSco
       message: `new_string contains the placeholder "${placeholder}", which would be written literally and delete the text it stands for. Nothing was changed. Write out the full replacement, or narrow old_string to the lines that change.`,
     };
   }
-  const eol = dominantLineEnding(content);
   const exact = findExact(content, oldString, scope);
-  if (exact.length > 0) {
-    if (exact.length > 1 && !request.replaceAll) return ambiguous(content, exact, false);
-    const text = convertLineEndings(newString, eol);
-    const tolerance = new Set<Tolerance>(text === newString ? [] : ['line-endings']);
-    const spans = exact.map((start) => {
-      const indented = indentFollowingLines(content, start, oldString, text);
-      if (indented !== text) tolerance.add('indentation');
-      return { start, end: start + oldString.length, text: indented };
-    });
-    return splice(content, spans, [...tolerance]);
-  }
-  const matches = findTolerantMatches(content, oldString, scope);
+  if (exact.length > 0) return applyExact(content, request, exact);
+  return applyTolerant(content, request, scope);
+}
+
+function applyExact(content: string, request: EditRequest, starts: readonly number[]): EditOutcome {
+  if (starts.length > 1 && !request.replaceAll) return ambiguous(content, starts, false);
+  const text = convertLineEndings(request.newString, dominantLineEnding(content));
+  const tolerance = new Set<Tolerance>(text === request.newString ? [] : ['line-endings']);
+  const spans = starts.map((start) => {
+    const indented = indentFollowingLines(content, start, request.oldString, text);
+    if (indented !== text) tolerance.add('indentation');
+    return { start, end: start + request.oldString.length, text: indented };
+  });
+  return splice(content, spans, [...tolerance]);
+}
+
+function applyTolerant(content: string, request: EditRequest, scope: MatchScope): EditOutcome {
+  const { oldString, newString } = request;
+  const matches = findTolerantMatches(content, { oldString, newString, scope });
   if (matches.length === 0) return notFound(content, oldString);
   if (matches.length > 1 && !request.replaceAll)
     return ambiguous(
@@ -115,14 +137,14 @@ export function applyEdit(content: string, request: EditRequest, scope: MatchSco
     );
   const spans: Span[] = [];
   const tolerance = new Set<Tolerance>();
-  const conventions = { eol, quotes: quoteUsage(content) };
+  const conventions = { eol: dominantLineEnding(content), quotes: quoteUsage(content) };
   for (const match of nonOverlapping(matches)) {
     const adapted = adaptReplacement(newString, match, conventions);
     if (!adapted.ok) {
       return {
         ok: false,
         code: 'reindent-failed',
-        message: `old_string matched only after shifting its indentation, but line ${adapted.line} of new_string is indented less than that shift allows. Quote old_string with the file's exact indentation.`,
+        message: `old_string matched only after reading its indentation differently (${adapted.reason}), but line ${adapted.line} of new_string has an indentation that cannot be carried over unambiguously. Nothing was changed. Quote old_string and new_string with the file's exact indentation.`,
       };
     }
     match.tolerance.forEach((item) => tolerance.add(item));

@@ -63,6 +63,8 @@ const toleranceWords: Record<Tolerance, string> = {
   'line-endings': 'line endings',
   'final-newline': 'a final newline the file does not have',
   indentation: 'indentation',
+  'line-numbers': "Read's line numbers copied into the edit",
+  escaping: 'text escaped one level too many',
 };
 
 /** One sentence for the model about a tolerant match; empty when the match was exact. */
