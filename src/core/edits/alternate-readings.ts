@@ -1,7 +1,7 @@
 /**
  * Other ways to read an edit that matched nowhere as written, each a fixed mapping of the model's
  * text to one other text (never a family of texts): old_string copied with Read's line numbers,
- * the edit escaped one level too many (`\"` for `"`, `\n` for a line break), or HTML entities for
+ * the edit escaped one level too many (`\"` for `"`, `\n` for a line break, `\u2019` for ’), or HTML entities for
  * the characters they stand for. A reading is offered only when new_string reads the same way as
  * old_string, so a replacement is never half decoded; the engine then matches the reading under
  * the usual rules, ambiguity refused.
@@ -83,7 +83,11 @@ const escapes: Record<string, string> = {
 };
 
 function unescape(text: string): string {
-  return text.replace(/\\(["'`\\nrt])/g, (_, char: string) => escapes[char] ?? char);
+  return text.replace(
+    /\\(?:(["'`\\nrt])|u([0-9a-fA-F]{4}))/g,
+    (_, char: string | undefined, code: string | undefined) =>
+      code !== undefined ? String.fromCharCode(parseInt(code, 16)) : (escapes[char ?? ''] ?? ''),
+  );
 }
 
 /** Whether `text` has `char` escaped with a backslash, and whether it has it bare. */
@@ -126,8 +130,10 @@ const entities: Record<string, string> = {
   '&apos;': "'",
   '&#39;': "'",
   '&#34;': '"',
+  '&#x27;': "'",
+  '&#x22;': '"',
 };
-const entityPattern = /&(?:lt|gt|amp|quot|apos|#39|#34);/g;
+const entityPattern = /&(?:lt|gt|amp|quot|apos|#39|#34|#x27|#x22);/g;
 const anyEntity = /&(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);/;
 
 function decodeEntities(text: string): string {

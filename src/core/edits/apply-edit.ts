@@ -12,6 +12,7 @@ import { quoteUsage } from './quote-style';
 import { convertLineEndings, dominantLineEnding } from './text-codec';
 import type { MatchScope, Tolerance, TolerantMatch } from './tolerant-match';
 import { findTolerantMatches } from './tolerant-match';
+import { indentFollowingLines } from './indent-following-lines';
 
 export type { MatchScope, Tolerance };
 export { describeTolerance } from './edit-messages';
@@ -109,8 +110,24 @@ function applyAsWritten(content: string, request: EditRequest, scope: MatchScope
     };
   }
   const exact = findExact(content, oldString, scope);
+  if (exact.length === 1 && quotesPartOfIndentation(content, exact[0] ?? 0, oldString)) {
+    const tolerant = applyTolerant(content, request, scope);
+    if (tolerant.ok || /\n./.test(oldString)) return tolerant;
+  }
   if (exact.length > 0) return applyExact(content, request, exact);
   return applyTolerant(content, request, scope);
+}
+
+/**
+ * An old_string that starts with whitespace found inside a line's indentation quotes that line with
+ * part of its indentation missing: the model misread its depth, so the match is read as a tolerant
+ * one, whose every line must agree on the indentation. A one-line old_string keeps its exact match
+ * when that finds nothing unique, as it always has.
+ */
+function quotesPartOfIndentation(content: string, start: number, oldString: string): boolean {
+  if (!/^[ \t]/.test(oldString)) return false;
+  const lineStart = content.lastIndexOf('\n', start - 1) + 1;
+  return start > lineStart && /^[ \t]+$/.test(content.slice(lineStart, start));
 }
 
 function applyExact(content: string, request: EditRequest, starts: readonly number[]): EditOutcome {
@@ -151,23 +168,6 @@ function applyTolerant(content: string, request: EditRequest, scope: MatchScope)
     spans.push({ start: match.start, end: match.end, text: adapted.text });
   }
   return splice(content, spans, [...tolerance]);
-}
-
-/**
- * An old_string of one line that starts right after its line's indentation was quoted from its
- * first word. When the replacement's later lines do not all carry that indentation, they were
- * written relative to the quoted line (as in a dedented copy) and get the indentation added; when
- * they all carry it, they were written as they stand in the file and are left alone.
- */
-function indentFollowingLines(content: string, start: number, oldString: string, text: string): string {
-  if (/\n./.test(oldString) || !text.includes('\n') || /^\s/.test(oldString)) return text;
-  const lineStart = content.lastIndexOf('\n', start - 1) + 1;
-  const indent = content.slice(lineStart, start);
-  if (indent === '' || !/^[ \t]+$/.test(indent)) return text;
-  const [first = '', ...rest] = text.split(/(?<=\n)/);
-  const later = rest.filter((line) => line.trim() !== '');
-  if (later.length === 0 || later.every((line) => line.startsWith(indent))) return text;
-  return first + rest.map((line) => (line.trim() === '' ? line : indent + line)).join('');
 }
 
 /**

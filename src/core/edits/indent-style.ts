@@ -78,12 +78,12 @@ const units = new Set([2, 3, 4, 8]);
 /**
  * The step by which space-indented lines go one level deeper: the most frequent increase between
  * consecutive non-blank lines of each group that is a plausible unit (2, 3, 4 or 8 spaces), the
- * smaller on a tie; else the smallest such decrease. A one-space step aligns (a comment's `*`) and
- * other steps are hanging indents, so they do not count. Lines indented with tabs break the run.
+ * smaller on a tie. A one-space step aligns (a comment's `*`) and other steps are hanging indents,
+ * so they do not count; a decrease may close several levels at once, so it does not either. Lines
+ * indented with tabs break the run.
  */
 export function spaceUnit(groups: readonly (readonly string[])[]): number | undefined {
   const increases = new Map<number, number>();
-  let smallestDecrease: number | undefined;
   for (const indents of groups) {
     let previous: number | undefined;
     for (const indent of indents) {
@@ -93,14 +93,24 @@ export function spaceUnit(groups: readonly (readonly string[])[]): number | unde
       }
       const step = previous === undefined ? 0 : indent.length - previous;
       if (units.has(step)) increases.set(step, (increases.get(step) ?? 0) + 1);
-      else if (units.has(-step)) smallestDecrease = Math.min(smallestDecrease ?? -step, -step);
       previous = indent.length;
     }
   }
   let best: [step: number, count: number] | undefined;
   for (const [step, count] of increases)
     if (!best || count > best[1] || (count === best[1] && step < best[0])) best = [step, count];
-  return best?.[0] ?? smallestDecrease;
+  return best?.[0];
+}
+
+/**
+ * Without a step to go by, the widest of 8, 4 and 2 spaces that every width is a whole number of
+ * levels of, give or take one aligning space; else the narrowest width. Undefined without widths.
+ */
+function unitOfWidths(widths: readonly number[]): number | undefined {
+  const indented = widths.filter((width) => width >= 2);
+  if (indented.length === 0) return undefined;
+  const fits = (unit: number) => indented.every((width) => width % unit <= 1);
+  return [8, 4, 2].find(fits) ?? Math.min(...indented);
 }
 
 function indentsOf(text: string): string[] {
@@ -112,17 +122,15 @@ function indentsOf(text: string): string[] {
 
 /**
  * The style the model wrote old_string and new_string in, read from both together; undefined when
- * it puts spaces before tabs (no level reading exists). Text without any step between levels gets
- * the one width it uses as its unit, so that width reads as one whole level.
+ * it puts spaces before tabs (no level reading exists).
  */
 export function modelIndentStyle(texts: readonly string[]): IndentStyle | undefined {
   const groups = texts.map(indentsOf);
   const indents = groups.flat();
   if (indents.some((indent) => indent.includes('\t')))
     return indents.every((indent) => /^\t* *$/.test(indent)) ? { kind: 'tabs' } : undefined;
-  const widths = new Set(indents.map((indent) => indent.length).filter((width) => width >= 2));
-  const sole = widths.size === 1 ? [...widths][0] : undefined;
-  return { kind: 'spaces', unit: spaceUnit(groups) ?? sole ?? 4 };
+  const widths = indents.map((indent) => indent.length);
+  return { kind: 'spaces', unit: spaceUnit(groups) ?? unitOfWidths(widths) ?? 4 };
 }
 
 /** What the whole file says about its indentation; computed once per edit. */
@@ -132,6 +140,8 @@ export interface FileIndentProfile {
   spaceLines: number;
   /** The file's space unit, from its space-indented lines. */
   unit: number | undefined;
+  /** Some line aligns with two or more spaces after its tabs (`\t\t    b)`). */
+  alignsAfterTabs: boolean;
   /**
    * Whether the file reads as old Emacs style: levels of `unit` columns, every 8 columns written as
    * a tab. Only then is a tab taken for several levels; tab-then-spaces files are read as tabs.
@@ -145,7 +155,9 @@ export function fileIndentProfile(content: string): FileIndentProfile {
   const unit = spaceUnit([indents]);
   const tabLines = indents.filter((indent) => indent.startsWith('\t')).length;
   const spaceLines = indents.filter((indent) => indent.startsWith(' ')).length;
-  return { tabLines, spaceLines, unit, mixed: unit !== undefined && readsAsMixed(indents, unit) };
+  const mixed = unit !== undefined && readsAsMixed(indents, unit);
+  const alignsAfterTabs = indents.some((indent) => /^\t+ {2,}$/.test(indent));
+  return { tabLines, spaceLines, unit, mixed, alignsAfterTabs };
 }
 
 /**

@@ -7,16 +7,14 @@
  * covers text the model did not quote.
  */
 import type { IndentRule } from './indent-rule';
-import { indentRules } from './indent-rule';
-import type { FileIndentProfile } from './indent-style';
-import { fileIndentProfile, fileStyleCandidates, modelIndentStyle } from './indent-style';
 import type { Tolerance } from './line-match';
 import type { Line } from './line-table';
-import { splitIndent, splitLines, splitWithBreaks } from './line-table';
+import { splitLines, splitWithBreaks } from './line-table';
 import type { Located } from './match-window';
 import { matchSingleLine, matchWindow } from './match-window';
 import type { QuoteKind } from './quote-style';
 import { straightenQuotes } from './quote-style';
+import { createWindowRules } from './window-rules';
 
 export type { Tolerance };
 
@@ -79,7 +77,7 @@ export function findTolerantMatches(content: string, search: TolerantSearch): To
   const { lines: oldLines, breaks } = splitWithBreaks(oldString);
   const endsWithNewline = oldLines.length > 1 && oldLines[oldLines.length - 1] === '';
   const body = endsWithNewline ? oldLines.slice(0, -1) : oldLines;
-  const rulesFor = windowRules(content, lines, [oldString, search.newString ?? '']);
+  const rulesFor = createWindowRules(content, lines, [oldString, search.newString ?? '']);
   const matches: TolerantMatch[] = [];
   for (const first of candidateStarts(content, lines, body)) {
     if (first < 0 || first + body.length > lines.length) continue;
@@ -95,30 +93,6 @@ export function findTolerantMatches(content: string, search: TolerantSearch): To
     }
   }
   return matches;
-}
-
-/** Lines around a window whose indentation tells the unit of its neighbourhood. */
-const neighbourhood = 40;
-
-/** Fresh indentation rules for the window of `count` lines from `first`. */
-function windowRules(
-  content: string,
-  lines: readonly Line[],
-  modelTexts: readonly string[],
-): (first: number, count: number) => IndentRule[] {
-  const model = modelIndentStyle(modelTexts);
-  let profile: FileIndentProfile | undefined;
-  const indentsOf = (from: number, to: number) =>
-    lines
-      .slice(Math.max(0, from), to)
-      .filter((line) => line.text.trim() !== '')
-      .map((line) => splitIndent(line.text)[0]);
-  return (first, count) => {
-    profile ??= fileIndentProfile(content);
-    const indents = indentsOf(first, first + count);
-    const nearby = indentsOf(first - neighbourhood, first + count + neighbourhood);
-    return indentRules(model, fileStyleCandidates(indents, nearby, profile));
-  };
 }
 
 /**

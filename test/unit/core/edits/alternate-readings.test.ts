@@ -47,6 +47,14 @@ const applies: ApplyCase[] = [
     tolerance: 'escaping',
   },
   {
+    name: 'a non-ASCII character escaped as \\u in an over-escaped edit',
+    file: 'title = "It’s here"\n',
+    old: 'title = \\"It\\u2019s here\\"',
+    new: 'title = \\"It\\u2019s gone\\"',
+    expected: 'title = "It’s gone"\n',
+    tolerance: 'escaping',
+  },
+  {
     name: 'HTML entities for the operators of a file that has none',
     file: 'if (a < b && c > d) {\n  go();\n}\n',
     old: 'if (a &lt; b &amp;&amp; c &gt; d) {',

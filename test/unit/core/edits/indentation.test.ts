@@ -119,6 +119,28 @@ const applies: ApplyCase[] = [
     expected: 'func run() {\n\tif ok {\n\t\tstart()\n\t\tif late {\n\t\t\twarn()\n\t\t}\n\t}\n\treturn\n}\n',
   },
   {
+    name: 'spaces in a file that mixes tabs and spaces, reusing only the depths old_string shows',
+    file: 'def f():\n    if x:\n\ty()\n\tz()\n    return 1\n',
+    old: '    if x:\n        y()\n        z()',
+    new: '    if x:\n        y()\n        w()',
+    expected: 'def f():\n    if x:\n\ty()\n\tw()\n    return 1\n',
+  },
+  {
+    name: 'a line quoted from its first word whose new lines use tabs in a space file',
+    file: yamlFile,
+    old: 'steps:',
+    new: 'steps:\n\t- run: npm audit',
+    expected:
+      'jobs:\n  test:\n    steps:\n      - run: npm audit\n      - run: npm ci\n      - run: npm test\n',
+  },
+  {
+    name: 'one line quoted with part of its indentation, whose new lines follow the quoted depth',
+    file: pythonFile,
+    old: '    self.left -= n\n',
+    new: '    self.left -= n\n    return self.left\n',
+    expected: pythonFile + '        return self.left\n',
+  },
+  {
     name: 'an unchanged line exactly as the file has it, trailing spaces included',
     file: 'Roses are red,  \nviolets are blue.\n',
     old: 'Roses are red,\nviolets are blue.',
@@ -183,6 +205,27 @@ const refusals: RefuseCase[] = [
     file: pythonFile,
     old: '\t\tif n > self.left:\n            raise Empty()',
     new: 'x',
+    code: 'not-found',
+  },
+  {
+    name: 'a deeper new line in spaces for a tab file that aligns with spaces after its tabs',
+    file: 'f() {\n\tcall(a,\n\t    b);\n\tif (x)\n\t\ty();\n}\n',
+    old: '    if (x)\n        y();',
+    new: '    if (x)\n        y(1,\n            2);',
+    code: 'reindent-failed',
+  },
+  {
+    name: 'a new depth in a file that mixes tabs and spaces, which has no one spelling there',
+    file: 'def f():\n    if x:\n\ty()\n    return 1\n',
+    old: '    if x:\n        y()',
+    new: '    if x:\n        if z:\n            y()',
+    code: 'reindent-failed',
+  },
+  {
+    name: 'two lines quoted with part of the first one’s indentation, as the rest disagree',
+    file: pythonFile,
+    old: '    if n > self.left:\n            raise Empty()',
+    new: '    if n > self.left:\n    raise Empty()',
     code: 'not-found',
   },
   {
