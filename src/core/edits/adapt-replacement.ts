@@ -62,27 +62,28 @@ export function adaptReplacement(
     match.quoted.map((line) => line.model),
     lines,
   );
-  const { curl, straighten } = quoteChanges(match, conventions);
+  const quotes = quoteChanges(match, conventions);
   const out: string[] = [];
   let previous: string | undefined;
   for (const [index, line] of lines.entries()) {
     const file = match.quoted[kept.get(index) ?? -1]?.file;
-    const indented = file ?? reindent(line, index, previous, { match, last: index === lines.length - 1 });
+    const position = { index, last: index === lines.length - 1 };
+    const indented = file ?? reindent(line, { match, previous, ...position });
     if (indented === undefined) return { ok: false, line: index + 1, reason: match.indent.describe() };
     if (line.trim() !== '') previous = splitIndent(line)[0];
-    if (file !== undefined) {
-      out.push(file);
-      continue;
-    }
-    let text = indented;
-    const endsLine = index < lines.length - 1 || breakAtEnd || match.endsAtLineEnd;
-    if (match.stripTrailing && endsLine) text = text.trimEnd();
-    if (straighten.size > 0) text = straightenKinds(text, straighten);
-    if (curl.size > 0) text = curlKinds(text, curl);
-    out.push(text);
+    const endsLine = !position.last || breakAtEnd || match.endsAtLineEnd;
+    out.push(file ?? inFileStyle(indented, { match, quotes, endsLine }));
   }
   if (breakAtEnd && !match.finalNewline) out.push('');
   return { ok: true, text: out.join(match.eol ?? conventions.eol) };
+}
+
+interface LinePosition {
+  match: TolerantMatch;
+  /** The indentation of the line of new_string before this one, as the model wrote it. */
+  previous: string | undefined;
+  index: number;
+  last: boolean;
 }
 
 /**
@@ -90,17 +91,23 @@ export function adaptReplacement(
  * file line, continues that line; blank lines stay blank, except a last line that only indents
  * the rest of the file line the match ends in.
  */
-function reindent(
-  line: string,
-  index: number,
-  previous: string | undefined,
-  context: { match: TolerantMatch; last: boolean },
-): string | undefined {
-  const { match, last } = context;
+function reindent(line: string, { match, previous, index, last }: LinePosition): string | undefined {
   if (!match.indent.changed || (index === 0 && !match.startsAtLineStart)) return line;
   const continuesFileLine = last && !match.endsAtLineEnd;
   if (line.trim() === '' && !continuesFileLine) return line;
   const [indent, rest] = splitIndent(line);
   const mapped = match.indent.map(indent, previous);
   return mapped === undefined ? undefined : mapped + rest;
+}
+
+/** A changed line without the model's stray trailing whitespace, in the file's quote style. */
+function inFileStyle(
+  line: string,
+  context: { match: TolerantMatch; quotes: ReturnType<typeof quoteChanges>; endsLine: boolean },
+): string {
+  const { match, quotes, endsLine } = context;
+  let text = match.stripTrailing && endsLine ? line.trimEnd() : line;
+  if (quotes.straighten.size > 0) text = straightenKinds(text, quotes.straighten);
+  if (quotes.curl.size > 0) text = curlKinds(text, quotes.curl);
+  return text;
 }

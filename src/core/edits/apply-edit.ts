@@ -12,7 +12,7 @@ import { quoteUsage } from './quote-style';
 import { convertLineEndings, dominantLineEnding } from './text-codec';
 import type { MatchScope, Tolerance, TolerantMatch } from './tolerant-match';
 import { findTolerantMatches } from './tolerant-match';
-import { indentFollowingLines } from './indent-following-lines';
+import { indentFollowingLines } from './indentation/indent-following-lines';
 
 export type { MatchScope, Tolerance };
 export { describeTolerance } from './edit-messages';
@@ -32,6 +32,7 @@ export type EditErrorCode =
   | 'ambiguous'
   | 'elided'
   | 'reindent-failed'
+  | 'partial-indentation'
   | 'placeholder-in-new-string';
 
 /** The new content and what was forgiven, or a refusal. Nothing is written either way. */
@@ -75,23 +76,10 @@ export function applyEdit(content: string, request: EditRequest, scope: MatchSco
 }
 
 function applyAsWritten(content: string, request: EditRequest, scope: MatchScope): EditOutcome {
+  const refusal = refuseOutright(content, request);
+  if (refusal) return refusal;
   const { oldString, newString } = request;
-  if (oldString === newString) {
-    return {
-      ok: false,
-      code: 'no-change',
-      message: 'old_string and new_string are identical, so nothing would change.',
-    };
-  }
-  if (oldString === '') {
-    if (content !== '') {
-      return {
-        ok: false,
-        code: 'empty-old-string',
-        message:
-          'old_string is empty, which only fills a new or empty file; this file has content. Quote the text to replace.',
-      };
-    }
+  if (oldString === '')
     return {
       ok: true,
       content: newString,
@@ -100,22 +88,49 @@ function applyAsWritten(content: string, request: EditRequest, scope: MatchScope
       lines: [1],
       end: newString.length,
     };
-  }
-  const placeholder = newPlaceholder(content, oldString, newString);
-  if (placeholder !== undefined) {
-    return {
-      ok: false,
-      code: 'placeholder-in-new-string',
-      message: `new_string contains the placeholder "${placeholder}", which would be written literally and delete the text it stands for. Nothing was changed. Write out the full replacement, or narrow old_string to the lines that change.`,
-    };
-  }
   const exact = findExact(content, oldString, scope);
-  if (exact.length === 1 && quotesPartOfIndentation(content, exact[0] ?? 0, oldString)) {
+  const [only] = exact;
+  if (only !== undefined && exact.length === 1 && quotesPartOfIndentation(content, only, oldString)) {
     const tolerant = applyTolerant(content, request, scope);
-    if (tolerant.ok || /\n./.test(oldString)) return tolerant;
+    if (tolerant.ok) return tolerant;
+    if (/\n./.test(oldString))
+      return tolerant.code === 'not-found' ? partialIndentation(content, only) : tolerant;
   }
   if (exact.length > 0) return applyExact(content, request, exact);
   return applyTolerant(content, request, scope);
+}
+
+/** The refusals that need no search: nothing to change, an empty old_string, a placeholder. */
+function refuseOutright(content: string, request: EditRequest): EditOutcome | undefined {
+  const { oldString, newString } = request;
+  if (oldString === newString)
+    return {
+      ok: false,
+      code: 'no-change',
+      message: 'old_string and new_string are identical, so nothing would change.',
+    };
+  if (oldString === '' && content !== '')
+    return {
+      ok: false,
+      code: 'empty-old-string',
+      message:
+        'old_string is empty, which only fills a new or empty file; this file has content. Quote the text to replace.',
+    };
+  const placeholder = oldString === '' ? undefined : newPlaceholder(content, oldString, newString);
+  if (placeholder === undefined) return undefined;
+  return {
+    ok: false,
+    code: 'placeholder-in-new-string',
+    message: `new_string contains the placeholder "${placeholder}", which would be written literally and delete the text it stands for. Nothing was changed. Write out the full replacement, or narrow old_string to the lines that change.`,
+  };
+}
+
+function partialIndentation(content: string, start: number): EditOutcome {
+  return {
+    ok: false,
+    code: 'partial-indentation',
+    message: `old_string occurs in the file only from inside the indentation of line ${lineNumberAt(content, start)}, so its first line is indented differently from the lines after it. Nothing was changed. Quote the first line with its full indentation.`,
+  };
 }
 
 /**
@@ -135,7 +150,7 @@ function applyExact(content: string, request: EditRequest, starts: readonly numb
   const text = convertLineEndings(request.newString, dominantLineEnding(content));
   const tolerance = new Set<Tolerance>(text === request.newString ? [] : ['line-endings']);
   const spans = starts.map((start) => {
-    const indented = indentFollowingLines(content, start, request.oldString, text);
+    const indented = indentFollowingLines(content, { start, oldString: request.oldString, text });
     if (indented !== text) tolerance.add('indentation');
     return { start, end: start + request.oldString.length, text: indented };
   });

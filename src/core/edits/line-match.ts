@@ -2,7 +2,7 @@
  * One quoted line against one file line, under the tolerant rules: quote style, trailing
  * whitespace, and an indentation rule that must hold for every line of a match.
  */
-import type { IndentRule } from './indent-rule';
+import type { IndentRule } from './indentation/indent-rule';
 import type { Line } from './line-table';
 import { splitIndent } from './line-table';
 import type { QuoteKind } from './quote-style';

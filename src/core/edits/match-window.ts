@@ -3,8 +3,8 @@
  * indentation rule fixed by the first line. A window covers exactly the lines quoted: the first may
  * be the tail of a file line and the last its head, but no line is skipped and none is added.
  */
-import type { IndentRule } from './indent-rule';
-import { PrefixShift } from './indent-rule';
+import type { IndentRule } from './indentation/indent-rule';
+import { PrefixShift } from './indentation/prefix-shift';
 import { matchPrefix, matchSuffix, matchWhole, WindowState } from './line-match';
 import type { Line } from './line-table';
 import { straightenQuotes } from './quote-style';
@@ -107,7 +107,9 @@ function matchLines(
   return window;
 }
 
-function lineWindow(line: Line, from: number, to: number, whole: boolean): Window {
+/** The columns `from`–`to` of one line; its text counts as quoted whole only when they span it. */
+function lineWindow(line: Line, [from, to]: [number, number]): Window {
+  const whole = from === 0 && to === line.text.length;
   return {
     start: line.start + from,
     end: line.start + to,
@@ -131,13 +133,13 @@ export function matchSingleLine(
   for (const rule of options.rules()) {
     const whole = new WindowState(rule);
     if (matchWhole(model, line, whole))
-      return [{ window: lineWindow(line, 0, line.text.length, true), state: whole }];
+      return [{ window: lineWindow(line, [0, line.text.length]), state: whole }];
   }
   for (const rule of options.rules()) {
     const prefix = new WindowState(rule);
     const column = matchPrefix(model, line, prefix);
     if (column > 0 && prefix.tolerance.size > 0)
-      return [{ window: lineWindow(line, 0, column, false), state: prefix }];
+      return [{ window: lineWindow(line, [0, column]), state: prefix }];
   }
   if (options.lineStart || !/['"‘’‚‛“”„‟]/.test(model)) return [];
   const found: Located[] = [];
@@ -146,7 +148,7 @@ export function matchSingleLine(
   for (let column = haystack.indexOf(needle); column !== -1; column = haystack.indexOf(needle, column + 1)) {
     const state = new WindowState(new PrefixShift());
     if (!state.compareText(model, line.text.slice(column, column + model.length))) continue;
-    found.push({ window: lineWindow(line, column, column + model.length, false), state });
+    found.push({ window: lineWindow(line, [column, column + model.length]), state });
   }
   return found;
 }

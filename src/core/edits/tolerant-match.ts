@@ -6,7 +6,7 @@
  * under those rules — no anchoring on first/last lines, no similarity threshold — so a match never
  * covers text the model did not quote.
  */
-import type { IndentRule } from './indent-rule';
+import type { IndentRule } from './indentation/indent-rule';
 import type { Tolerance } from './line-match';
 import type { Line } from './line-table';
 import { splitLines, splitWithBreaks } from './line-table';
@@ -14,7 +14,7 @@ import type { Located } from './match-window';
 import { matchSingleLine, matchWindow } from './match-window';
 import type { QuoteKind } from './quote-style';
 import { straightenQuotes } from './quote-style';
-import { createWindowRules } from './window-rules';
+import { createWindowRules } from './indentation/window-rules';
 
 export type { Tolerance };
 
@@ -77,7 +77,7 @@ export function findTolerantMatches(content: string, search: TolerantSearch): To
   const { lines: oldLines, breaks } = splitWithBreaks(oldString);
   const endsWithNewline = oldLines.length > 1 && oldLines[oldLines.length - 1] === '';
   const body = endsWithNewline ? oldLines.slice(0, -1) : oldLines;
-  const rulesFor = createWindowRules(content, lines, [oldString, search.newString ?? '']);
+  const rulesFor = createWindowRules({ content, lines, modelTexts: [oldString, search.newString ?? ''] });
   const matches: TolerantMatch[] = [];
   for (const first of candidateStarts(content, lines, body)) {
     if (first < 0 || first + body.length > lines.length) continue;

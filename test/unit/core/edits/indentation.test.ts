@@ -226,7 +226,7 @@ const refusals: RefuseCase[] = [
     file: pythonFile,
     old: '    if n > self.left:\n            raise Empty()',
     new: '    if n > self.left:\n    raise Empty()',
-    code: 'not-found',
+    code: 'partial-indentation',
   },
   {
     name: 'a tab inside a line retyped as spaces',

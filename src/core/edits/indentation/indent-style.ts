@@ -5,7 +5,7 @@
  * file's in those terms lets the matcher compare structure instead of bytes, and lets new_string be
  * written back in the file's own spelling — the same reading as the editor's "Convert Indentation".
  */
-import { splitIndent } from './line-table';
+import { splitIndent } from '../line-table';
 
 /** How a text spells indentation. */
 export type IndentStyle =
@@ -180,24 +180,29 @@ function readsAsMixed(indents: readonly string[], unit: number): boolean {
   return spacesOnly >= 2 && tabThenSpaces >= 2;
 }
 
+/** What a stretch of the file shows of its indentation. */
+export interface StretchIndents {
+  /** The indentation of the stretch's non-blank lines. */
+  indents: readonly string[];
+  /** The indentation of the non-blank lines around it, whose unit comes before the file's. */
+  nearby: readonly string[];
+  profile: FileIndentProfile;
+}
+
 /**
- * The styles a stretch of the file may be written in, most likely first. `indents` are those of
- * the stretch's non-blank lines, `nearby` those of the lines around it, whose unit comes before the
- * file's; a stretch with no indentation at all takes the file's majority kind.
+ * The styles a stretch of the file may be written in, most likely first; a stretch with no
+ * indentation at all takes the file's majority kind.
  */
-export function fileStyleCandidates(
-  indents: readonly string[],
-  nearby: readonly string[],
-  profile: FileIndentProfile,
-): IndentStyle[] {
+export function fileStyleCandidates({ indents, nearby, profile }: StretchIndents): IndentStyle[] {
   const found = [spaceUnit([nearby]), profile.unit].filter((unit) => unit !== undefined);
   const spaceUnits = [...new Set(found.length > 0 ? found : [4])];
   const spaces = spaceUnits.map((unit): IndentStyle => ({ kind: 'spaces', unit }));
+  const hasTabs = indents.some((indent) => indent.includes('\t'));
   if (profile.mixed && profile.unit !== undefined) {
     const mixed: IndentStyle = { kind: 'mixed', unit: profile.unit, tabWidth: mixedTabWidth };
-    return indents.some((indent) => indent.includes('\t')) ? [mixed, { kind: 'tabs' }] : [mixed, ...spaces];
+    return hasTabs ? [mixed, { kind: 'tabs' }] : [mixed, ...spaces];
   }
-  if (indents.some((indent) => indent.includes('\t'))) return [{ kind: 'tabs' }];
+  if (hasTabs) return [{ kind: 'tabs' }];
   if (indents.some((indent) => indent !== '') || profile.spaceLines >= profile.tabLines) return spaces;
   return [{ kind: 'tabs' }];
 }

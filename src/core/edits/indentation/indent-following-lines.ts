@@ -7,16 +7,18 @@
  * unit, the quoted line's depth added.
  */
 import type { IndentRule } from './indent-rule';
-import { splitIndent, splitLines } from './line-table';
+import { splitIndent, splitLines } from '../line-table';
 import { createWindowRules } from './window-rules';
 
-/** new_string (`text`) with its later lines re-indented for the exact match at `start`; else `text`. */
-export function indentFollowingLines(
-  content: string,
-  start: number,
-  oldString: string,
-  text: string,
-): string {
+/** One exact match: where it starts, the old_string it matched, and new_string as it will be written. */
+export interface ExactMatch {
+  start: number;
+  oldString: string;
+  text: string;
+}
+
+/** `text` with its later lines re-indented for the exact match; `text` itself when they need nothing. */
+export function indentFollowingLines(content: string, { start, oldString, text }: ExactMatch): string {
   if (/\n./.test(oldString) || !text.includes('\n')) return text;
   const lineStart = content.lastIndexOf('\n', start - 1) + 1;
   const before = content.slice(lineStart, start);
@@ -28,7 +30,7 @@ export function indentFollowingLines(
   if (later.length === 0 || later.every((line) => line.startsWith(fileIndent))) return text;
   const lines = splitLines(content);
   const index = lines.findIndex((line) => line.start === lineStart);
-  for (const rule of createWindowRules(content, lines, [oldString, text])(index, 1)) {
+  for (const rule of createWindowRules({ content, lines, modelTexts: [oldString, text] })(index, 1)) {
     if (!rule.accept(modelIndent, fileIndent)) continue;
     const mapped = mapLines(rest, rule, modelIndent);
     if (mapped !== undefined) return first + mapped;

@@ -7,8 +7,8 @@ import type { IndentRule } from './indent-rule';
 import { indentRules } from './indent-rule';
 import type { FileIndentProfile } from './indent-style';
 import { fileIndentProfile, fileStyleCandidates, modelIndentStyle } from './indent-style';
-import type { Line } from './line-table';
-import { splitIndent } from './line-table';
+import type { Line } from '../line-table';
+import { splitIndent } from '../line-table';
 
 /** Lines around a window whose indentation tells the unit of its neighbourhood. */
 const neighbourhood = 40;
@@ -16,12 +16,15 @@ const neighbourhood = 40;
 /** Fresh rules, in the order to try them, for the window of `count` lines from line index `first`. */
 export type WindowRules = (first: number, count: number) => IndentRule[];
 
-/** Builds {@link WindowRules} for `content`, split into `lines`, and the model's texts. */
-export function createWindowRules(
-  content: string,
-  lines: readonly Line[],
-  modelTexts: readonly string[],
-): WindowRules {
+/** The file, split into lines, and the texts the model wrote (old_string and new_string). */
+export interface WindowRulesInput {
+  content: string;
+  lines: readonly Line[];
+  modelTexts: readonly string[];
+}
+
+/** Builds {@link WindowRules} for one edit of one file. */
+export function createWindowRules({ content, lines, modelTexts }: WindowRulesInput): WindowRules {
   const model = modelIndentStyle(modelTexts);
   let profile: FileIndentProfile | undefined;
   const indentsOf = (from: number, to: number) =>
@@ -33,7 +36,7 @@ export function createWindowRules(
     profile ??= fileIndentProfile(content);
     const indents = indentsOf(first, first + count);
     const nearby = indentsOf(first - neighbourhood, first + count + neighbourhood);
-    const fileStyles = fileStyleCandidates(indents, nearby, profile);
+    const fileStyles = fileStyleCandidates({ indents, nearby, profile });
     const mixesKinds =
       indents.some((indent) => indent.startsWith('\t')) && indents.some((indent) => indent.startsWith(' '));
     return indentRules({ model, fileStyles, alignsAfterTabs: profile.alignsAfterTabs, mixesKinds });
