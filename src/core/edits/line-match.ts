@@ -84,12 +84,15 @@ export function matchWhole(model: string, line: Line, state: WindowState): boole
   return true;
 }
 
+/** Part of a line says something only with a letter or digit in it: `}` is the tail of too many lines. */
+const telling = /[\p{L}\p{N}]/u;
+
 /** The model's first line as the tail of a file line; returns the start column or -1. */
 export function matchSuffix(model: string, line: Line, state: WindowState): number {
   if (model === '') return line.text.length;
   const modelTrimmed = model.trimEnd();
   const fileTrimmed = line.text.trimEnd();
-  if (modelTrimmed === '' || fileTrimmed.length <= modelTrimmed.length) return -1;
+  if (!telling.test(modelTrimmed) || fileTrimmed.length <= modelTrimmed.length) return -1;
   const column = fileTrimmed.length - modelTrimmed.length;
   // Starting at the line's text (after its indentation) is a whole-line match, which must honour the indentation rule.
   if (column <= splitIndent(line.text)[0].length) return -1;
@@ -106,7 +109,8 @@ export function matchPrefix(model: string, line: Line, state: WindowState): numb
     const expected = state.indent.map(modelIndent, undefined);
     return expected !== undefined && line.text.startsWith(expected) ? expected.length : -1;
   }
-  if (!state.acceptIndent(modelIndent, fileIndent) || fileRest.length < modelRest.length) return -1;
+  if (!telling.test(modelRest) || fileRest.length < modelRest.length) return -1;
+  if (!state.acceptIndent(modelIndent, fileIndent)) return -1;
   return state.compareText(modelRest, fileRest.slice(0, modelRest.length))
     ? fileIndent.length + modelRest.length
     : -1;

@@ -190,8 +190,9 @@ export interface StretchIndents {
 }
 
 /**
- * The styles a stretch of the file may be written in, most likely first; a stretch with no
- * indentation at all takes the file's majority kind.
+ * The styles a stretch of the file may be written in, most likely first. A stretch with no
+ * indentation of its own (none, or one aligning space as before a comment's `*`) takes the file's
+ * majority kind.
  */
 export function fileStyleCandidates({ indents, nearby, profile }: StretchIndents): IndentStyle[] {
   const found = [spaceUnit([nearby]), profile.unit].filter((unit) => unit !== undefined);
@@ -203,6 +204,7 @@ export function fileStyleCandidates({ indents, nearby, profile }: StretchIndents
     return hasTabs ? [mixed, { kind: 'tabs' }] : [mixed, ...spaces];
   }
   if (hasTabs) return [{ kind: 'tabs' }];
-  if (indents.some((indent) => indent !== '') || profile.spaceLines >= profile.tabLines) return spaces;
+  const indented = indents.some((indent) => indent.length >= 2);
+  if (indented || profile.spaceLines >= profile.tabLines) return spaces;
   return [{ kind: 'tabs' }];
 }

@@ -229,6 +229,13 @@ const refusals: RefuseCase[] = [
     code: 'partial-indentation',
   },
   {
+    name: 'a closing bracket read as the tail of another line once tabs stand for spaces',
+    file: '{\n  "tasks": {\n    "greet": {\n      "env": {}\n    }\n  }\n}\n',
+    old: '}\n\t}\n',
+    new: '}\n\t},\n',
+    code: 'not-found',
+  },
+  {
     name: 'a tab inside a line retyped as spaces',
     file: 'NAME\t:= tandem\n',
     old: 'NAME    := tandem',
