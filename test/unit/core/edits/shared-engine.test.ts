@@ -61,4 +61,26 @@ describe('the indentation rules hold for every tool on the engine', () => {
     );
     assert.ok(applied.tolerance.includes('indentation'));
   });
+
+  it('names the hunk and its added lines when a hanging indent cannot be carried into the file', () => {
+    const file = 'def f():\n  if x:\n    total = 0\n';
+    const parsed = parsePatch(
+      [
+        '*** Begin Patch',
+        '*** Update File: f.py',
+        '@@',
+        '     if x:',
+        '-        total = 0',
+        '+        total = add(1,',
+        '+                    2)',
+        '*** End Patch',
+      ].join('\n'),
+    );
+    assert.ok(parsed.ok);
+    const [operation] = parsed.operations;
+    assert.ok(operation?.kind === 'update');
+    const applied = applyHunks(file, operation.hunks);
+    assert.equal(applied.ok, false);
+    if (!applied.ok) assert.match(applied.message, /^Hunk 1: .*line 3 of its context and added lines/);
+  });
 });
