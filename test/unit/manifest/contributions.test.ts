@@ -57,6 +57,17 @@ describe('package.json contributions', () => {
     );
   });
 
+  it('links only to contributed Tandem commands from walkthrough text', () => {
+    const links = Object.values(messages).flatMap((text) =>
+      [...text.matchAll(/\(command:(tandem\.[\w.]+)/g)].map((match) => match[1]),
+    );
+    assert.ok(links.length >= 3);
+    assert.deepEqual(
+      links.filter((link) => !contributed.has(link)),
+      [],
+    );
+  });
+
   it('ships every file the manifest points at', () => {
     const files = stringsIn(objectAt(manifest, 'contributes'))
       .filter(({ path }) => ['markdown', 'image', 'icon', 'url', 'path'].includes(path.at(-1) ?? ''))
