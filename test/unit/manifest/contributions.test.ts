@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { objectAt, objectsAt, readRepositoryJson, repositoryRoot, stringsIn } from './read-manifest';
+import { objectAt, objectsAt, readRepositoryJson, repositoryRoot, stringsIn, valueAt } from './read-manifest';
 
 const manifest = readRepositoryJson('package.json');
 const messages = readRepositoryJson('package.nls.json') as Record<string, string>;
@@ -72,11 +72,20 @@ describe('package.json contributions', () => {
     const files = stringsIn(objectAt(manifest, 'contributes'))
       .filter(({ path }) => ['markdown', 'image', 'icon', 'url', 'path'].includes(path.at(-1) ?? ''))
       .map(({ value }) => value)
-      .filter((value) => !value.startsWith('$(') && !/^https?:/.test(value));
+      .filter((value) => !value.startsWith('$(') && !/^https?:/.test(value))
+      .concat(String(valueAt(manifest, 'icon')));
     assert.ok(files.length > 0);
     assert.deepEqual(
       files.filter((file) => !existsSync(join(repositoryRoot, file))),
       [],
     );
+  });
+
+  it('has a square PNG icon of at least 128 pixels, as the Marketplace requires', () => {
+    const png = readFileSync(join(repositoryRoot, String(valueAt(manifest, 'icon'))));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.equal(width, height);
+    assert.ok(width >= 128, `${width} px`);
   });
 });
