@@ -68,6 +68,18 @@ describe('package.json contributions', () => {
     );
   });
 
+  it('writes walkthrough text without markdown the Welcome page shows literally (only links render)', () => {
+    const walkthroughs = objectsAt(manifest, 'contributes', 'walkthroughs');
+    const texts = stringsIn(walkthroughs)
+      .filter(({ path }) => ['title', 'description'].includes(path.at(-1) ?? ''))
+      .map(({ value }) => messages[value.replace(/^%|%$/g, '')] ?? value);
+    assert.ok(texts.length > 5);
+    assert.deepEqual(
+      texts.filter((text) => /`|\*\*|^#/m.test(text)),
+      [],
+    );
+  });
+
   it('ships every file the manifest points at', () => {
     const files = stringsIn(objectAt(manifest, 'contributes'))
       .filter(({ path }) => ['markdown', 'image', 'icon', 'url', 'path'].includes(path.at(-1) ?? ''))
