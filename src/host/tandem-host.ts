@@ -99,7 +99,7 @@ export class TandemHost extends Disposable {
 
   /**
    * Takes a file or selection the person added from the editor or the Explorer (`path` already
-   * checked to be inside the workspace) and brings the Tandem view forward. Never throws.
+   * checked to be inside the workspace) and brings the Tandem view forward.
    */
   async attach(attachment: Attachment): Promise<void> {
     await vscode.commands.executeCommand(`${chatViewId}.focus`);
