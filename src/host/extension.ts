@@ -28,8 +28,11 @@ export interface TandemApi {
    * with `(await api.ide()).integration.connectInProcess()`; `bridge.status` has ports and tokens.
    */
   ide(): Promise<IdeServices>;
-  /** In ms: evaluating the bundle (0 when not bundled), and running `activate`. */
-  activation: { evaluateMs: number; activateMs: number };
+  /**
+   * In ms: evaluating the bundle (0 when not bundled), running `activate`, and from activation until
+   * the IDE bridge listened (set once it did).
+   */
+  activation: { evaluateMs: number; activateMs: number; ideReadyMs?: number };
 }
 
 class TandemExtension extends Disposable {
@@ -63,8 +66,10 @@ class TandemExtension extends Disposable {
     // Started after activate() returns, so activation stays cheap, yet without waiting for the panel:
     // a `claude` started in a terminal must find the lock file.
     let ide: IdeServices | undefined;
+    const constructedAt = performance.now();
     const ideReady = import('./bridge/start-ide').then(async ({ startIde }) => {
       ide = await startIde({ context, proposals, logger });
+      this.api.activation.ideReadyMs = performance.now() - constructedAt;
       return ide;
     });
     ideReady.catch((error: unknown) => logger.error('the IDE MCP server did not start', error));

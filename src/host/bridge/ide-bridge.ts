@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
 import { Disposable } from '../base/disposable';
@@ -9,13 +7,7 @@ import { readBridgeSettings } from './bridge-settings';
 import { askWhichServesClaudeCli, claudeCodeInstalled, servesClaudeCli } from './claude-code-coexistence';
 import type { IdeWebSocketServer } from './ide-websocket-server';
 import { startIdeWebSocketServer } from './ide-websocket-server';
-import {
-  advertisedFolders,
-  lockDirectory,
-  lockFilePath,
-  sweepStaleLockFiles,
-  writeLockFile,
-} from './lock-file';
+import { IdeLockFile, lockDirectory, sweepStaleLockFiles } from './lock-file';
 import type { McpHttpServer } from './mcp-http-server';
 import { startMcpHttpServer } from './mcp-http-server';
 import { applyTerminalEnvironment } from './terminal-environment';
@@ -50,8 +42,7 @@ export class IdeBridge extends Disposable {
   #status: IdeBridgeStatus | undefined;
   #webSocket: IdeWebSocketServer | undefined;
   #http: McpHttpServer | undefined;
-  #lockFile: string | undefined;
-  #lockToken = '';
+  #lockFile: IdeLockFile | undefined;
   #asked = false;
   #claudeCodeInstalled = claudeCodeInstalled();
   #queue: Promise<void> = Promise.resolve();
@@ -80,7 +71,7 @@ export class IdeBridge extends Disposable {
     this._register({
       dispose: () => {
         // Synchronously: the extension host may exit right after deactivation.
-        if (this.#lockFile) rmSync(this.#lockFile, { force: true });
+        this.#lockFile?.remove();
         this.#lockFile = undefined;
         void this.#serialise(() => this.#stop());
       },
@@ -149,40 +140,29 @@ export class IdeBridge extends Disposable {
     const directory = lockDirectory();
     const swept = await sweepStaleLockFiles(directory, (lock) => lock.ideName === lockIdeName);
     for (const path of swept) this.#logger.info(`ide bridge: removed the stale lock ${path}`);
-    this.#lockToken = randomUUID();
+    const token = randomUUID();
     this.#webSocket = await startIdeWebSocketServer({
-      token: this.#lockToken,
+      token,
       logger: this.#logger,
       accept: async (transport, client) => {
         this.#logger.info(`ide bridge: ${client.userAgent} connected`);
         await this.#ide.createServer({ label: 'bridge' }).connect(transport);
       },
     });
-    this.#lockFile = lockFilePath(directory, this.#webSocket.port);
-    await this.#writeLock();
-    this.#logger.info(
-      `ide bridge: listening on ws://127.0.0.1:${this.#webSocket.port}, lock ${this.#lockFile}`,
-    );
     const { port } = this.#webSocket;
-    return { port, url: `ws://127.0.0.1:${port}`, token: this.#lockToken, lockFile: this.#lockFile };
+    // pid: the window's process, an ancestor of its terminals' shells, as the CLI checks.
+    this.#lockFile = new IdeLockFile({ directory, port, token, ideName: lockIdeName, pid: process.ppid });
+    await this.#writeLock();
+    this.#logger.info(`ide bridge: listening on ws://127.0.0.1:${port}, lock ${this.#lockFile.path}`);
+    return { port, url: `ws://127.0.0.1:${port}`, token, lockFile: this.#lockFile.path };
   }
 
   async #writeLock(): Promise<void> {
-    if (!this.#webSocket) return;
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
-    await writeLockFile(lockDirectory(), this.#webSocket.port, {
-      // The window's process, an ancestor of its terminals' shells, as the CLI checks.
-      pid: process.ppid,
-      workspaceFolders: await advertisedFolders(folders),
-      ideName: lockIdeName,
-      transport: 'ws',
-      runningInWindows: process.platform === 'win32',
-      authToken: this.#lockToken,
-    });
+    await this.#lockFile?.write((vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath));
   }
 
   async #stop(): Promise<void> {
-    if (this.#lockFile) await rm(this.#lockFile, { force: true });
+    this.#lockFile?.remove();
     this.#lockFile = undefined;
     await Promise.allSettled([this.#webSocket?.close(), this.#http?.close()]);
     this.#webSocket = undefined;

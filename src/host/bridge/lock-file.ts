@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,43 @@ export async function writeLockFile(
     await rm(temporary, { force: true });
   }
   return path;
+}
+
+/**
+ * The lock of one running IDE server: port and token fixed for its lifetime (the CLI reconnects
+ * with them), folders rewritten as they change, removed synchronously (the process may be exiting).
+ */
+export class IdeLockFile {
+  readonly path: string;
+
+  constructor(
+    private readonly options: {
+      directory: string;
+      port: number;
+      token: string;
+      ideName: string;
+      pid: number;
+    },
+  ) {
+    this.path = lockFilePath(options.directory, options.port);
+  }
+
+  /** Writes (or rewrites) the lock advertising `folders` (absolute paths). */
+  async write(folders: readonly string[]): Promise<void> {
+    const { directory, port, token, ideName, pid } = this.options;
+    await writeLockFile(directory, port, {
+      pid,
+      workspaceFolders: await advertisedFolders(folders),
+      ideName,
+      transport: 'ws',
+      runningInWindows: process.platform === 'win32',
+      authToken: token,
+    });
+  }
+
+  remove(): void {
+    rmSync(this.path, { force: true });
+  }
 }
 
 /** Whether a process with this pid exists (a permission error still means it does). */

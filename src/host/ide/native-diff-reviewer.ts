@@ -119,12 +119,13 @@ export class NativeDiffReviewer implements DiffReviewer, vscode.Disposable {
   }
 
   async #close(right: vscode.Uri, left: vscode.Uri): Promise<void> {
-    // Saved first, so closing neither prompts nor leaves a dirty editor on a dropped proposal.
-    await findDocument(right)
-      ?.save()
-      .then(undefined, () => false);
     const tabs = tabsShowing(right);
-    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true).then(undefined, () => false);
+    if (tabs.length > 0) {
+      // Saved first, so closing neither prompts nor leaves a dirty editor on a dropped proposal.
+      const document = findDocument(right);
+      if (document?.isDirty) await document.save().then(undefined, () => false);
+      await vscode.window.tabGroups.close(tabs, true).then(undefined, () => false);
+    }
     this.#proposals.drop(right);
     if (left.scheme === right.scheme) this.#proposals.drop(left);
   }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LockFileContent } from '../../../../src/host/bridge/lock-file';
 import {
+  IdeLockFile,
   advertisedFolders,
   lockDirectory,
   processAlive,
@@ -56,6 +57,24 @@ describe('lock file', () => {
       '/a',
       '/b',
     ]);
+  });
+
+  it('keeps its port and token when rewritten for new folders, and is gone once removed', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'tandem-lock-'));
+    const lock = new IdeLockFile({ directory, port: 5555, token: 'tok', ideName: 'Tandem', pid: 42 });
+    await lock.write(['/a']);
+    await lock.write(['/a', '/b']);
+    assert.equal(lock.path, join(directory, '5555.lock'));
+    assert.deepEqual(JSON.parse(readFileSync(lock.path, 'utf8')), {
+      pid: 42,
+      workspaceFolders: ['/a', '/b'],
+      ideName: 'Tandem',
+      transport: 'ws',
+      runningInWindows: false,
+      authToken: 'tok',
+    });
+    lock.remove();
+    assert.deepEqual(readdirSync(directory), []);
   });
 
   it('advertises a folder reached through a symlink under its real path too', async () => {
