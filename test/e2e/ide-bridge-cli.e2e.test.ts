@@ -1,6 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -15,6 +23,7 @@ import { startE2e } from './e2e-fixture';
 /** Claude Code 2.1.330, installed by `npm run bench` beside the code-server it uses. */
 const claudeBin = join(repositoryRoot, '.tandem-tools', 'claude-code', 'node_modules', '.bin', 'claude');
 const broken = "export const count: number = 'three';\n";
+const greeting = 'export const greeting = "hello";\n';
 const typeError = "Type 'string' is not assignable to type 'number'.";
 
 async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
@@ -161,7 +170,7 @@ describe('the real claude CLI uses Tandem as its IDE (packaged .vsix, scripted m
   before(async () => {
     if (!existsSync(claudeBin))
       throw new Error(`the Claude Code CLI is missing at ${claudeBin} (npm run bench installs it)`);
-    fixture = await startE2e({ 'broken.ts': broken });
+    fixture = await startE2e({ 'broken.ts': broken, 'greeting.ts': greeting });
     fixture.model.enqueue(
       ...Array.from({ length: 200 }, () => (request: RecordedRequest) => answerModel(request)),
     );
@@ -268,4 +277,120 @@ describe('the real claude CLI uses Tandem as its IDE (packaged .vsix, scripted m
     assert.notEqual(result.is_error, true, JSON.stringify(result));
     assert.match(JSON.stringify(result.content), /broken\.ts/, 'the open editor is listed');
   });
+
+  it('auto-connects an interactive claude started with CLAUDE_CODE_SSE_PORT, and its Edit goes through our diff review', async function () {
+    if (!commandExists('tmux')) throw new Error('tmux is needed to drive the interactive CLI');
+    const path = join(fixture.workspace, 'greeting.ts');
+    const lock = await readLock(fixture);
+    let mainTurn = 0;
+    answerModel = (request) => {
+      if (!toolNames(request).includes('Edit')) return [{ text: 'ok' }];
+      mainTurn += 1;
+      if (mainTurn === 1) return [{ toolUse: { name: 'Read', input: { file_path: path } } }];
+      if (mainTurn === 2) {
+        return [
+          {
+            toolUse: {
+              name: 'Edit',
+              input: { file_path: path, old_string: '"hello"', new_string: '"hello, world"' },
+            },
+          },
+        ];
+      }
+      return [{ text: 'Changed the greeting.' }];
+    };
+    const session = startInteractiveClaude(fixture, lock.port);
+    try {
+      // The CLI polls for IDEs for 30 s after start and connects to the lock our port names.
+      await until(() => (tmuxScreen(session).includes('❯') ? true : undefined), 60_000);
+      execFileSync('tmux', ['send-keys', '-t', session, 'Say hello to the world in greeting.ts', 'Enter']);
+      const { page } = fixture;
+      const tab = page.locator('.tabs-container .tab', { hasText: '[Claude Code] greeting.ts' });
+      await tab.waitFor({ timeout: 60_000 });
+      const modified = page.locator('.monaco-diff-editor .editor.modified .view-lines');
+      await modified.waitFor();
+      await fixture.screenshot('ide-03-cli-edit-in-diff-editor');
+      assert.equal(readFileSync(path, 'utf8'), greeting, 'nothing is written while the person reviews');
+      await modified.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('export const greeting = "hello, person";');
+      await page.locator('.editor-actions [aria-label^="Accept Proposed Edit"]').first().click();
+      // The CLI writes what the person accepted, edits included.
+      await until(() => (readFileSync(path, 'utf8').includes('hello, person') ? true : undefined), 30_000);
+      await tab.waitFor({ state: 'detached' });
+      await fixture.screenshot('ide-04-cli-edit-accepted');
+      execFileSync('tmux', ['send-keys', '-t', session, '/ide', 'Enter']);
+      await until(() => (/✔ Tandem/.test(tmuxScreen(session)) ? true : undefined), 15_000);
+    } finally {
+      execFileSync('tmux', ['kill-session', '-t', session]);
+    }
+  });
 });
+
+function commandExists(name: string): boolean {
+  try {
+    execFileSync('which', [name], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tmuxScreen(session: string): string {
+  return execFileSync('tmux', ['capture-pane', '-p', '-t', session]).toString();
+}
+
+/**
+ * Starts the interactive CLI in a detached tmux session, in the workspace, as a terminal of this
+ * window would: CLAUDE_CODE_SSE_PORT names our port and CLAUDE_CONFIG_DIR is where our lock is.
+ * The CLI's first-run questions (theme, API key, folder trust) are answered in its config up front.
+ */
+function startInteractiveClaude(fixture: E2eFixture, port: number): string {
+  const key = 'sk-ant-api03-e2e-dummy-key-0123456789abcdef';
+  const cwd = realpathSync(fixture.workspace);
+  const configPath = join(fixture.claudeConfigDir, '.claude.json');
+  writeFileSync(
+    configPath,
+    JSON.stringify({
+      hasCompletedOnboarding: true,
+      theme: 'dark',
+      customApiKeyResponses: { approved: [key.slice(-20)], rejected: [] },
+      projects: { [cwd]: { hasTrustDialogAccepted: true, allowedTools: [] } },
+    }),
+  );
+  const env = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: fixture.claudeConfigDir,
+    TERM: 'xterm-256color',
+    CLAUDE_CONFIG_DIR: fixture.claudeConfigDir,
+    CLAUDE_CODE_SSE_PORT: String(port),
+    ANTHROPIC_BASE_URL: fixture.model.url,
+    ANTHROPIC_API_KEY: key,
+    ANTHROPIC_MODEL: 'claude-sonnet-4-6',
+    DISABLE_TELEMETRY: '1',
+    DISABLE_AUTOUPDATER: '1',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    CLAUDE_CODE_IDE_SKIP_AUTO_INSTALL: '1',
+  };
+  const session = `tandem-e2e-${process.pid}`;
+  execFileSync('tmux', [
+    'new-session',
+    '-d',
+    '-s',
+    session,
+    '-x',
+    '160',
+    '-y',
+    '45',
+    '-c',
+    cwd,
+    'env',
+    '-i',
+    ...Object.entries(env).map(([name, value]) => `${name}=${value}`),
+    claudeBin,
+    // Edits ask first, which is when the CLI opens them in the IDE.
+    '--permission-mode',
+    'default',
+  ]);
+  return session;
+}
