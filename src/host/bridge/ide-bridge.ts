@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { z } from 'zod';
 import type { Logger } from '../../core/ports';
 import { Disposable } from '../base/disposable';
 import type { IdeIntegration } from '../ide/ide-integration';
@@ -17,6 +18,7 @@ export const lockIdeName = 'Tandem';
 
 const tokenSecret = 'tandem.bridge.mcpToken';
 const portKey = 'tandem.bridge.mcpPort';
+const portSchema = z.number().int().min(1).max(65_535);
 
 /** Where the bridge can be reached now. Tokens are secrets: never log them. */
 export interface IdeBridgeStatus {
@@ -122,9 +124,11 @@ export class IdeBridge extends Disposable {
   }
 
   async #startHttp(): Promise<{ url: string; token: string }> {
-    const token = (await this.#context.secrets.get(tokenSecret)) ?? randomUUID();
-    await this.#context.secrets.store(tokenSecret, token);
-    const preferredPort = this.#context.workspaceState.get<number>(portKey);
+    const stored = await this.#context.secrets.get(tokenSecret);
+    const token = stored ?? randomUUID();
+    if (!stored) await this.#context.secrets.store(tokenSecret, token);
+    const port = portSchema.safeParse(this.#context.workspaceState.get(portKey));
+    const preferredPort = port.success ? port.data : undefined;
     this.#http = await startMcpHttpServer({
       token,
       logger: this.#logger,
