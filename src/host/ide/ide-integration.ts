@@ -4,18 +4,18 @@ import type { Logger } from '../../core/ports';
 import { NodeShell } from '../../node/shell/node-shell';
 import { Disposable } from '../base/disposable';
 import type { ProposalFileSystem } from '../review/proposal-file-system';
-import type { ExecutionApproval } from './code-executor';
-import type { DiffReviewer } from './diff-reviewer';
+import type { ExecutionApproval } from './execution/code-executor';
+import type { DiffReviewer } from './review/diff-reviewer';
 import { modalExecutionApproval } from './execution/modal-execution-approval';
 import { VscodeCodeExecutor } from './execution/vscode-code-executor';
 import type { IdeToolContext } from './ide-tool-context';
 import { createIdeMcpServer } from './ide-mcp-server';
 import { linkInProcess } from './in-process-ide-client';
-import { registerMentionCommand } from './mention-command';
-import { NativeDiffReviewer } from './native-diff-reviewer';
-import { SelectionFeed } from './selection-feed';
-import { VscodeIdeEditor } from './vscode-ide-editor';
-import { trackSelections } from './vscode-selection';
+import { registerMentionCommand } from './selection/mention-command';
+import { NativeDiffReviewer } from './review/native-diff-reviewer';
+import { SelectionFeed } from './selection/selection-feed';
+import { VscodeIdeEditor } from './editor/vscode-ide-editor';
+import { trackSelections } from './selection/vscode-selection';
 
 /** How long one `executeCode` run may take. */
 export const executeTimeoutMs = 60_000;

@@ -1,8 +1,8 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { IdeToolContext } from './ide-tool-context';
 import { ideConnectedNotificationSchema, ideNotificationMethods } from './ide-notifications';
-import type { Scheduler } from './selection-feed';
-import { timerScheduler } from './selection-feed';
+import type { Scheduler } from './selection/selection-feed';
+import { timerScheduler } from './selection/selection-feed';
 import { registerDiagnosticsTool } from './tools/diagnostics-tool';
 import { registerDiffTools } from './tools/diff-tools';
 import { registerDocumentTools } from './tools/document-tools';

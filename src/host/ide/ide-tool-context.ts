@@ -1,8 +1,8 @@
 import type { Logger } from '../../core/ports';
-import type { CodeExecutor, ExecutionApproval } from './code-executor';
-import type { DiffReviewer } from './diff-reviewer';
+import type { CodeExecutor, ExecutionApproval } from './execution/code-executor';
+import type { DiffReviewer } from './review/diff-reviewer';
 import type { IdeEditor } from './ide-editor';
-import type { SelectionFeed } from './selection-feed';
+import type { SelectionFeed } from './selection/selection-feed';
 
 /**
  * Everything the IDE tools reach the editor through, shared by every server made from it: one per

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ExecutionApproval, ExecutionPlan } from '../../../src/host/ide/code-executor';
+import type { ExecutionApproval, ExecutionPlan } from '../../../src/host/ide/execution/code-executor';
 import { callTool, connectIde, textsOf } from './ide-support';
 import { workspaceRoot } from './tandem-api';
 

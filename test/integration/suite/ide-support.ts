@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as vscode from 'vscode';
-import type { ExecutionApproval } from '../../../src/host/ide/code-executor';
+import type { ExecutionApproval } from '../../../src/host/ide/execution/code-executor';
 import { tandemApi } from './tandem-api';
 
 /** An SDK client on the extension's own IDE server, in-process, as Tandem's agent will connect. */

@@ -1,5 +1,5 @@
 import type { Approver } from '../../../core/ports';
-import type { ExecutionApproval } from '../code-executor';
+import type { ExecutionApproval } from './code-executor';
 
 /**
  * `executeCode`'s question asked through a core `Approver` (the panel's permission prompt), for

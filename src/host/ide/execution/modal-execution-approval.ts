@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExecutionApproval } from '../code-executor';
+import type { ExecutionApproval } from './code-executor';
 
 const previewLines = 30;
 

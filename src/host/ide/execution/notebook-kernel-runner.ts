@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExecutionOutput, ExecutionResult } from '../code-executor';
+import type { ExecutionOutput, ExecutionResult } from './code-executor';
 
 const stdoutMime = 'application/vnd.code.notebook.stdout';
 const stderrMime = 'application/vnd.code.notebook.stderr';

@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Shell } from '../../../core/ports';
-import type { ExecutionResult } from '../code-executor';
+import type { ExecutionResult } from './code-executor';
 
 /** Options of {@link runSnippetProcess}. */
 export interface SnippetProcessOptions {

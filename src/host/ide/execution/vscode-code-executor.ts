@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { Shell } from '../../../core/ports';
-import type { CodeExecutor, ExecutionPlan, ExecutionResult } from '../code-executor';
+import type { CodeExecutor, ExecutionPlan, ExecutionResult } from './code-executor';
 import { runInNotebook } from './notebook-kernel-runner';
 import { runSnippetProcess } from './process-code-runner';
 import { noRuntimeMessage, snippetRuntime } from './snippet-runtime';

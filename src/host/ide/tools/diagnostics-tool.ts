@@ -1,8 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { IdeToolContext } from '../ide-tool-context';
-import { resolveToolPath } from '../tool-path';
-import { jsonResult } from '../tool-results';
+import { resolveToolPath } from './tool-path';
+import { jsonResult } from './tool-results';
 
 const description =
   "Get the language diagnostics (errors, warnings, hints) the editor's language services report, " +

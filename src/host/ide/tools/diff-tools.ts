@@ -2,8 +2,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { unifiedDiff } from '../../../core/edits/propose-file-write';
 import type { IdeToolContext } from '../ide-tool-context';
-import { resolveToolPath } from '../tool-path';
-import { textResult } from '../tool-results';
+import { resolveToolPath } from './tool-path';
+import { textResult } from './tool-results';
 import { PendingDiffs } from './pending-diffs';
 
 const openDiffDescription =

@@ -1,8 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { IdeToolContext } from '../ide-tool-context';
-import { resolveToolPath } from '../tool-path';
-import { jsonResult } from '../tool-results';
+import { resolveToolPath } from './tool-path';
+import { jsonResult } from './tool-results';
 
 const filePath = z.string().describe('Absolute path of the document (or relative to the first folder)');
 

@@ -2,7 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { IdeToolContext } from '../ide-tool-context';
-import { errorResult } from '../tool-results';
+import { errorResult } from './tool-results';
 
 const description = [
   'Run code and return its output (text, and images from a notebook).',

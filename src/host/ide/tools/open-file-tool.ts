@@ -1,8 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { IdeToolContext } from '../ide-tool-context';
-import { resolveToolPath } from '../tool-path';
-import { errorResult, jsonResult, textResult } from '../tool-results';
+import { resolveToolPath } from './tool-path';
+import { errorResult, jsonResult, textResult } from './tool-results';
 
 const inputSchema = {
   filePath: z.string().describe('Path of the file to open (absolute, or relative to the first folder)'),

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { IdeToolContext } from '../ide-tool-context';
-import { jsonResult } from '../tool-results';
+import { jsonResult } from './tool-results';
 
 /**
  * `getCurrentSelection` (the active editor now) and `getLatestSelection` (the last selection

@@ -7,8 +7,8 @@ import type {
   ExecutionApproval,
   ExecutionPlan,
   ExecutionResult,
-} from '../../../../src/host/ide/code-executor';
-import type { DiffReviewer, DiffReviewRequest } from '../../../../src/host/ide/diff-reviewer';
+} from '../../../../src/host/ide/execution/code-executor';
+import type { DiffReviewer, DiffReviewRequest } from '../../../../src/host/ide/review/diff-reviewer';
 import type {
   DocumentState,
   EditorSelection,
@@ -22,7 +22,7 @@ import type {
 import type { IdeMcpServerOptions } from '../../../../src/host/ide/ide-mcp-server';
 import { createIdeMcpServer } from '../../../../src/host/ide/ide-mcp-server';
 import { connectInProcessClient } from '../../../../src/host/ide/in-process-ide-client';
-import { SelectionFeed } from '../../../../src/host/ide/selection-feed';
+import { SelectionFeed } from '../../../../src/host/ide/selection/selection-feed';
 
 /** An editor held in plain fields; records what the tools asked it to do. */
 export class FakeEditor implements IdeEditor {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { findTextSpan } from '../../../../src/host/ide/find-text-span';
-import { resolveToolPath } from '../../../../src/host/ide/tool-path';
+import { findTextSpan } from '../../../../src/host/ide/editor/find-text-span';
+import { resolveToolPath } from '../../../../src/host/ide/tools/tool-path';
 
 const folders = [{ name: 'p', uri: 'file:///work/p', path: '/work/p', index: 0 }];
 

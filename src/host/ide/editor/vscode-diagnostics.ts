@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DiagnosticSeverityName, EditorDiagnostic, EditorRange, FileDiagnostics } from './ide-editor';
+import type { DiagnosticSeverityName, EditorDiagnostic, EditorRange, FileDiagnostics } from '../ide-editor';
 
 const severityNames: Record<vscode.DiagnosticSeverity, DiagnosticSeverityName> = {
   [vscode.DiagnosticSeverity.Error]: 'Error',

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { FileDiagnostics } from '../../../../src/host/ide/ide-editor';
-import { connectFakeIde, json, texts } from './fake-ide';
+import type { FileDiagnostics } from '../../../../../src/host/ide/ide-editor';
+import { connectFakeIde, json, texts } from '../fake-ide';
 
 const broken: FileDiagnostics = {
   uri: 'file:///work/project/my file.ts',

@@ -1,4 +1,4 @@
-import type { PendingEdit, ReviewAnswer } from '../../core/ports';
+import type { PendingEdit, ReviewAnswer } from '../../../core/ports';
 
 /** An `openDiff` proposal: a whole-file replacement, with the tab title the client chose. */
 export interface DiffReviewRequest extends PendingEdit {

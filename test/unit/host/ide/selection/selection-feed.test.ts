@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { EditorSelection } from '../../../../src/host/ide/ide-editor';
-import type { Scheduler } from '../../../../src/host/ide/selection-feed';
-import { SelectionFeed } from '../../../../src/host/ide/selection-feed';
+import type { EditorSelection } from '../../../../../src/host/ide/ide-editor';
+import type { Scheduler } from '../../../../../src/host/ide/selection/selection-feed';
+import { SelectionFeed } from '../../../../../src/host/ide/selection/selection-feed';
 
 function at(line: number, text = ''): EditorSelection {
   return {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { connectFakeIde, texts } from './fake-ide';
+import { connectFakeIde, texts } from '../fake-ide';
 
 const path = '/work/project/a.ts';
 const tab = '✻ [Claude Code] a.ts (3f9a1c) ⧉';

@@ -1,5 +1,5 @@
 import { isAbsolute, join, normalize } from 'node:path';
-import type { WorkspaceFolderInfo } from './ide-editor';
+import type { WorkspaceFolderInfo } from '../ide-editor';
 
 /**
  * The absolute path a tool argument names. Clients send absolute paths, `file://` URIs (the CLI's

@@ -1,4 +1,4 @@
-import type { EditorSelection } from './ide-editor';
+import type { EditorSelection } from '../ide-editor';
 
 /** An explicit "send this to the agent" from the person: a file, or a range of it (0-based lines). */
 export interface AtMention {

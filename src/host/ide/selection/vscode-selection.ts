@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { EditorSelection } from './ide-editor';
-import { plainRange } from './vscode-diagnostics';
+import type { EditorSelection } from '../ide-editor';
+import { plainRange } from '../editor/vscode-diagnostics';
 import type { SelectionFeed } from './selection-feed';
 
 // Output panes, comment threads and other virtual documents are not something to work on.

@@ -9,10 +9,10 @@ import type {
   OpenFileOutcome,
   OpenFileRequest,
   WorkspaceFolderInfo,
-} from './ide-editor';
+} from '../ide-editor';
 import { readDiagnostics } from './vscode-diagnostics';
 import { closeIdeDiffTabs, openEditorTabs } from './vscode-editor-tabs';
-import { selectionOf } from './vscode-selection';
+import { selectionOf } from '../selection/vscode-selection';
 
 function openDocument(path: string): vscode.TextDocument | undefined {
   const key = vscode.Uri.file(path).toString();

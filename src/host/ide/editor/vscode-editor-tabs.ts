@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { OpenEditorTab } from './ide-editor';
-import { isIdeDiffProposal } from './native-diff-reviewer';
+import type { OpenEditorTab } from '../ide-editor';
+import { isIdeDiffProposal } from '../review/native-diff-reviewer';
 import { plainRange } from './vscode-diagnostics';
 
 /** Every text tab of every group, with its document's details when the document is loaded. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { executionDeclinedMessage } from '../../../../src/host/ide/tools/execute-code-tool';
-import { connectFakeIde, texts } from './fake-ide';
+import { executionDeclinedMessage } from '../../../../../src/host/ide/tools/execute-code-tool';
+import { connectFakeIde, texts } from '../fake-ide';
 
 describe('executeCode', () => {
   it('asks the person, saying where the code will run, and runs it once allowed', async () => {

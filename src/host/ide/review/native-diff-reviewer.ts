@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import type { ReviewAnswer } from '../../core/ports';
-import { ProposalFileSystem } from '../review/proposal-file-system';
+import type { ReviewAnswer } from '../../../core/ports';
+import { ProposalFileSystem } from '../../review/proposal-file-system';
 import type { DiffReviewer, DiffReviewRequest } from './diff-reviewer';
 
 const requestPrefix = 'ide-diff-';

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeShell } from '../../../../src/node/shell/node-shell';
-import { runSnippetProcess } from '../../../../src/host/ide/execution/process-code-runner';
-import { snippetRuntime } from '../../../../src/host/ide/execution/snippet-runtime';
+import { NodeShell } from '../../../../../src/node/shell/node-shell';
+import { runSnippetProcess } from '../../../../../src/host/ide/execution/process-code-runner';
+import { snippetRuntime } from '../../../../../src/host/ide/execution/snippet-runtime';
 
 describe('snippetRuntime', () => {
   const cases: [code: string, language: string | undefined, expected: string | undefined][] = [

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { ApprovalAnswer, ApprovalRequest } from '../../../../src/core/ports';
-import { approverExecutionApproval } from '../../../../src/host/ide/execution/approver-execution-approval';
-import type { ExecutionPlan } from '../../../../src/host/ide/code-executor';
+import type { ApprovalAnswer, ApprovalRequest } from '../../../../../src/core/ports';
+import { approverExecutionApproval } from '../../../../../src/host/ide/execution/approver-execution-approval';
+import type { ExecutionPlan } from '../../../../../src/host/ide/execution/code-executor';
 
 const plan: ExecutionPlan = {
   target: 'process',
