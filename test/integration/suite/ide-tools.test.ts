@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import * as vscode from 'vscode';
 import type { FileDiagnostics, OpenEditorTab } from '../../../src/host/ide/ide-editor';
-import { selectionChangedNotificationSchema } from '../../../src/host/ide/ide-notifications';
+import {
+  atMentionedNotificationSchema,
+  selectionChangedNotificationSchema,
+} from '../../../src/host/ide/ide-notifications';
 import { callTool, connectIde, jsonOf, textsOf } from './ide-support';
 import { eventually, workspaceRoot } from './tandem-api';
 
@@ -130,5 +133,20 @@ describe('IDE MCP tools see the real editor', () => {
     assert.equal(editor?.document.getText(editor.selection), 'return 1;');
     const missing = await callTool(client, 'openFile', { filePath: join(workspaceRoot(), 'nope.ts') });
     assert.equal(missing.isError, true);
+  });
+
+  it('"Tandem: Mention Selection" sends the selected lines to connected agents as at_mentioned', async () => {
+    const path = fixture('mention.ts', 'a\nb\nc\nd\n');
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(path));
+    const heard: unknown[] = [];
+    client.setNotificationHandler(atMentionedNotificationSchema, (notification) => {
+      heard.push(notification.params);
+    });
+    // Lines 2–3 selected to the start of line 4, which is therefore not part of it.
+    editor.selection = new vscode.Selection(1, 0, 3, 0);
+    const reached = await vscode.commands.executeCommand<number>('tandem.mentionSelection');
+    assert.ok(reached >= 1, `${reached} agents heard it`);
+    await eventually(() => (heard.length > 0 ? true : undefined));
+    assert.deepEqual(heard[0], { filePath: path, lineStart: 1, lineEnd: 2 });
   });
 });
