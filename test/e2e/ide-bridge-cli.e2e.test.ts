@@ -20,7 +20,7 @@ import { WebSocketClientTransport } from '../support/websocket-client-transport'
 import type { E2eFixture } from './e2e-fixture';
 import { startE2e } from './e2e-fixture';
 
-/** Claude Code 2.1.330, installed by `npm run bench` beside the code-server it uses. */
+/** Claude Code, pinned in tools/claude-code/package.json and installed by scripts/install-claude-code.sh. */
 const claudeBin = join(repositoryRoot, '.tandem-tools', 'claude-code', 'node_modules', '.bin', 'claude');
 const broken = "export const count: number = 'three';\n";
 const greeting = 'export const greeting = "hello";\n';
@@ -169,7 +169,9 @@ describe('the real claude CLI uses Tandem as its IDE (packaged .vsix, scripted m
 
   before(async () => {
     if (!existsSync(claudeBin))
-      throw new Error(`the Claude Code CLI is missing at ${claudeBin} (npm run bench installs it)`);
+      throw new Error(
+        `the Claude Code CLI is missing at ${claudeBin} (scripts/install-claude-code.sh installs it; npm test runs that first)`,
+      );
     fixture = await startE2e({ 'broken.ts': broken, 'greeting.ts': greeting });
     fixture.model.enqueue(
       ...Array.from({ length: 200 }, () => (request: RecordedRequest) => answerModel(request)),
