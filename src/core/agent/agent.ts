@@ -72,6 +72,11 @@ export interface AgentOptions {
   compact?: Compactor;
   /** Tokens kept free below the window before auto-compaction (output reserve plus a buffer). */
   compactReserveTokens?: number;
+  /**
+   * Auto-compact once the context passes this share of the window, in percent, when that comes
+   * sooner than the reserve does (Claude Code's `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE`: lower only).
+   */
+  autoCompactPercent?: number;
   /** Runs sub-agents for the Task tool; absent for a sub-agent itself. */
   subagents?: SubagentRunner;
   /** Where this agent's model calls are counted; a sub-agent is given its parent's. Default: its own. */
@@ -219,7 +224,10 @@ export class Agent {
       reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
       onStop: options.onStop,
       compact: options.compact,
-      autoCompactTokens: run.info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
+      autoCompactTokens: Math.min(
+        run.info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
+        Math.floor((run.info.contextWindow * (options.autoCompactPercent ?? 100)) / 100),
+      ),
       contextMeter: this.#meter,
       afterToolCall: options.afterToolCall,
     };

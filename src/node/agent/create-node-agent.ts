@@ -353,6 +353,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     transcript,
     compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
     history: saved.restored?.messages,
+    ...autoCompactPercent(place.env),
     todos: saved.restored?.todos,
     ...createSessionCallbacks({
       hooks,
@@ -387,4 +388,10 @@ function createGate(parts: AgentParts): EngineGate {
       else place.logger.info(`Saved "${rule}" to ${path}`);
     },
   });
+}
+
+/** `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE` (1–100): compaction sooner than the default, never later. */
+function autoCompactPercent(env: Record<string, string | undefined>): { autoCompactPercent?: number } {
+  const percent = Number(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE);
+  return Number.isFinite(percent) && percent >= 1 && percent <= 100 ? { autoCompactPercent: percent } : {};
 }

@@ -173,6 +173,18 @@ describe('Agent', function () {
     });
   });
 
+  it('compacts sooner when a percentage of the window is set, never later', async () => {
+    const history: Message[] = [
+      userText('x'.repeat(48_000)),
+      { role: 'assistant', content: [{ type: 'text', text: 'ok' }] },
+    ];
+    server.enqueue({ blocks: [{ text: 'a' }] }, { blocks: [{ text: 'b' }] });
+    await submit(createAgent({ history, autoCompactPercent: 5 }), 'go on');
+    assert.equal(compactions.length, 1, '12,000 tokens is past 5% of a 200,000 window');
+    await submit(createAgent({ history, autoCompactPercent: 100, compactReserveTokens: 190_000 }), 'go on');
+    assert.equal(compactions.length, 2, 'a percentage never delays the reserve');
+  });
+
   it('compacts when the person asks, with the manual trigger and their instructions', async () => {
     server.enqueue({ blocks: [{ text: 'first answer' }] }, { blocks: [{ text: 'second answer' }] });
     const agent = createAgent();
