@@ -12,8 +12,8 @@ import { ScriptedModelServer } from '../test/support/scripted-model-server';
 import type { RecordedRequest, ScriptedOutcome } from '../test/support/scripted-turn';
 import type { PeerAgent } from './peer-agents';
 import { isMainLoopBody, peerAgents, runAgent } from './peer-agents';
-import type { SessionFigures } from './session-figures';
-import { formatTokens, sessionFigures } from './session-figures';
+import type { CompactionFigures, SessionFigures } from './session-figures';
+import { compactionFigures, formatTokens, sessionFigures } from './session-figures';
 import { modulePath, versionLine, writeModules } from './session-files';
 
 /** A scripted session: the prompt, and the main loop's answers given the project folder. */
@@ -22,6 +22,9 @@ interface Session {
   prompt: string;
   steps(folder: string): ScriptedOutcome[];
 }
+
+/** The window of the model both run (claude-sonnet-4-6). */
+const contextWindow = 200_000;
 
 const read = (folder: string, index: number): ScriptedOutcome => ({
   blocks: [{ toolUse: { name: 'Read', input: { file_path: join(folder, modulePath(index)) } } }],
@@ -73,19 +76,58 @@ const fiftyTurns: Session = {
   },
 };
 
-async function measure(agent: PeerAgent, session: Session): Promise<SessionFigures> {
+const summary: ScriptedOutcome = {
+  blocks: [
+    { text: '<summary>The person asked to bump the odd modules; the rounds so far are done.</summary>' },
+  ],
+};
+
+/**
+ * A summary request: one without the main loop's tools (Tandem's summary call), or a main-loop
+ * request whose last block, after the tool results, asks for a summary (Claude Code sends its
+ * summary request over the same prefix, with the instructions appended).
+ */
+function asksForSummary(request: RecordedRequest): boolean {
+  if (!isMainLoopBody(request.body)) return true;
+  const last = (request.body as { messages?: { content?: unknown }[] }).messages?.at(-1)?.content;
+  if (!Array.isArray(last)) return false;
+  const blocks = last as { type?: string; text?: string }[];
+  const tail = blocks.at(-1);
+  return (
+    blocks.some((block) => block.type === 'tool_result') &&
+    tail?.type === 'text' &&
+    /summar/i.test(tail.text ?? '')
+  );
+}
+
+/** One run: the requests that carried usage, and which of them asked for a summary. */
+interface SessionRun {
+  requests: RecordedRequest[];
+  summaries: number[];
+}
+
+async function measure(
+  agent: PeerAgent,
+  session: Session,
+  env: Record<string, string> = {},
+): Promise<SessionRun> {
   const server = new ScriptedModelServer({ promptCache: {} });
   const { url } = await server.start();
   let steps: ScriptedOutcome[] = [];
-  const dispatch = (request: RecordedRequest): ScriptedOutcome =>
-    isMainLoopBody(request.body)
-      ? (steps.shift() ?? { blocks: [{ text: 'done' }] })
-      : { blocks: [{ text: 'ok' }] };
+  const summaries = new Set<RecordedRequest>();
+  const dispatch = (request: RecordedRequest): ScriptedOutcome => {
+    if (asksForSummary(request)) {
+      summaries.add(request);
+      return summary;
+    }
+    return steps.shift() ?? { blocks: [{ text: 'done' }] };
+  };
   server.enqueue(...Array.from({ length: 200 }, () => dispatch));
   const run = await runAgent({
     agent,
     prompt: session.prompt,
     baseUrl: url,
+    env,
     extraArgs: ['--max-turns', '100'],
     prepare: (folder) => {
       writeModules(folder);
@@ -96,26 +138,68 @@ async function measure(agent: PeerAgent, session: Session): Promise<SessionFigur
   if (run.exitCode !== 0)
     process.stderr.write(`${agent.name} ${session.name} exited ${run.exitCode}: ${run.stderr}\n`);
   if (steps.length > 0) process.stderr.write(`${agent.name} ${session.name}: ${steps.length} steps left\n`);
-  return sessionFigures(server.modelRequests);
+  const requests = server.modelRequests.filter((request) => request.usage !== undefined);
+  return {
+    requests,
+    summaries: requests.flatMap((request, index) => (summaries.has(request) ? [index] : [])),
+  };
+}
+
+/**
+ * The same 50 turns with auto-compaction set (CLAUDE_AUTOCOMPACT_PCT_OVERRIDE, which both read) at
+ * the size the agent's own context reached at request 30 without it: each compacts once it has
+ * grown about as far, whatever its fixed prompt.
+ */
+async function measureCompacting(agent: PeerAgent, uncompacted: SessionRun): Promise<SessionRun> {
+  const target = sessionFigures(uncompacted.requests).totals[29] ?? 0;
+  const percent = ((100 * target) / contextWindow).toFixed(1);
+  return measure(agent, fiftyTurns, { CLAUDE_AUTOCOMPACT_PCT_OVERRIDE: percent });
 }
 
 async function main(): Promise<void> {
   const agents = peerAgents();
   const sessions = [readTwenty, fiftyTurns];
-  const figures = new Map<string, SessionFigures[]>();
+  const runs = new Map<string, SessionRun[]>();
   for (const session of sessions) {
-    const columns: SessionFigures[] = [];
+    const columns: SessionRun[] = [];
     for (const agent of agents) columns.push(await measure(agent, session));
-    figures.set(session.name, columns);
+    runs.set(session.name, columns);
   }
+  const compacting: SessionRun[] = [];
+  for (const [index, agent] of agents.entries())
+    compacting.push(await measureCompacting(agent, runs.get(fiftyTurns.name)![index]!));
   const names = agents.map((agent) => agent.name);
+  const lines = [
+    ...costTable(names, sessions, (session) =>
+      (runs.get(session.name) ?? []).map((run) => sessionFigures(run.requests)),
+    ),
+    '',
+    'Total input tokens per request as the 50-turn session grows:',
+    '',
+    ...growthTable(
+      names,
+      (runs.get(fiftyTurns.name) ?? []).map((run) => sessionFigures(run.requests).totals),
+    ),
+    '',
+    'The 50-turn session compacting once it has grown as far as at request 30 (the first compaction):',
+    '',
+    ...compactionTable(names, compacting),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function costTable(
+  names: string[],
+  sessions: Session[],
+  figuresOf: (session: Session) => SessionFigures[],
+): string[] {
   const ratio = names.length > 1 ? ' | Tandem ÷ Claude Code' : '';
   const lines = [
     `| session: measure | goal | ${names.join(' | ')}${ratio} |`,
     `|---|---|${names.map(() => '---').join('|')}|${ratio ? '---|' : ''}`,
   ];
   for (const session of sessions) {
-    const columns = figures.get(session.name) ?? [];
+    const columns = figuresOf(session);
     const row = (measure: string, goal: string, pick: (figures: SessionFigures) => number, digits = 0) => {
       const values = columns.map(pick);
       const cells = values.map((value) => (digits === 0 ? formatTokens(value) : value.toFixed(digits)));
@@ -133,16 +217,39 @@ async function main(): Promise<void> {
       2,
     );
   }
-  lines.push('', 'Total input tokens per request as the 50-turn session grows:', '');
-  const growth = figures.get(fiftyTurns.name) ?? [];
-  const marks = [1, 10, 20, 30, 40, 50];
-  lines.push(`| request | ${names.join(' | ')} |`, `|---|${names.map(() => '---').join('|')}|`);
-  for (const mark of marks) {
+  return lines;
+}
+
+function growthTable(names: string[], totals: number[][]): string[] {
+  const lines = [`| request | ${names.join(' | ')} |`, `|---|${names.map(() => '---').join('|')}|`];
+  for (const mark of [1, 10, 20, 30, 40, 50])
     lines.push(
-      `| ${mark} | ${growth.map((f) => formatTokens(f.totals[mark - 1] ?? Number.NaN)).join(' | ')} |`,
+      `| ${mark} | ${totals.map((column) => formatTokens(column[mark - 1] ?? Number.NaN)).join(' | ')} |`,
     );
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return lines;
+}
+
+function compactionTable(names: string[], runs: SessionRun[]): string[] {
+  const figures: (CompactionFigures | undefined)[] = runs.map((run) =>
+    compactionFigures(run.requests, run.summaries),
+  );
+  const cell = (pick: (figures: CompactionFigures) => number) =>
+    figures.map((figure) => (figure ? formatTokens(pick(figure)) : 'none')).join(' | ');
+  const whole = runs.map((run) => formatTokens(sessionFigures(run.requests).cost)).join(' | ');
+  return [
+    `| measure | ${names.join(' | ')} |`,
+    `|---|${names.map(() => '---').join('|')}|`,
+    `| compactions in the session | ${cell((f) => f.compactions)} |`,
+    `| first compaction at request | ${cell((f) => f.at + 1)} |`,
+    `| summary request: input tokens / uncached / cost | ${figures.map((f) => (f ? stepCells(f.summary) : 'none')).join(' | ')} |`,
+    `| the request after it | ${figures.map((f) => (f?.next ? stepCells(f.next) : 'none')).join(' | ')} |`,
+    `| and the one after that | ${figures.map((f) => (f?.after ? stepCells(f.after) : 'none')).join(' | ')} |`,
+    `| whole session: input cost, uncached-token equivalents | ${whole} |`,
+  ];
+}
+
+function stepCells(step: CompactionFigures['summary']): string {
+  return `${formatTokens(step.total)} / ${formatTokens(step.uncached)} / ${formatTokens(step.cost)}`;
 }
 
 void main();

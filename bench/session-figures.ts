@@ -59,6 +59,53 @@ export function sessionFigures(requests: readonly RecordedRequest[]): SessionFig
   };
 }
 
+/** One request of a compaction: its input, what it paid in full, its cost in uncached-token equivalents. */
+export interface RequestFigures {
+  total: number;
+  uncached: number;
+  cost: number;
+}
+
+/** The first compaction of a session: the summary request and the two requests after it. */
+export interface CompactionFigures {
+  compactions: number;
+  /** Index (0-based) of the summary request among the session's requests. */
+  at: number;
+  summary: RequestFigures;
+  next: RequestFigures | undefined;
+  after: RequestFigures | undefined;
+}
+
+/** The figures of the first compaction; undefined when the session never asked for a summary. */
+export function compactionFigures(
+  requests: readonly RecordedRequest[],
+  summaries: readonly number[],
+): CompactionFigures | undefined {
+  const at = summaries[0];
+  if (at === undefined) return undefined;
+  const figuresAt = (index: number): RequestFigures | undefined => {
+    const usage = requests[index]?.usage;
+    if (!usage) return undefined;
+    const uncached = usage.input_tokens + usage.cache_creation_input_tokens;
+    return {
+      total: uncached + usage.cache_read_input_tokens,
+      uncached,
+      cost: Math.round(
+        usage.input_tokens +
+          writeWeight * usage.cache_creation_input_tokens +
+          readWeight * usage.cache_read_input_tokens,
+      ),
+    };
+  };
+  return {
+    compactions: summaries.length,
+    at,
+    summary: figuresAt(at)!,
+    next: figuresAt(at + 1),
+    after: figuresAt(at + 2),
+  };
+}
+
 /** A token count with thousands separators, or `n/a`. */
 export function formatTokens(value: number): string {
   return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
