@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Permission modes, as in Claude Code. */
 export const permissionModeSchema = z.enum(['default', 'acceptEdits', 'plan', 'bypassPermissions']);
@@ -7,14 +7,14 @@ export const permissionModeSchema = z.enum(['default', 'acceptEdits', 'plan', 'b
 export type PermissionMode = z.infer<typeof permissionModeSchema>;
 
 /** A model the person can pick. */
-export const modelOptionSchema = z.object({ id: z.string().min(1), label: z.string() });
+export const modelOptionSchema = z.object({ id: z.string().check(z.minLength(1)), label: z.string() });
 
 /** A model offered in the picker. */
 export type ModelOption = z.infer<typeof modelOptionSchema>;
 
 /** One chat in the history list. `updatedAt` is epoch milliseconds. */
 export const chatSummarySchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
   busy: z.boolean(),
   updatedAt: z.number(),
