@@ -42,6 +42,27 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/protocol/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', ...nodeBuiltins],
+              message: 'src/protocol is bundled into the webview: no vscode, no Node.',
+              allowTypeImports: false,
+            },
+            {
+              group: ['**/core/**', '**/node/**', '**/host/**', '**/cli/**'],
+              message: 'src/protocol imports no other layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/node/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
