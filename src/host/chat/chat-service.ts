@@ -165,10 +165,13 @@ export class ChatService {
     for (const session of this.#sessions.values()) session.resetAgent();
   }
 
-  /** Stops every turn and writes every snapshot: what the panel showed survives the host. */
+  /**
+   * Writes every snapshot as it is, then stops every turn: the next extension host finds the
+   * turns that were running and shows them as interrupted (a shutdown is one), not as stopped.
+   */
   dispose(): void {
+    this.#options.snapshots.close();
     for (const session of this.#sessions.values()) void session.dispose();
-    this.#options.snapshots.flush();
   }
 
   /** The shown chat; an empty one when there is none (or its files are gone), under the id the editor remembers. */
@@ -228,9 +231,9 @@ export class ChatService {
         if (created.id === this.#activeChatId) options.activeChat.set(storedId(created));
       },
       post: options.post,
-      onDidChange: (changed, urgent) => {
+      onDidChange: (changed, urgency) => {
         const stored = () => ({ title: changed.title, updatedAt: changed.updatedAt, chat: changed.snapshot });
-        options.snapshots.save(changed.id, stored, urgent);
+        options.snapshots.save(changed.id, stored, urgency);
       },
       onDidChangeBusy: () => {
         this.sendChats();

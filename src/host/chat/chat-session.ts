@@ -10,6 +10,7 @@ import type { AnswerEditCommand, AnswerPermissionCommand } from '../../protocol/
 import type { WireError } from '../../protocol/wire-error';
 import type { ChatAgent, ChatAgentFactory } from '../agent/chat-agent';
 import type { EditReviewer } from '../review/edit-reviewer';
+import type { SaveUrgency } from './chat-snapshot-store';
 import type { EditPreview } from './edit-reviews';
 import { EditReviews } from './edit-reviews';
 import { interruptionNotice } from './interruption-notice';
@@ -27,8 +28,8 @@ export interface ChatSessionOptions {
   /** The agent's transcript id became known (it names the saved session). */
   onDidCreateAgent(session: ChatSession): void;
   post(message: ChatMessage): void;
-  /** The snapshot changed; `urgent` unless it was only streamed text or typing. */
-  onDidChange(session: ChatSession, urgent: boolean): void;
+  /** The snapshot changed; how soon that must be saved. */
+  onDidChange(session: ChatSession, urgency: SaveUrgency): void;
   onDidChangeBusy(): void;
   preview: EditPreview;
   logger: Logger;
@@ -56,7 +57,21 @@ export type SendOutcome =
   | { disposition: 'queued' }
   | { disposition: 'failed'; error: WireError };
 
-const quiet = new Set<string>([HostMessageType.DidStreamText, HostMessageType.DidUpdateTool]);
+/** What the person typed or sent is saved before the host answers them; streamed text may lag a second. */
+function urgencyOf(message: ChatMessage): SaveUrgency {
+  switch (message.type) {
+    case HostMessageType.DidAppendMessage:
+    case HostMessageType.DidStartTurn:
+    case HostMessageType.DidChangeQueue:
+    case HostMessageType.DidChangeDraft:
+      return 'now';
+    case HostMessageType.DidStreamText:
+    case HostMessageType.DidUpdateTool:
+      return 'later';
+    default:
+      return 'soon';
+  }
+}
 
 /**
  * One conversation: its agent, its running turn, its queue, and the questions it waits on. What
@@ -151,7 +166,7 @@ export class ChatSession {
       chatId: this.id,
       draft: { ...this.#chat.draft, text },
     });
-    this.#options.onDidChange(this, false);
+    this.#options.onDidChange(this, 'later');
   }
 
   /** Adds an attachment to the composer (from the panel or an editor command); no duplicates. */
@@ -298,7 +313,7 @@ export class ChatSession {
       message: interruptionNotice(this.#chat),
     });
     this.#queue.hold('interrupted');
-    this.#options.onDidChange(this, true);
+    this.#options.onDidChange(this, 'now');
   }
 
   #requestId(prefix: string): string {
@@ -311,6 +326,6 @@ export class ChatSession {
     if (message.type === HostMessageType.DidRetry) this.#retryAt = Date.now() + message.delayMs;
     this.updatedAt = this.#options.now();
     this.#options.post(message);
-    this.#options.onDidChange(this, !quiet.has(message.type));
+    this.#options.onDidChange(this, urgencyOf(message));
   }
 }

@@ -33,12 +33,12 @@ export function interruptionNotice(chat: ChatSnapshot): string {
       unfinished.push(`${entry.title} (not run)`);
   }
   const done = [
-    `${finished} tool call${finished === 1 ? '' : 's'} finished`,
+    ...(finished > 0 ? [`${finished} tool call${finished === 1 ? '' : 's'} finished`] : []),
     ...(written.length > 0 ? [`written: ${list(written)}`] : []),
   ];
   return [
     'Interrupted: the extension host restarted while this turn was running, so it stopped.',
-    `Before that, ${done.join('; ')}.`,
+    done.length > 0 ? `Before that, ${done.join('; ')}.` : 'No tool had finished yet.',
     ...(unfinished.length > 0 ? [`Not finished: ${list(unfinished)}.`] : []),
     'Nothing is running now; send a message to continue.',
   ].join(' ');

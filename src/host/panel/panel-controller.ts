@@ -17,8 +17,14 @@ export class PanelController {
 
   async handle(message: WebviewToHostMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        return this.chats.sendAll();
+      case 'ready': {
+        const startedAt = performance.now();
+        await this.chats.sendAll();
+        this.logger.info(
+          `Panel state sent to the webview in ${Math.round(performance.now() - startedAt)} ms`,
+        );
+        return;
+      }
       case 'send-message':
         return this.#send(message);
       case 'stop':

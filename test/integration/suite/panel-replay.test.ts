@@ -160,4 +160,15 @@ describe('the panel host: replay to a new webview, and what Accept really did', 
     assert.equal(existsSync(file) && readFileSync(file, 'utf8'), 'print("hello")\n');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  it('adds a selection from an editor command to the shown chat’s draft and reveals the view', async () => {
+    const chat = host.chats.newChat();
+    since = posted.length;
+    const selection = { kind: 'selection' as const, path: 'README.md', range: { startLine: 0, endLine: 1 } };
+    await host.attach(selection);
+    assert.deepEqual(chat.snapshot.draft.attachments, [selection]);
+    assert.deepEqual(last('did-change-draft')?.draft.attachments, [selection]);
+    const api = await tandemApi();
+    await eventually(() => (api.view.view?.visible ? true : undefined));
+  });
 });

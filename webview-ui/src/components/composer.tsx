@@ -109,10 +109,12 @@ export function Composer({ chatId }: { chatId: string | null }): ReactNode {
         onChange={(event) => store.setState((view) => typeInComposer(view, chatId, event.target.value))}
         onKeyDown={onKeyDown}
       />
-      <ComposerStatus chatId={chatId} />
+      <div className="composer-info">
+        <ComposerStatus chatId={chatId} />
+        <ContextMeter chatId={chatId} />
+      </div>
       <div className="composer-footer">
         <ModelPickers />
-        <ContextMeter chatId={chatId} />
         <button
           type="button"
           className="icon-button"

@@ -45,6 +45,7 @@ export function Conversation({ chatId }: { chatId: string }): ReactNode {
       renderItem={renderRow}
       label="Conversation"
       resetKey={chatId}
+      followKey={entries.findLast((entry) => entry.kind === 'user')?.id ?? ''}
     />
   );
 }

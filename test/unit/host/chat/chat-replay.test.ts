@@ -133,58 +133,68 @@ describe('replay: a new webview shows exactly what the live one showed', () => {
     );
   });
 
-  it('shows a turn cut off by an extension host restart as interrupted, with what was done', async () => {
-    const never = gate();
-    const host = chatHarness(async function* (_prompt, signal, request) {
-      yield { type: 'tool-execution-start', toolUseId: 'toolu_1', name: 'Read', input: {}, summary: 'a.ts' };
-      yield {
-        type: 'tool-execution-end',
-        toolUseId: 'toolu_1',
-        name: 'Read',
-        result: { content: 'a', isError: false },
-        durationMs: 1,
-      };
-      yield {
-        type: 'tool-execution-start',
-        toolUseId: 'toolu_2',
-        name: 'Bash',
-        input: {},
-        summary: 'npm test',
-      };
-      void request.writer.propose({ ...edit, encode }, signal);
-      await never.wait;
-      return 'completed';
-    });
-    await host.service.sendAll();
-    const chatId = host.service.activeChatId ?? '';
-    await host.service.send({ id: 'm1', text: 'go', attachments: [] }, chatId);
-    await waitFor(() => postedOf(host.posted, 'did-propose-edit'));
-    await host.service.send({ id: 'm2', text: 'and then this', attachments: [] }, chatId);
-    // The extension host dies here: its snapshots are on disk, its turn never ends.
-    host.snapshots.flush();
-
-    const restarted = chatHarness(
-      async function* () {
+  for (const stop of ['killed', 'shut down'] as const) {
+    it(`shows a turn cut off by an extension host that was ${stop} as interrupted, with what was done`, async () => {
+      const never = gate();
+      const host = chatHarness(async function* (_prompt, signal, request) {
+        yield {
+          type: 'tool-execution-start',
+          toolUseId: 'toolu_1',
+          name: 'Read',
+          input: {},
+          summary: 'a.ts',
+        };
+        yield {
+          type: 'tool-execution-end',
+          toolUseId: 'toolu_1',
+          name: 'Read',
+          result: { content: 'a', isError: false },
+          durationMs: 1,
+        };
+        yield {
+          type: 'tool-execution-start',
+          toolUseId: 'toolu_2',
+          name: 'Bash',
+          input: {},
+          summary: 'npm test',
+        };
+        void request.writer.propose({ ...edit, encode }, signal);
+        await never.wait;
         return 'completed';
-      },
-      { directory: host.directory, active: host.active() },
-    );
-    await restarted.service.sendAll();
-    const chat = webviewChat(restarted.posted, chatId);
-    assert.equal(chat?.busy, false, 'never shown as still running');
-    const statuses = chat?.entries.map((entry) =>
-      'status' in entry ? `${entry.kind}:${entry.status}` : entry.kind,
-    );
-    assert.deepEqual(statuses, ['user', 'tool:done', 'tool:cancelled', 'edit:cancelled', 'notice']);
-    const notice = chat?.entries.at(-1);
-    assert.match(
-      notice?.kind === 'notice' ? notice.message : '',
-      /^Interrupted: .*1 tool call finished.*Not finished: Bash npm test and the edit to a\.ts/,
-    );
-    assert.deepEqual(
-      chat?.queue.map((queued) => queued.text),
-      ['and then this'],
-    );
-    assert.equal(chat?.queueHold, 'interrupted', 'the queue waits for the person');
-  });
+      });
+      await host.service.sendAll();
+      const chatId = host.service.activeChatId ?? '';
+      await host.service.send({ id: 'm1', text: 'go', attachments: [] }, chatId);
+      await waitFor(() => postedOf(host.posted, 'did-propose-edit'));
+      await host.service.send({ id: 'm2', text: 'and then this', attachments: [] }, chatId);
+      // The extension host goes here. Killed: its snapshots are on disk, its turn never ends.
+      // Shut down (a window reload): it writes them and stops its turns.
+      if (stop === 'killed') host.snapshots.flush();
+      else host.service.dispose();
+
+      const restarted = chatHarness(
+        async function* () {
+          return 'completed';
+        },
+        { directory: host.directory, active: host.active() },
+      );
+      await restarted.service.sendAll();
+      const chat = webviewChat(restarted.posted, chatId);
+      assert.equal(chat?.busy, false, 'never shown as still running');
+      const statuses = chat?.entries.map((entry) =>
+        'status' in entry ? `${entry.kind}:${entry.status}` : entry.kind,
+      );
+      assert.deepEqual(statuses, ['user', 'tool:done', 'tool:cancelled', 'edit:cancelled', 'notice']);
+      const notice = chat?.entries.at(-1);
+      assert.match(
+        notice?.kind === 'notice' ? notice.message : '',
+        /^Interrupted: .*1 tool call finished.*Not finished: Bash npm test and the edit to a\.ts/,
+      );
+      assert.deepEqual(
+        chat?.queue.map((queued) => queued.text),
+        ['and then this'],
+      );
+      assert.equal(chat?.queueHold, 'interrupted', 'the queue waits for the person');
+    });
+  }
 });
