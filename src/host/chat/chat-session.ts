@@ -273,7 +273,11 @@ export class ChatSession {
       this.#abort = undefined;
       this.#options.onDidChangeBusy();
     }
-    const next = reason === 'completed' ? this.#queue.next() : (this.#queue.hold(reason), undefined);
+    if (reason !== 'completed') {
+      this.#queue.hold(reason);
+      return;
+    }
+    const next = this.#queue.next();
     if (next !== undefined) await this.#startQueued(next);
   }
 

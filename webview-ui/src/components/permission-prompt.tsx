@@ -19,7 +19,8 @@ const statusText: Record<PermissionStatus, string> = {
 
 /**
  * An inline permission prompt: what will run, why it asks, and Allow / Allow always / Deny. It
- * takes focus when it appears; Enter allows once and Escape denies while it has focus. Deny takes
+ * takes focus when it appears, unless the person is typing; Enter allows once and Escape denies
+ * while it has focus. Deny takes
  * what is typed in the message box as the message to the agent, if anything is.
  */
 export function PermissionPrompt({
@@ -37,7 +38,11 @@ export function PermissionPrompt({
   const open = pending && !answering;
 
   useEffect(() => {
-    if (pending) ref.current?.focus();
+    // Never from someone typing: their next Enter would answer a prompt they have not read.
+    const typing =
+      document.activeElement instanceof HTMLTextAreaElement ||
+      document.activeElement instanceof HTMLInputElement;
+    if (pending && !typing) ref.current?.focus();
   }, [pending]);
 
   const answer = (choice: Answer): void => {

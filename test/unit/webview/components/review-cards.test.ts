@@ -165,4 +165,19 @@ describe('review cards: decisions a person can trust', () => {
       message: 'run make clean instead',
     });
   });
+
+  it('leaves the focus in the message box when a prompt appears while the person types', async () => {
+    panel = await mountPanel(twoEdits.slice(0, 2));
+    const box = panel.container.querySelector('textarea.composer-input') as HTMLTextAreaElement;
+    box.focus();
+    await panel.receive({
+      type: HostMessageType.DidRequestPermission,
+      chatId,
+      requestId: 'p1',
+      toolName: 'Bash',
+      title: 'rm -rf build',
+      reason: 'asks',
+    });
+    assert.equal(document.activeElement, box, 'an Enter meant for the message cannot allow the command');
+  });
 });
