@@ -25,6 +25,7 @@ import {
 } from './review-events';
 import {
   didChangeContextSchema,
+  didCutAnswerSchema,
   didEndTurnSchema,
   didFailSchema,
   didInterruptTurnSchema,
@@ -51,6 +52,7 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didResolveEditSchema,
   didStartTurnSchema,
   didRetrySchema,
+  didCutAnswerSchema,
   didEndTurnSchema,
   didInterruptTurnSchema,
   didFailSchema,

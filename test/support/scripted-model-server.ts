@@ -237,11 +237,15 @@ export class ScriptedModelServer {
       }));
       const blocks = resolveBlocks({ blocks: outcome.blocks ?? filler }, nextToolId);
       const usage = resolveUsage(context.cacheUsage, request, blocks);
-      const { afterBlocks } = outcome;
+      const point = {
+        afterBlocks: outcome.afterBlocks,
+        partialDeltas: outcome.partialDeltas ?? 0,
+        ...(outcome.holdUntil ? { holdUntil: outcome.holdUntil } : {}),
+      };
       const interrupt: StreamPlan['interrupt'] =
         outcome.fault === 'reset-mid-stream'
-          ? { afterBlocks, action: 'reset' }
-          : { afterBlocks, action: 'error', body: this.streamErrorBody(dialect, outcome) };
+          ? { ...point, action: 'reset' }
+          : { ...point, action: 'error', body: this.streamErrorBody(dialect, outcome) };
       return { ...common, blocks, stopReason: 'end_turn', usage, interrupt };
     }
     const reply: ScriptedReply = {

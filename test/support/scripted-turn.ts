@@ -60,10 +60,22 @@ export interface HttpFault {
   message?: string;
 }
 
-/** Streams `afterBlocks` whole blocks (of `blocks`, or filler text), then destroys the socket. */
-export interface ResetFault {
-  fault: 'reset-mid-stream';
+/** Where and when a mid-stream fault strikes; shared by {@link ResetFault} and {@link StreamErrorFault}. */
+export interface FaultPoint {
+  /** Whole blocks streamed before the fault. */
   afterBlocks: number;
+  /** Deltas of the next block streamed before the fault, so that block never completes; default 0. */
+  partialDeltas?: number;
+  /**
+   * The stream idles until this settles, then the fault strikes: a test cuts the stream at a
+   * point it chose (after a prompt was answered, say) instead of after a delay.
+   */
+  holdUntil?: Promise<unknown>;
+}
+
+/** Streams `afterBlocks` whole blocks (of `blocks`, or filler text), then destroys the socket. */
+export interface ResetFault extends FaultPoint {
+  fault: 'reset-mid-stream';
   blocks?: ScriptBlock[];
 }
 
@@ -71,9 +83,8 @@ export interface ResetFault {
  * Streams `afterBlocks` whole blocks, then an error in the stream itself (Anthropic `event: error`,
  * OpenAI `data: {"error": …}`), as a server that overloads mid-answer does. HTTP status stays 200.
  */
-export interface StreamErrorFault {
+export interface StreamErrorFault extends FaultPoint {
   fault: 'error-mid-stream';
-  afterBlocks: number;
   /** Picks the provider's error type, as for {@link HttpFault}; default 529 (overloaded). */
   status?: HttpFault['status'];
   message?: string;
