@@ -18,7 +18,8 @@ export interface QueryOptions {
   messages: readonly Message[];
   system: SystemBlock[];
   tools: readonly AnyTool[];
-  toolDefinitions: ToolDefinition[];
+  /** What each model call is offered; asked before every call, so tools ToolSearch loads join the next one. */
+  toolDefinitions(): ToolDefinition[];
   client: ModelClient;
   model: string;
   fallbackModel?: string;
@@ -106,7 +107,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
         model: state.model,
         system: options.system,
         messages: state.messages,
-        tools: options.toolDefinitions,
+        tools: options.toolDefinitions(),
         maxTokens: state.maxTokens,
         thinkingBudget: options.thinkingBudget,
         signal: options.signal,

@@ -24,6 +24,12 @@ export interface ToolDefinition {
   description: string;
   /** JSON Schema of the input, draft 2020-12 subset accepted by both providers. */
   inputSchema: Record<string, unknown>;
+  /**
+   * The tools' prompt-cache breakpoint goes after this definition instead of the last one, so the
+   * definitions that follow (tools ToolSearch loaded during the session) leave the cached prefix of
+   * the tools before them intact.
+   */
+  cacheBreakpoint?: boolean;
 }
 
 export interface ModelRequest {

@@ -15,6 +15,7 @@ export interface ToolDefinitionOptions<Input> {
   abortsSiblingsOnFailure?: boolean;
   description: string;
   inputSchema: z.ZodType<Input>;
+  inputJsonSchema?: Record<string, unknown>;
   call(input: Input, context: ToolContext): AsyncGenerator<ToolProgress, ToolResult>;
   maxResultChars?: number;
   isReadOnly?(input: Input): boolean;
@@ -38,6 +39,7 @@ export function buildTool<Input>(options: ToolDefinitionOptions<Input>): Tool<In
     abortsSiblingsOnFailure: options.abortsSiblingsOnFailure ?? false,
     description: options.description,
     inputSchema: options.inputSchema,
+    inputJsonSchema: options.inputJsonSchema,
     maxResultChars: options.maxResultChars ?? defaultMaxResultChars,
     isReadOnly: options.isReadOnly ?? (() => false),
     isConcurrencySafe: options.isConcurrencySafe ?? (() => false),

@@ -21,16 +21,17 @@ type ImageMediaType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
 
 /**
  * The Messages API body for one streamed call. Pure. Cache breakpoints, in order of priority: the
- * last tool definition, each system block flagged `cacheBreakpoint`, the newest message's last
+ * tool definition flagged `cacheBreakpoint` (else the last one), each system block flagged `cacheBreakpoint`, the newest message's last
  * block; never more than {@link maxCacheBreakpoints}. Thinking blocks go back verbatim with their
  * signatures, because the API rejects a tool turn whose thinking was altered or dropped.
  */
 export function toAnthropicParams(request: ModelRequest): MessageCreateParamsStreaming {
   let budget = maxCacheBreakpoints;
   const tools = request.tools.map(toTool);
-  const lastTool = tools.at(-1);
-  if (lastTool && budget > 0) {
-    lastTool.cache_control = ephemeral;
+  const flagged = request.tools.findLastIndex((tool) => tool.cacheBreakpoint === true);
+  const breakpointTool = flagged === -1 ? tools.at(-1) : tools[flagged];
+  if (breakpointTool && budget > 0) {
+    breakpointTool.cache_control = ephemeral;
     budget -= 1;
   }
   // The newest message's breakpoint is reserved before the system blocks take the rest.
