@@ -12,7 +12,8 @@ import { DirectFileWriter } from '../tools/direct-file-writer';
 import { FileStateCache } from '../tools/file-state-cache';
 import type { FileWriter } from '../tools/file-writer';
 import type { AnyTool, SubagentRunner, ToolContext } from '../tools/tool';
-import { toolDefinitions } from '../tools/tool-definitions';
+import { historyHasReminder } from '../tools/tool-search/deferred-tools-reminder';
+import { ToolCatalog } from '../tools/tool-search/tool-catalog';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
 
@@ -37,6 +38,13 @@ export interface AgentOptions {
   retry?: RetryPolicy;
   /** The tools offered, already chosen for the model (Edit or ApplyPatch). */
   tools: readonly AnyTool[];
+  /**
+   * Tools of MCP servers, fetched when each submit builds its tool list (the first call starts the
+   * servers). Past `toolSearchBudgetTokens` they are deferred behind ToolSearch.
+   */
+  externalTools?(signal: AbortSignal): Promise<readonly AnyTool[]>;
+  /** Estimated tokens external tool definitions may take before they are deferred; default 2,000. */
+  toolSearchBudgetTokens?: number;
   ports: AgentPorts;
   gate: PermissionGate;
   /** Used when the gate does not choose one; defaults to writing at once. */
@@ -77,6 +85,7 @@ export class Agent {
   readonly fileState = new FileStateCache();
   readonly shellState: { cwd: string };
   #messages: Message[];
+  readonly #catalog: ToolCatalog;
   #turns = 0;
   #running = false;
   readonly #options: AgentOptions;
@@ -85,6 +94,14 @@ export class Agent {
     this.#options = options;
     this.sessionId = options.sessionId;
     this.#messages = [...(options.history ?? [])];
+    const external = options.externalTools;
+    this.#catalog = new ToolCatalog({
+      tools: options.tools,
+      ...(external ? { deferrable: external } : {}),
+      ...(options.toolSearchBudgetTokens === undefined
+        ? {}
+        : { budgetTokens: options.toolSearchBudgetTokens }),
+    });
     this.todos = new TodoStore(options.todos ?? []);
     this.shellState = { cwd: options.cwd };
   }
@@ -126,9 +143,13 @@ export class Agent {
       yield { type: 'prompt-block', reason: blocked };
       return 'completed';
     }
+    await this.#catalog.refresh(signal);
     const userMessage: UserMessage = {
       role: 'user',
-      content: [...blocks, ...reminders.map((text) => ({ type: 'text' as const, text }))],
+      content: [
+        ...blocks,
+        ...[...reminders, ...this.#catalogReminder()].map((text) => ({ type: 'text' as const, text })),
+      ],
     };
     this.#append(userMessage);
     yield { type: 'message-append', message: userMessage };
@@ -137,8 +158,8 @@ export class Agent {
     const loop = query({
       messages: this.#messages,
       system: await options.system(info),
-      tools: options.tools,
-      toolDefinitions: toolDefinitions(options.tools),
+      tools: this.#catalog.tools,
+      toolDefinitions: () => this.#catalog.definitions(),
       client: options.client,
       model: options.model,
       fallbackModel: options.fallbackModel,
@@ -151,7 +172,10 @@ export class Agent {
       contextFor: (toolUseId, toolSignal) => this.#contextFor(toolUseId, toolSignal, info),
       clock: options.ports.clock,
       signal,
-      reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
+      reminders: async (state) => [
+        ...(options.reminders ? await options.reminders(state, this) : []),
+        ...this.#catalogReminder(state.messages),
+      ],
       onStop: options.onStop,
       compact: options.compact,
       autoCompactTokens: info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
@@ -180,6 +204,12 @@ export class Agent {
         yield { type: 'todos-change', todos: this.todos.todos };
       }
     }
+  }
+
+  /** The deferred-tools list, when the history does not carry it (yet, or since a compaction). */
+  #catalogReminder(history: readonly Message[] = this.#messages): string[] {
+    const reminder = this.#catalog.reminder();
+    return reminder !== undefined && !historyHasReminder(history, reminder) ? [reminder] : [];
   }
 
   #append(message: Message): void {
