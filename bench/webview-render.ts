@@ -1,18 +1,21 @@
 /**
  * Webview rendering bench: loads the bundled panel in headless Chromium with a fake VS Code API,
- * feeds a long conversation, then streams tokens into it, and prints frame times and JS heap.
+ * feeds a long conversation whose answers hold tables and code blocks, then streams tokens into
+ * it, then opens a chat holding a crafted 80 KB paragraph and streams into that; prints frame
+ * times, long tasks, JS heap and the bundle size.
  * Run: `npx tsx bench/webview-render.ts [--messages 2000] [--tokens 20000] [--rate 200]
- * [--seconds N] [--bundle-dir dist/webview] [--screenshot out.png] [--profile out.cpuprofile] [--prefill chars]`. Without `--bundle-dir` it bundles the webview
+ * [--seconds N] [--crafted-seconds 5] [--bundle-dir dist/webview] [--screenshot out.png]
+ * [--profile out.cpuprofile] [--prefill chars]`. Without `--bundle-dir` it bundles the webview
  * itself (production, minified) into a temp dir, so it measures what ships.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { type Page, chromium } from 'playwright-core';
 import type { ConversationEntry } from '../src/protocol/conversation-entry';
 import type { HostToWebviewMessage } from '../src/protocol/host-to-webview-message';
 import { HostMessageType } from '../src/protocol/message-type';
@@ -30,6 +33,8 @@ interface Options {
   profile: string | undefined;
   /** Characters of the streamed answer already there before streaming starts (the end of a long answer, quickly). */
   prefill: number;
+  /** How long to stream into the crafted paragraph. */
+  craftedSeconds: number;
 }
 
 interface Measurement {
@@ -37,19 +42,28 @@ interface Measurement {
   heap: number[];
   longTasks: number;
   longTaskMs: number;
+  longestTaskMs: number;
   elapsedMs: number;
   domNodes: number;
 }
 
 const root = resolve(__dirname, '..');
 const chatId = 'bench';
+const craftedChatId = 'crafted';
+/** Every assistant answer, and the text streamed (cycled): prose, a table, fences in a list, a diff. */
 const sample = [
   'Here is what I found in `src/core/loop/query.ts`. The loop **streams** the model, runs tools as ',
-  'their blocks complete and *recovers* from errors.\n\n## Plan\n\n1. Read the failing test\n2. Fix the ',
-  'off-by-one in `computeWindow`\n3. Run the suite\n\n```ts\nexport function add(a: number, b: number): ',
-  'number {\n  // keep it simple\n  return a + b;\n}\n```\n\n- [x] reproduce\n- [ ] fix\n\nSee ',
-  '[the docs](https://example.com/docs) for details.\n\n',
+  'their blocks complete and *recovers* from errors.\n\n## Plan\n\n| step | file | status |\n',
+  '|:-----|:-----|-------:|\n| read | `query.ts` | done |\n| fix | `window.ts` | open |\n\n',
+  '1. Read the failing test\n2. Fix the off-by-one in `computeWindow`:\n\n   ```ts\n',
+  '   export function add(a: number, b: number): number {\n     // keep it simple\n     return a + b;\n',
+  '   }\n   ```\n\n3. Run the suite\n\n```diff\n-  const end = messages.length - 1;\n',
+  '+  const end = messages.length;\n```\n\n- [x] reproduce\n- [ ] fix\n\nSee ',
+  '[the docs](https://example.com/docs_(v2)) for details.\n\n',
 ].join('');
+/** One 80 KB paragraph of unmatched emphasis openers: quadratic for a naive emphasis matcher. */
+const craftedUnit = '**a ';
+const craftedParagraph = craftedUnit.repeat(20_000);
 
 function readOptions(): Options {
   const { values } = parseArgs({
@@ -63,6 +77,7 @@ function readOptions(): Options {
       screenshot: { type: 'string' },
       profile: { type: 'string' },
       prefill: { type: 'string', default: '0' },
+      'crafted-seconds': { type: 'string', default: '5' },
     },
   });
   const rate = Number(values.rate);
@@ -77,6 +92,7 @@ function readOptions(): Options {
     screenshot: values.screenshot,
     profile: values.profile,
     prefill: Number(values.prefill),
+    craftedSeconds: Number(values['crafted-seconds']),
   };
 }
 
@@ -155,7 +171,7 @@ function conversation(count: number): ConversationEntry[] {
           attachments: [],
         };
       case 1:
-        return { kind: 'assistant', id: `a${index}`, text: sample.slice(0, 200 + (index % 7) * 60) };
+        return { kind: 'assistant', id: `a${index}`, text: `Answer ${index}. ${sample}` };
       case 2:
         return {
           kind: 'tool',
@@ -197,6 +213,7 @@ function row(phase: string, result: Measurement): string[] {
     Math.max(0, ...result.deltas).toFixed(1),
     String(jank),
     `${result.longTasks} (${Math.round(result.longTaskMs)} ms)`,
+    result.longestTaskMs.toFixed(0),
     mb(Math.max(0, ...result.heap)),
     (result.elapsedMs / 1000).toFixed(1),
     String(result.domNodes),
@@ -212,6 +229,7 @@ function printTable(rows: string[][]): void {
     'max ms',
     '>50ms',
     'long tasks',
+    'longest ms',
     'peak heap MB',
     'seconds',
     'DOM nodes',
@@ -220,6 +238,51 @@ function printTable(rows: string[][]): void {
   const widths = header.map((_, column) => Math.max(...table.map((cells) => (cells[column] ?? '').length)));
   for (const cells of table)
     console.log(cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '));
+}
+
+/**
+ * Opens a second chat whose answer is one crafted 80 KB paragraph (time until it is on screen, and
+ * the longest task that blocked the panel meanwhile), then streams more of it into that answer.
+ */
+async function craftedParagraphPhases(
+  page: Page,
+  options: Options,
+): Promise<{ open: Measurement; stream: Measurement }> {
+  const messages: HostToWebviewMessage[] = [
+    {
+      type: HostMessageType.DidChangeChats,
+      chats: [
+        { id: chatId, title: 'Bench', busy: false, updatedAt: 0 },
+        { id: craftedChatId, title: 'Crafted', busy: true, updatedAt: 1 },
+      ],
+      activeChatId: craftedChatId,
+    },
+    {
+      type: HostMessageType.DidLoadChat,
+      chatId: craftedChatId,
+      entries: [
+        { kind: 'user', id: 'crafted-question', text: 'Repeat this.', attachments: [] },
+        { kind: 'assistant', id: 'crafted-answer', text: craftedParagraph },
+      ],
+      todos: [],
+    },
+  ];
+  const open = (await page.evaluate(`window.__bench.load(${JSON.stringify(messages)})`)) as Measurement;
+  const streamOptions = {
+    chatId: craftedChatId,
+    tokens: Math.round(options.craftedSeconds * options.rate),
+    rate: options.rate,
+    sample: craftedUnit,
+  };
+  const stream = (await page.evaluate(
+    `window.__bench.stream(${JSON.stringify(streamOptions)})`,
+  )) as Measurement;
+  return { open, stream };
+}
+
+async function bundleSizes(dir: string, minified: boolean): Promise<string> {
+  const kib = async (file: string): Promise<string> => ((await stat(join(dir, file))).size / 1024).toFixed(1);
+  return `bundle${minified ? ' (production, minified)' : ''}: main.js ${await kib('main.js')} KiB, main.css ${await kib('main.css')} KiB`;
 }
 
 async function main(): Promise<void> {
@@ -305,13 +368,19 @@ async function main(): Promise<void> {
     const heapStreamed = await heapAfterGc();
     if (options.screenshot !== undefined) await page.screenshot({ path: options.screenshot });
     const rendered = await page.evaluate('document.querySelectorAll(".virtual-row").length');
+    const crafted = await craftedParagraphPhases(page, options);
 
     printTable([
       row(`load ${options.messages} messages`, load),
       row(`stream ${options.tokens} tokens`, stream),
+      row('open 80 KB paragraph', crafted.open),
+      row(`stream into it ${options.craftedSeconds} s`, crafted.stream),
     ]);
     console.log(
       `JS heap after GC: ${mb(heapLoaded)} MB loaded, ${mb(heapStreamed)} MB after streaming; rows in DOM: ${String(rendered)}`,
+    );
+    console.log(
+      await bundleSizes(bundle.dir, options.bundleDir === undefined && options.profile === undefined),
     );
     if (errors.length > 0) console.log(`page errors: ${errors.join(' | ')}`);
   } finally {

@@ -27,10 +27,12 @@
     const heap = [];
     let longTasks = 0;
     let longTaskMs = 0;
+    let longestTaskMs = 0;
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         longTasks += 1;
         longTaskMs += entry.duration;
+        longestTaskMs = Math.max(longestTaskMs, entry.duration);
       }
     });
     try {
@@ -60,6 +62,7 @@
       heap,
       longTasks,
       longTaskMs,
+      longestTaskMs,
       elapsedMs,
       domNodes: document.getElementsByTagName('*').length,
     };

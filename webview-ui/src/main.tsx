@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import '@vscode/codicons/dist/codicon.css';
 import './styles/main.css';
+import './markdown/markdown.css';
 import { createRoot } from 'react-dom/client';
 import { WebviewMessageType } from '../../src/protocol/message-type';
 import { App } from './components/app';

@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const cssPath = join(__dirname, '../../../webview-ui/src/styles/main.css');
+const stylesheets = [cssPath, join(__dirname, '../../../webview-ui/src/markdown/markdown.css')];
 
 describe('panel styles', () => {
   it('take every colour from the VS Code theme, so light, dark and high contrast all work', async () => {
-    const css = await readFile(cssPath, 'utf8');
+    const css = (await Promise.all(stylesheets.map((path) => readFile(path, 'utf8')))).join('\n');
     const literals =
       css.match(
         /#[0-9a-f]{3,8}\b|\b(?:rgba?|hsla?)\(|(?<![\w-])(?:white|black|red|green|blue|gr[ae]y)(?![\w-])/gi,

@@ -1,10 +1,14 @@
 /** @jsxRuntime automatic */
 import { type ReactNode, useMemo, useState } from 'react';
 import { highlightCode } from './highlight-code';
+import { renderHast } from './render-hast';
 
-/** A fenced code block with light colouring and a Copy button (clipboard is local, no host round trip). */
+/** A fenced code block, coloured by highlight.js, with a Copy button (clipboard is local, no host round trip). */
 export function CodeBlock({ code, language }: { code: string; language: string }): ReactNode {
-  const tokens = useMemo(() => highlightCode(code, language), [code, language]);
+  const content = useMemo(() => {
+    const tree = highlightCode(code, language);
+    return tree === null ? code : renderHast(tree.children);
+  }, [code, language]);
   const [copied, setCopied] = useState(false);
   const copy = (): void => {
     void navigator.clipboard?.writeText(code).then(
@@ -24,17 +28,7 @@ export function CodeBlock({ code, language }: { code: string; language: string }
         </button>
       </div>
       <pre>
-        <code>
-          {tokens.map((token, index) =>
-            token.kind === 'plain' ? (
-              token.text
-            ) : (
-              <span key={index} className={`tok-${token.kind}`}>
-                {token.text}
-              </span>
-            ),
-          )}
-        </code>
+        <code>{content}</code>
       </pre>
     </div>
   );
