@@ -54,7 +54,9 @@ class TandemExtension extends Disposable {
     this._register(
       view.onDidReceiveMessage((message) => void loadHost().then((loaded) => loaded.handle(message))),
     );
-    for (const command of registerCommands({ host: loadHost, keys, logger })) this._register(command);
+    const showLog = (): void => channel.show(true);
+    for (const command of registerCommands({ host: loadHost, keys, logger, showLog }))
+      this._register(command);
     this.api = {
       host: loadHost,
       keys,

@@ -8,6 +8,7 @@ import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
 import { readHostSettings } from './config/host-settings';
+import { McpService } from './mcp/mcp-service';
 import type { ChatViewProvider } from './panel/chat-view-provider';
 import { languageOf } from './panel/language-of';
 import { PanelController } from './panel/panel-controller';
@@ -40,6 +41,8 @@ export class TandemHost extends Disposable {
   readonly chats: ChatService;
   readonly workspace = new VscodeWorkspace();
   readonly sessions: JsonlTranscriptStore;
+  /** The window's MCP servers, shared by every chat. */
+  readonly mcp: McpService;
   readonly #controller: PanelController;
   readonly #logger: Logger;
 
@@ -50,11 +53,20 @@ export class TandemHost extends Disposable {
     const sessionsDirectory = vscode.Uri.joinPath(storage, 'sessions').fsPath;
     this.sessions = new JsonlTranscriptStore(sessionsDirectory, logger);
     const isTrusted = (): boolean => vscode.workspace.isTrusted;
+    this.mcp = this._register(
+      new McpService({
+        settings: readHostSettings,
+        roots: () => this.workspace.roots,
+        logger,
+        version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
+      }),
+    );
     this.chats = new ChatService({
       createAgent: composeChatAgent({
         settings: readHostSettings,
         keys: options.keys,
         workspace: this.workspace,
+        mcp: this.mcp,
         logger,
         sessionsDirectory,
         distPath: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath,

@@ -287,7 +287,7 @@ function isSameTurn(state: LoopState): boolean {
 /** The system prompt and tool definitions, estimated: the part of a request no message carries. */
 function estimatePromptTokens(options: QueryOptions): number {
   const system = options.system.map((block) => block.text).join('\n');
-  return estimateTokens(system) + estimateTokens(JSON.stringify(options.toolDefinitions));
+  return estimateTokens(system) + estimateTokens(JSON.stringify(options.toolDefinitions()));
 }
 
 /**

@@ -41,12 +41,15 @@ export class McpServerManager implements McpResourceSource {
   readonly #connections = new Map<string, { entry: McpServerEntry; connection: McpConnection }>();
   readonly #listeners = new Set<() => void>();
   readonly #turnedOff = new Set<string>();
+  /** Shared with every connection, so a changed setting applies to the next call. */
+  readonly #timeouts: { connectMs: number; callMs: number };
   #problems: readonly McpConfigProblem[];
   #starting: Promise<void> | undefined;
 
   constructor(options: McpServerManagerOptions) {
     this.#options = options;
     this.#problems = options.problems ?? [];
+    this.#timeouts = { ...options.timeouts };
     for (const problem of this.#problems)
       options.logger.warn(
         `MCP config ${problem.source}${problem.server ? ` (${problem.server})` : ''}: ${problem.message}`,
@@ -102,6 +105,11 @@ export class McpServerManager implements McpResourceSource {
     });
   }
 
+  /** New timeouts (a setting changed); they apply from the next connect or call. */
+  setTimeouts(timeouts: { connectMs: number; callMs: number }): void {
+    Object.assign(this.#timeouts, timeouts);
+  }
+
   /** Calls one tool of one server by its own (unprefixed) name, e.g. the IDE's `getDiagnostics`. */
   async callTool(request: {
     server: string;
@@ -139,6 +147,20 @@ export class McpServerManager implements McpResourceSource {
     await this.#connections
       .get(name)
       ?.connection.stop({ kind: 'disabled', reason: 'you chose not to use it' });
+  }
+
+  /**
+   * Project servers held back by consent (waiting, not approved, blocked) are asked about again
+   * when next needed: after the person trusted the workspace or changed the approval settings.
+   */
+  async reconsiderProjectServers(): Promise<void> {
+    const held = [...this.#connections.values()].filter(
+      ({ entry, connection }) =>
+        entry.scope === 'project' &&
+        !this.#turnedOff.has(entry.name) &&
+        (connection.state.kind === 'awaiting-trust' || connection.state.kind === 'disabled'),
+    );
+    for (const { connection } of held) await connection.stop();
   }
 
   /** Stops and starts a server (after fixing its config, or when it hangs). */
@@ -216,7 +238,7 @@ export class McpServerManager implements McpResourceSource {
       logger: this.#options.logger,
       clientInfo: this.#options.clientInfo,
       roots: this.#options.roots,
-      timeouts: this.#options.timeouts,
+      timeouts: this.#timeouts,
       onDidChange: () => this.#emit(),
     });
     this.#connections.set(entry.name, { entry, connection });
@@ -255,6 +277,11 @@ export class McpServerManager implements McpResourceSource {
   }
 
   #heldState(entry: McpServerEntry, verdict: TrustVerdict | undefined): McpServerState {
+    if (verdict?.kind === 'blocked')
+      return {
+        kind: 'disabled',
+        reason: 'this workspace is not trusted, so its project servers do not start',
+      };
     if (verdict?.kind === 'rejected')
       return { kind: 'disabled', reason: 'you chose not to use it (disabledMcpjsonServers)' };
     if (verdict?.kind === 'undecided' && verdict.asked) return { kind: 'awaiting-trust' };

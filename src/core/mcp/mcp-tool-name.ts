@@ -11,6 +11,11 @@ export function mcpToolPrefix(server: string): string {
   return `mcp__${normalizeMcpName(server)}__`;
 }
 
+/** The permission rule that names every tool of a server: `mcp__<server>`. */
+export function mcpServerRuleName(server: string): string {
+  return `mcp__${normalizeMcpName(server)}`;
+}
+
 /**
  * `mcp__<server>__<tool>`, as Claude Code names MCP tools (so its permission rules and hook
  * matchers apply unchanged). A name longer than the APIs accept is cut and given a short hash of the

@@ -5,7 +5,7 @@ import { buildTool } from '../tools/build-tool';
 import type { AnyTool, ToolPermissionCheck } from '../tools/tool';
 import { errorResult } from '../tools/tool';
 import { toToolResult } from './mcp-result';
-import { mcpToolName } from './mcp-tool-name';
+import { mcpServerRuleName, mcpToolName } from './mcp-tool-name';
 
 /** Claude Code cuts MCP tool descriptions at this length; a server's essay should not fill the prompt. */
 export const maxMcpDescriptionChars = 2_048;
@@ -127,7 +127,7 @@ function permissionCheck(
   const why = traits.length > 0 ? ` (${traits.join('; ')})` : '';
   return {
     behavior: 'ask',
-    reason: `A tool of the MCP server "${server}"${why}; no rule allows ${name} or mcp__${server}.`,
+    reason: `A tool of the MCP server "${server}"${why}; no rule allows ${name} or ${mcpServerRuleName(server)}.`,
     suggestedRule: name,
   };
 }

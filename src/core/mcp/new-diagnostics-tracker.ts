@@ -7,6 +7,14 @@ type Diagnostic = FileDiagnostics['diagnostics'][number];
 /** Rounds a touched file stays watched: language services often report a moment after the edit. */
 export const watchedRounds = 3;
 
+/** As Claude Code gives its IDE: diagnostics that take longer are skipped, never waited for. */
+export const diagnosticsDeadlineMs = 2_000;
+
+function withDeadline(signal: AbortSignal | undefined): AbortSignal {
+  const deadline = AbortSignal.timeout(diagnosticsDeadlineMs);
+  return signal ? AbortSignal.any([signal, deadline]) : deadline;
+}
+
 /** Same problem, wherever it moved to: an edit above it shifts its line but does not make it new. */
 function keyOf(diagnostic: Diagnostic): string {
   return [
@@ -30,7 +38,8 @@ function counts(diagnostics: readonly Diagnostic[]): Map<string, number> {
  * diagnostics of the files edited since, compared with that baseline. Only problems that were not
  * there before are reported (as a `<system-reminder>`), once; then they are the new baseline. A
  * file stays watched for {@link watchedRounds} rounds, because analysis lags behind the write.
- * Never throws: without diagnostics there is simply no reminder.
+ * Each look takes at most {@link diagnosticsDeadlineMs}. Never throws: without diagnostics there is
+ * simply no reminder.
  */
 export class NewDiagnosticsTracker {
   readonly #provider: DiagnosticsProvider;
@@ -42,8 +51,8 @@ export class NewDiagnosticsTracker {
   }
 
   /** Records every file's current diagnostics as what is known; call when a message arrives. */
-  async takeBaseline(signal: AbortSignal): Promise<void> {
-    const all = await this.#provider(undefined, signal).catch(() => undefined);
+  async takeBaseline(signal?: AbortSignal): Promise<void> {
+    const all = await this.#provider(undefined, withDeadline(signal)).catch(() => undefined);
     if (!all) return;
     this.#baseline.clear();
     for (const file of all) this.#baseline.set(file.path, counts(file.diagnostics));
@@ -55,7 +64,7 @@ export class NewDiagnosticsTracker {
   }
 
   /** The reminder for new problems in watched files, or undefined. Call after each tool round. */
-  async reminder(signal: AbortSignal): Promise<string | undefined> {
+  async reminder(signal?: AbortSignal): Promise<string | undefined> {
     if (this.#watched.size === 0) return undefined;
     const paths = [...this.#watched.keys()];
     for (const path of paths) {
@@ -63,7 +72,7 @@ export class NewDiagnosticsTracker {
       if (left <= 0) this.#watched.delete(path);
       else this.#watched.set(path, left);
     }
-    const files = await this.#provider(paths, signal).catch(() => undefined);
+    const files = await this.#provider(paths, withDeadline(signal)).catch(() => undefined);
     if (!files) return undefined;
     const fresh: FileDiagnostics[] = [];
     for (const file of files) {

@@ -60,9 +60,12 @@ export interface McpTrustStore {
   save(decision: { answer: McpTrustAnswer; names: readonly string[] }): Promise<void>;
 }
 
-/** The verdict on one project server. `undecided`: nobody could be asked, or nobody answered. */
+/**
+ * The verdict on one project server. `undecided`: nobody could be asked, or nobody answered.
+ * `blocked`: the workspace itself is not trusted, so no project server starts, whatever settings say.
+ */
 export type TrustVerdict =
-  { kind: 'approved' } | { kind: 'rejected' } | { kind: 'undecided'; asked: boolean };
+  { kind: 'approved' } | { kind: 'rejected' } | { kind: 'undecided'; asked: boolean } | { kind: 'blocked' };
 
 /**
  * Consent for project servers, asked once before their first start. The settings keys decide
@@ -75,14 +78,18 @@ export class ProjectServerTrust {
   readonly #store: McpTrustStore | undefined;
   readonly #logger: Logger;
   readonly #session = new Map<string, 'approved' | 'rejected'>();
+  #workspaceTrusted: boolean;
 
   constructor(options: {
     settings: McpApprovalSettings;
     prompt?: McpTrustPrompt;
     store?: McpTrustStore;
     logger: Logger;
+    /** VS Code Workspace Trust: in Restricted Mode the project's files decide nothing. Default true. */
+    workspaceTrusted?: boolean;
   }) {
     this.#settings = options.settings;
+    this.#workspaceTrusted = options.workspaceTrusted ?? true;
     this.#prompt = options.prompt;
     this.#store = options.store;
     this.#logger = options.logger;
@@ -93,8 +100,15 @@ export class ProjectServerTrust {
     this.#settings = settings;
   }
 
+  /** The person trusted the workspace (or it was untrusted again). */
+  setWorkspaceTrusted(trusted: boolean): void {
+    this.#workspaceTrusted = trusted;
+  }
+
   /** The verdict the settings (and this session's answers) give, without asking. */
   known(name: string): TrustVerdict {
+    // The local settings file sits in the project too: an untrusted folder could approve itself.
+    if (!this.#workspaceTrusted) return { kind: 'blocked' };
     const session = this.#session.get(name);
     if (session) return { kind: session };
     if (this.#settings.disabled.has(name)) return { kind: 'rejected' };

@@ -17,6 +17,7 @@ export const commandIds = {
   openSettings: 'tandem.openSettings',
   acceptProposal: 'tandem.acceptProposal',
   rejectProposal: 'tandem.rejectProposal',
+  mcpServers: 'tandem.mcpServers',
 } as const;
 
 /** The proposal shown in the active diff editor, when the command came without a resource. */
@@ -30,6 +31,8 @@ export function registerCommands(options: {
   host(): Promise<TandemHost>;
   keys: ApiKeyStore;
   logger: Logger;
+  /** Reveals Tandem's log (MCP servers' stderr lands there). */
+  showLog(): void;
 }): vscode.Disposable[] {
   const { host, keys, logger } = options;
   const focus = async (): Promise<void> => {
@@ -95,6 +98,17 @@ export function registerCommands(options: {
     vscode.commands.registerCommand(commandIds.rejectProposal, async (resource?: vscode.Uri) => {
       const requestId = ProposalFileSystem.requestIdOf(resource ?? activeProposal() ?? vscode.Uri.file('/'));
       if (requestId) (await host()).chats.answerEdit(requestId, 'reject');
+    }),
+    vscode.commands.registerCommand(commandIds.mcpServers, async () => {
+      const manager = await (await host()).mcp.manager();
+      if (!manager) {
+        void vscode.window.showWarningMessage(
+          'Tandem: open a folder first; MCP servers belong to a workspace.',
+        );
+        return;
+      }
+      const { showMcpServers } = await import('../mcp/mcp-servers-command');
+      await showMcpServers(manager, options.showLog);
     }),
     vscode.commands.registerCommand(commandIds.openSettings, async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-dev.tandem');

@@ -8,6 +8,11 @@ import { EngineGate } from '../../core/agent/engine-gate';
 import { createCompactor } from '../../core/context/compactor';
 import { HookRunner } from '../../core/hooks/hook-runner';
 import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
+import { withNewDiagnostics } from '../../core/mcp/diagnostics-callbacks';
+import { ideDiagnosticsProvider } from '../../core/mcp/ide-diagnostics';
+import type { McpServerManager } from '../../core/mcp/mcp-server-manager';
+import { NewDiagnosticsTracker } from '../../core/mcp/new-diagnostics-tracker';
+import type { McpTrustPrompt } from '../../core/mcp/project-server-trust';
 import type { ModelClient, ModelInfo } from '../../core/model/model-client';
 import { resolveModelId } from '../../core/model/provider-defaults';
 import type { ProviderName } from '../../core/model/provider-defaults';
@@ -25,6 +30,7 @@ import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
 import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
+import { createMcpServers } from '../mcp/create-mcp-servers';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
 import { loadSettings } from '../settings/settings-loader';
@@ -39,6 +45,9 @@ import { createProviderClient, resolveModelRoles } from './model-roles';
 import type { ModelRoles } from './model-roles';
 import { loadPromptContext } from './load-prompt-context';
 import { projectRootOf } from './prompt-environment';
+
+/** Sent to MCP servers as `clientInfo.version`. */
+const tandemVersion = '0.1.0';
 
 /** What the CLI and the editor say about the session they want; every field but `cwd` and `approver` has a default. */
 export interface NodeAgentOptions {
@@ -75,6 +84,20 @@ export interface NodeAgentOptions {
   editorSettings?: unknown;
   treeSitterPaths?: TreeSitterPaths;
   rgPath?: string;
+  /**
+   * The workspace's MCP servers when the host keeps them (the editor: one manager per window, shared
+   * by its chats and closed by the editor). Without it the session reads the config files and makes
+   * its own, closed with the session.
+   */
+  mcp?: McpServerManager;
+  /** `--mcp-config` values (files or JSON text) for this run. */
+  mcpConfigs?: string[];
+  /** `--strict-mcp-config`: only the `mcpConfigs` servers. */
+  strictMcpConfig?: boolean;
+  /** Asks about new `.mcp.json` servers before they start; absent = only the settings keys decide. */
+  mcpTrustPrompt?: McpTrustPrompt;
+  /** Estimated tokens MCP tool definitions may take before ToolSearch defers them (default 2,000). */
+  toolSearchBudgetTokens?: number;
   /** Editor overrides of the Node defaults. */
   overrides?: Partial<AgentPorts> & {
     client?: ModelClient;
@@ -95,6 +118,8 @@ export interface NodeAgentSession {
   engine: PermissionEngine;
   settings: LoadedSettings;
   transcriptPath: string;
+  /** The MCP servers the session uses (its own, or the host's). */
+  mcp: McpServerManager;
   dispose(): Promise<void>;
 }
 
@@ -128,8 +153,8 @@ interface Models {
 
 /**
  * The composition root shared by the CLI and the editor, in steps: where it runs → the saved
- * session → settings → models → ports → permissions → hooks → prompt context → tools, gate and
- * sub-agents → the Agent. Setup problems are returned as messages, never thrown.
+ * session → settings → models → ports → permissions → MCP servers → hooks → prompt context → tools,
+ * gate and sub-agents → the Agent. Setup problems are returned as messages, never thrown.
  */
 export async function createNodeAgent(options: NodeAgentOptions): Promise<CreateNodeAgentResult> {
   const place = await placeOf(options);
@@ -154,10 +179,24 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     return permissions;
   }
   const { engine, mode } = permissions;
+  const mcp = await openMcpServers(options, place, settings, ports);
+  if (!mcp.ok) {
+    watcher?.dispose();
+    return mcp;
+  }
   const transcriptPath = saved.store.pathOf(saved.sessionId);
   const hooks = createHookRunner({ place, sessionId: saved.sessionId, transcriptPath, settings, mode });
   watcher?.onDidChange((next) => reloadSettings(next, { engine, hooks, logger: place.logger }));
-  const agent = await assembleAgent({ options, place, saved, models, ports, engine, hooks });
+  const agent = await assembleAgent({
+    options,
+    place,
+    saved,
+    models,
+    ports,
+    engine,
+    hooks,
+    mcp: mcp.manager,
+  });
   return {
     ok: true,
     session: {
@@ -169,9 +208,11 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       engine,
       settings,
       transcriptPath,
+      mcp: mcp.manager,
       dispose: async () => {
         watcher?.dispose();
         await ports.shell.dispose();
+        if (mcp.owned) await mcp.manager.dispose();
       },
     },
   };
@@ -288,6 +329,33 @@ function chooseModels(options: NodeAgentOptions, place: Place, settings: LoadedS
   return { client, modelId, model: client.describe(modelId), roles };
 }
 
+/** The host's MCP servers, or the session's own from the config files (nothing starts yet). */
+async function openMcpServers(
+  options: NodeAgentOptions,
+  place: Place,
+  settings: LoadedSettings,
+  ports: AgentPorts,
+): Promise<{ ok: true; manager: McpServerManager; owned: boolean } | { ok: false; message: string }> {
+  if (options.mcp) return { ok: true, manager: options.mcp, owned: false };
+  const created = await createMcpServers({
+    projectRoot: place.projectRoot,
+    cwd: place.cwd,
+    homeDir: place.homeDir,
+    env: place.env,
+    settingsEnv: settings.merged.env,
+    settingsLevels: settings.levels,
+    roots: place.roots,
+    ...(options.mcpConfigs ? { cliConfigs: options.mcpConfigs } : {}),
+    ...(options.strictMcpConfig ? { strict: true } : {}),
+    ...(options.mcpTrustPrompt ? { trustPrompt: options.mcpTrustPrompt } : {}),
+    workspaceTrusted: options.trusted ?? true,
+    clientVersion: tandemVersion,
+    clock: ports.clock,
+    logger: place.logger,
+  });
+  return created.ok ? { ok: true, manager: created.manager, owned: true } : created;
+}
+
 function createPorts(options: NodeAgentOptions, logger: Logger): AgentPorts {
   const overrides = options.overrides;
   return {
@@ -309,14 +377,39 @@ interface AgentParts {
   ports: AgentPorts;
   engine: PermissionEngine;
   hooks: HookRunner;
+  mcp: McpServerManager;
 }
 
 async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: AnyTool[] }> {
-  const { options, place, saved, models, ports, engine, hooks } = parts;
-  const context = await loadPromptContext({ ...place, hooks, source: saved.restored ? 'resume' : 'startup' });
+  const { options, place, saved, models, ports, engine, hooks, mcp } = parts;
+  const context = await loadPromptContext({
+    ...place,
+    hooks,
+    source: saved.restored ? 'resume' : 'startup',
+    mcpInstructions: () => mcp.instructions(),
+  });
   // A tool denied outright is not offered at all: the model should not plan around it.
-  const allowed = (tools: AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
+  const allowed = (tools: readonly AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
   const tools = allowed(toolsForModel(models.model));
+  const externalTools = async (signal: AbortSignal) => allowed(await mcp.tools(signal));
+  const toolSearch =
+    options.toolSearchBudgetTokens === undefined
+      ? {}
+      : { toolSearchBudgetTokens: options.toolSearchBudgetTokens };
+  const callbacks = createSessionCallbacks({
+    hooks,
+    memory: context.memory,
+    workspace: ports.workspace,
+    shell: ports.shell,
+    clock: ports.clock,
+    logger: place.logger,
+    startupContext: context.startupContext,
+  });
+  // Claude Code's IDE reminder: new problems in the files an edit touched, from the `ide` server.
+  const ide = mcp.servers().some((server) => server.name === 'ide');
+  const tracker = ide
+    ? new NewDiagnosticsTracker(ideDiagnosticsProvider((request) => mcp.callTool(request)))
+    : undefined;
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
   const transcript = saved.store.sink(saved.sessionId);
@@ -331,6 +424,8 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     fallbackModel: options.fallbackModel,
     maxTurns: options.maxTurns ?? 50,
     tools,
+    externalTools,
+    ...toolSearch,
     ports,
     gate,
     cwd: place.cwd,
@@ -339,6 +434,8 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
       parentSessionId: saved.sessionId,
       ...models.roles.subagent,
       tools: allowed(toolsForModel(subagentInfo, 'subagent')),
+      externalTools,
+      ...toolSearch,
       ports,
       gate,
       cwd: place.cwd,
@@ -349,15 +446,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
     history: saved.restored?.messages,
     todos: saved.restored?.todos,
-    ...createSessionCallbacks({
-      hooks,
-      memory: context.memory,
-      workspace: ports.workspace,
-      shell: ports.shell,
-      clock: ports.clock,
-      logger: place.logger,
-      startupContext: context.startupContext,
-    }),
+    ...(tracker ? withNewDiagnostics(callbacks, tracker) : callbacks),
   });
   return { agent, tools };
 }
