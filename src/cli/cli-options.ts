@@ -103,7 +103,10 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       ...((values.disallowedTools as string[] | undefined) ?? []),
       ...extraTools.disallowed,
     ]),
-    mcpConfig: [...((values['mcp-config'] as string[] | undefined) ?? []), ...extraTools.mcpConfig],
+    mcpConfig: inArgvOrder(argv, [
+      ...((values['mcp-config'] as string[] | undefined) ?? []),
+      ...extraTools.mcpConfig,
+    ]),
     strictMcpConfig: values['strict-mcp-config'],
     resume: values.resume,
     outputFormat: values['output-format'],
@@ -119,6 +122,13 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     return { ok: false, message: `${flag}: ${issue?.message ?? 'invalid'}` };
   }
   return { ok: true, options: parsed.data };
+}
+
+/** Values as they were typed: with several `--mcp-config` files, the first one named wins a name clash. */
+function inArgvOrder(argv: readonly string[], values: string[]): string[] {
+  const position = (value: string) =>
+    argv.findIndex((arg) => arg === value || arg === `--mcp-config=${value}`);
+  return [...values].sort((a, b) => position(a) - position(b));
 }
 
 /** Positionals that directly follow a list flag (tool rules, MCP configs) belong to that flag. */

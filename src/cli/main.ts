@@ -63,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
     resume: options.resume,
     mcpConfigs: options.mcpConfig,
     strictMcpConfig: options.strictMcpConfig,
-    mcpTrustPrompt: new TerminalMcpTrustPrompt(input, process.stderr),
+    // Without a terminal nobody can consent: only the settings keys decide on .mcp.json servers.
+    ...(input.isTTY ? { mcpTrustPrompt: new TerminalMcpTrustPrompt(input, process.stderr) } : {}),
     approver,
     logger,
     treeSitterPaths: bundledTreeSitterPaths(),

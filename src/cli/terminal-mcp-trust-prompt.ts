@@ -3,17 +3,16 @@ import type { McpTrustAnswer, McpTrustPrompt, McpTrustQuestion } from '../core/m
 
 /**
  * Asks on the terminal, once, whether to start the project's new `.mcp.json` servers, as Claude
- * Code's dialog does: all project servers from now on, these ones, or none. Without a terminal
- * nobody can answer, so nothing is started (the settings keys still decide).
+ * Code's dialog does: all project servers from now on, these ones, or none. Only for a terminal:
+ * without one the CLI passes no prompt, and the settings keys alone decide.
  */
 export class TerminalMcpTrustPrompt implements McpTrustPrompt {
   constructor(
-    private readonly input: NodeJS.ReadableStream & { isTTY?: boolean },
+    private readonly input: NodeJS.ReadableStream,
     private readonly output: NodeJS.WritableStream,
   ) {}
 
   async ask(servers: readonly McpTrustQuestion[], signal: AbortSignal): Promise<McpTrustAnswer | undefined> {
-    if (!this.input.isTTY) return undefined;
     const list = servers.map((server) => `  - ${server.name} (${server.transport}) from ${server.source}`);
     this.output.write(
       [

@@ -14,6 +14,10 @@ function stderrHint(stderr: readonly string[]): string {
   return tail === '' ? '' : ` (stderr: ${tail.length > 300 ? `${tail.slice(0, 299)}…` : tail})`;
 }
 
+function duration(ms: number): string {
+  return ms >= 1_000 ? `${Math.round(ms / 1_000)} s` : `${ms} ms`;
+}
+
 /** Why connecting failed, in words a person can act on; the server's last stderr lines help most. */
 export function connectFailure(error: unknown, stderr: readonly string[]): string {
   const code = errnoCode(error);
@@ -40,7 +44,7 @@ export function callFailure(
   if (error instanceof McpError && error.code === ErrorCode.ConnectionClosed)
     return `${server} closed the connection during the call${stderrHint(context.stderr)}. Tandem reconnects to it; the call may work if you try again.`;
   if (error instanceof McpError && error.code === ErrorCode.RequestTimeout)
-    return `${server} did not answer within ${Math.round(context.timeoutMs / 1_000)} s; the call was cancelled.`;
+    return `${server} did not answer within ${duration(context.timeoutMs)}; the call was cancelled.`;
   if (error instanceof McpError) return `${server} refused the call: ${error.message}`;
   return `${server} failed: ${messageOf(error)}`;
 }

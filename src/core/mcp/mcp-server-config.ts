@@ -22,12 +22,7 @@ export const remoteServerConfigSchema = z.looseObject({
 });
 
 /** One server entry. */
-export const mcpServerConfigSchema = z.union([stdioServerConfigSchema, remoteServerConfigSchema], {
-  error: (issue) =>
-    typeof issue.input === 'object' && issue.input !== null && 'url' in issue.input
-      ? 'a server with a url needs "type": "http", "sse" or "ws"'
-      : 'a server needs a "command" (stdio) or a "type" and "url"',
-});
+export const mcpServerConfigSchema = z.union([stdioServerConfigSchema, remoteServerConfigSchema]);
 
 /** A stdio server entry. */
 export type StdioServerConfig = z.infer<typeof stdioServerConfigSchema>;
@@ -67,11 +62,29 @@ export function parseServerMap(
     return { servers, problems };
   }
   for (const [name, entry] of Object.entries(map.data)) {
-    const parsed = mcpServerConfigSchema.safeParse(entry);
-    if (parsed.success) servers.set(name, parsed.data);
-    else problems.push({ source, server: name, message: firstIssue(parsed.error) });
+    const parsed = parseServerEntry(entry);
+    if (parsed.ok) servers.set(name, parsed.config);
+    else problems.push({ source, server: name, message: parsed.message });
   }
   return { servers, problems };
+}
+
+/** One entry, checked against the shape it claims (remote by its `type` or `url`, else stdio). */
+function parseServerEntry(
+  entry: unknown,
+): { ok: true; config: McpServerConfig } | { ok: false; message: string } {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+    return { ok: false, message: 'an entry must be an object' };
+  const { type, url, command } = entry as Record<string, unknown>;
+  if (url !== undefined && type === undefined)
+    return { ok: false, message: 'a server with a url needs "type": "http", "sse" or "ws"' };
+  if (command === undefined && type === undefined)
+    return { ok: false, message: 'a server needs a "command" (stdio) or a "type" and "url"' };
+  const remote = type !== undefined && type !== 'stdio';
+  const parsed = (remote ? remoteServerConfigSchema : stdioServerConfigSchema).safeParse(entry);
+  return parsed.success
+    ? { ok: true, config: parsed.data }
+    : { ok: false, message: firstIssue(parsed.error) };
 }
 
 function firstIssue(error: z.ZodError): string {
