@@ -1,28 +1,89 @@
 /**
  * The shape of an MCP server entry as Claude Code writes it (`.mcp.json`, `~/.claude.json`,
- * `--mcp-config`), and Tandem's `tandem.mcpServers` setting, which takes the same entries.
+ * `--mcp-config`), and Tandem's `tandem.mcpServers` setting, which takes the same entries. The one
+ * source of both the parser and the JSON Schema VS Code validates `.mcp.json` with (`npm run
+ * schemas`); the descriptions are what a person reads while typing the file.
  */
 import { z } from 'zod';
 
-const stringRecord = z.record(z.string(), z.string());
+const expansion = 'May use `${VAR}` and `${VAR:-default}`, expanded from the environment.';
+
+const headersSchema = z.record(z.string(), z.string()).meta({
+  markdownDescription: `Request headers, for example \`{ "Authorization": "Bearer \${TOKEN}" }\`. ${expansion}`,
+});
+const headersHelperSchema = z.string().meta({
+  markdownDescription:
+    'A shell command that prints a JSON object of headers, run before each connection (10 s at most); its headers win over `headers`.',
+});
 
 /** A local process speaking MCP on stdin/stdout. `type` may be left out, as Claude Code allows. */
 export const stdioServerConfigSchema = z.looseObject({
-  type: z.literal('stdio').optional(),
-  command: z.string().min(1, { error: 'command must not be empty' }),
-  args: z.array(z.string()).optional(),
-  env: stringRecord.optional(),
+  type: z
+    .literal('stdio')
+    .optional()
+    .meta({ markdownDescription: '`stdio` (the default when `command` is set).' }),
+  command: z
+    .string()
+    .min(1)
+    .meta({ markdownDescription: `The program to start, for example \`npx\`. ${expansion}` }),
+  args: z
+    .array(z.string())
+    .optional()
+    .meta({ markdownDescription: `Its arguments. ${expansion}` }),
+  env: z
+    .record(z.string(), z.string())
+    .optional()
+    .meta({
+      markdownDescription: `Environment variables for it, for example \`{ "API_KEY": "\${API_KEY}" }\`. ${expansion}`,
+    }),
 });
 
-/** A remote server: streamable HTTP (`http`), the older HTTP+SSE transport (`sse`), or a WebSocket (`ws`). */
-export const remoteServerConfigSchema = z.looseObject({
-  type: z.enum(['http', 'sse', 'ws']),
-  url: z.string().min(1, { error: 'url must not be empty' }),
-  headers: stringRecord.optional(),
+/** A server reached over streamable HTTP (`http`) or the older HTTP+SSE transport (`sse`). */
+export const httpServerConfigSchema = z.looseObject({
+  type: z.enum(['http', 'sse']).meta({
+    markdownDescription: '`http` (streamable HTTP) or `sse` (the older HTTP with server-sent events).',
+  }),
+  url: z
+    .string()
+    .min(1)
+    .meta({ markdownDescription: `The server's endpoint. ${expansion}` }),
+  headers: headersSchema.optional(),
+  headersHelper: headersHelperSchema.optional(),
 });
+
+/** A server reached over a WebSocket. */
+export const webSocketServerConfigSchema = z.looseObject({
+  type: z.literal('ws').meta({ markdownDescription: '`ws`: a WebSocket server.' }),
+  url: z
+    .string()
+    .min(1)
+    .meta({ markdownDescription: `A \`ws:\` or \`wss:\` URL. ${expansion}` }),
+  headers: headersSchema.optional(),
+  headersHelper: headersHelperSchema.optional(),
+});
+
+/** A remote server entry's schema: HTTP, SSE or WebSocket. */
+export const remoteServerConfigSchema = z.union([httpServerConfigSchema, webSocketServerConfigSchema]);
 
 /** One server entry. */
-export const mcpServerConfigSchema = z.union([stdioServerConfigSchema, remoteServerConfigSchema]);
+export const mcpServerConfigSchema = z.union([
+  stdioServerConfigSchema,
+  httpServerConfigSchema,
+  webSocketServerConfigSchema,
+]);
+
+/** `.mcp.json` as documented (what the editor validates); the loader reads it entry by entry. */
+export const mcpConfigFileSchema = z
+  .looseObject({
+    mcpServers: z.record(z.string(), mcpServerConfigSchema).meta({
+      markdownDescription:
+        "The project's MCP servers by name. Their tools appear to the agent as `mcp__<name>__<tool>`, and permission rules name them the same way. Tandem and Claude Code ask once before they first start a project's servers.",
+    }),
+  })
+  .meta({
+    title: 'MCP servers',
+    markdownDescription: 'MCP servers for this project, shared with Claude Code.',
+  });
 
 /** A stdio server entry. */
 export type StdioServerConfig = z.infer<typeof stdioServerConfigSchema>;
@@ -80,8 +141,13 @@ function parseServerEntry(
     return { ok: false, message: 'a server with a url needs "type": "http", "sse" or "ws"' };
   if (command === undefined && type === undefined)
     return { ok: false, message: 'a server needs a "command" (stdio) or a "type" and "url"' };
-  const remote = type !== undefined && type !== 'stdio';
-  const parsed = (remote ? remoteServerConfigSchema : stdioServerConfigSchema).safeParse(entry);
+  const schema =
+    type === 'ws'
+      ? webSocketServerConfigSchema
+      : type === undefined || type === 'stdio'
+        ? stdioServerConfigSchema
+        : httpServerConfigSchema;
+  const parsed = schema.safeParse(entry);
   return parsed.success
     ? { ok: true, config: parsed.data }
     : { ok: false, message: firstIssue(parsed.error) };
@@ -93,6 +159,3 @@ function firstIssue(error: z.ZodError): string {
   const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   return `${path}${issue.message}`;
 }
-
-/** A file holding `{ "mcpServers": { … } }` (`.mcp.json`, `--mcp-config`); other keys are ignored. */
-export const mcpConfigFileSchema = z.looseObject({ mcpServers: z.unknown().optional() });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { McpConfigProblem } from '../../core/mcp/mcp-server-config';
-import { mcpConfigFileSchema, parseServerMap } from '../../core/mcp/mcp-server-config';
+import { parseServerMap } from '../../core/mcp/mcp-server-config';
 import type { McpServerSource } from '../../core/mcp/mcp-server-entry';
 
 /** Options of {@link loadMcpServerSources}; absolute paths. */
@@ -33,6 +33,9 @@ export function claudeJsonPath(homeDir: string, env: Readonly<Record<string, str
   return configured ? join(configured, '.claude.json') : join(homeDir, '.claude.json');
 }
 
+/** The envelope of `.mcp.json` and `--mcp-config`; entries are checked one by one, so one bad entry costs only itself. */
+const mcpFileSchema = z.looseObject({ mcpServers: z.unknown().optional() });
+
 const claudeJsonSchema = z.looseObject({
   mcpServers: z.unknown().optional(),
   projects: z
@@ -54,7 +57,7 @@ export async function loadMcpServerSources(options: McpConfigLoaderOptions): Pro
     const isText = value.trim().startsWith('{');
     const source = isText ? `--mcp-config #${index + 1}` : resolve(options.cwd, value);
     const text = isText ? value : await readText(source);
-    const file = text === undefined ? undefined : parseJson(text, mcpConfigFileSchema);
+    const file = text === undefined ? undefined : parseJson(text, mcpFileSchema);
     if (!file) {
       cliErrors.push(
         `--mcp-config ${isText ? `value #${index + 1}` : source}: ${text === undefined ? 'cannot read the file' : 'not a JSON object with "mcpServers"'}`,
@@ -81,7 +84,7 @@ export async function loadMcpServerSources(options: McpConfigLoaderOptions): Pro
     add(sources, problems, 'user', claudeJson, personal.mcpServers);
   }
   const mcpJson = join(options.projectRoot, '.mcp.json');
-  const project = await readJsonFile(mcpJson, mcpConfigFileSchema, problems);
+  const project = await readJsonFile(mcpJson, mcpFileSchema, problems);
   if (project) add(sources, problems, 'project', mcpJson, project.mcpServers);
   if (options.editorServers !== undefined)
     add(sources, problems, 'editor', 'tandem.mcpServers', options.editorServers);

@@ -2,8 +2,12 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { exec } from 'node:child_process';
+import { promisify } from 'node:util';
+import { z } from 'zod';
 import type { McpTransportFactory } from '../../core/mcp/mcp-connection';
-import type { McpServerConfig } from '../../core/mcp/mcp-server-config';
+import type { McpServerConfig, StdioServerConfig } from '../../core/mcp/mcp-server-config';
+import { isRemoteServer } from '../../core/mcp/mcp-server-config';
 import { WebSocketClientTransport } from './websocket-client-transport';
 
 /**
@@ -31,6 +35,11 @@ const inheritedVariables = [
   'XDG_DATA_HOME',
 ];
 
+const run = promisify(exec);
+
+/** As Claude Code allows a `headersHelper`. */
+const headersHelperTimeoutMs = 10_000;
+
 /** Options of {@link NodeMcpTransports}. */
 export interface NodeMcpTransportsOptions {
   /** Where stdio servers run: the project root. */
@@ -46,26 +55,41 @@ export class NodeMcpTransports implements McpTransportFactory {
   constructor(private readonly options: NodeMcpTransportsOptions) {}
 
   async create(config: McpServerConfig, hooks: { onStderr(line: string): void }): Promise<Transport> {
+    if (!isRemoteServer(config)) return this.#stdio(config, hooks);
+    const url = new URL(config.url);
+    const dynamic = config.headersHelper ? await this.#helperHeaders(config.headersHelper) : {};
+    const headers = { ...config.headers, ...dynamic };
     switch (config.type) {
       case 'http':
-        return new StreamableHTTPClientTransport(new URL(config.url), {
-          requestInit: { headers: config.headers ?? {} },
-        });
+        return new StreamableHTTPClientTransport(url, { requestInit: { headers } });
       case 'sse':
-        return new SSEClientTransport(new URL(config.url), {
-          requestInit: { headers: config.headers ?? {} },
-        });
+        return new SSEClientTransport(url, { requestInit: { headers } });
       case 'ws':
-        return new WebSocketClientTransport(new URL(config.url), config.headers ?? {});
-      default:
-        return this.#stdio(config, hooks);
+        return new WebSocketClientTransport(url, headers);
     }
   }
 
-  #stdio(
-    config: Extract<McpServerConfig, { command: string }>,
-    hooks: { onStderr(line: string): void },
-  ): Transport {
+  /** Runs a `headersHelper` command in the project folder; its stdout must be a JSON object of strings. */
+  async #helperHeaders(command: string): Promise<Record<string, string>> {
+    let stdout: string;
+    try {
+      ({ stdout } = await run(command, { cwd: this.options.cwd, timeout: headersHelperTimeoutMs }));
+    } catch (error) {
+      const first = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      throw new Error(`its headersHelper failed (${first})`);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(stdout);
+    } catch {
+      raw = undefined;
+    }
+    const parsed = z.record(z.string(), z.string()).safeParse(raw);
+    if (!parsed.success) throw new Error('its headersHelper did not print a JSON object of string headers');
+    return parsed.data;
+  }
+
+  #stdio(config: StdioServerConfig, hooks: { onStderr(line: string): void }): Transport {
     const inherited = Object.fromEntries(
       inheritedVariables.flatMap((name) => {
         const value = this.options.env[name];

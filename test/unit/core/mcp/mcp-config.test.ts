@@ -76,7 +76,7 @@ describe('MCP configuration', () => {
           ['untyped', 'a server with a url needs "type": "http", "sse" or "ws"'],
           ['empty', 'a server needs a "command" (stdio) or a "type" and "url"'],
           ['numbers', 'args.0: Invalid input: expected string, received number'],
-          ['odd', 'type: Invalid option: expected one of "http"|"sse"|"ws"'],
+          ['odd', 'type: Invalid option: expected one of "http"|"sse"'],
         ],
       );
     });

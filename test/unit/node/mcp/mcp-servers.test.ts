@@ -265,6 +265,30 @@ describe('MCP servers over real transports', function () {
     }
   });
 
+  it('adds the headers a headersHelper prints over the configured ones, and fails clearly when it breaks', async () => {
+    const fixture = await startNetworkFixture('http');
+    const helper = `node -e "process.stdout.write(JSON.stringify({'X-Api-Key': 'from-helper'}))"`;
+    const { manager } = managerFor({
+      good: { type: 'http', url: fixture.url, headers: { 'X-Api-Key': 'static' }, headersHelper: helper },
+      broken: { type: 'http', url: fixture.url, headersHelper: 'echo not-json' },
+    });
+    try {
+      const tools = await manager.tools(signal());
+      assert.equal(
+        (await run(tools, 'mcp__good__read_header', { name: 'x-api-key' })).content,
+        'from-helper',
+      );
+      const broken = manager.servers().find((server) => server.name === 'broken')?.state;
+      assert.match(
+        broken?.kind === 'failed' ? broken.reason : '',
+        /headersHelper did not print a JSON object/,
+      );
+    } finally {
+      await manager.dispose();
+      await fixture.stop();
+    }
+  });
+
   for (const transport of ['http', 'sse', 'ws'] as const) {
     describe(`the SDK fixture over ${transport}`, () => {
       let fixture: NetworkFixture;
