@@ -8,11 +8,7 @@ import { EngineGate } from '../../core/agent/engine-gate';
 import { createCompactor } from '../../core/context/compactor';
 import { HookRunner } from '../../core/hooks/hook-runner';
 import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
-import { withNewDiagnostics } from '../../core/mcp/diagnostics-callbacks';
-import { ideDiagnosticsProvider } from '../../core/mcp/ide-diagnostics';
 import type { McpServerManager } from '../../core/mcp/mcp-server-manager';
-import { NewDiagnosticsTracker } from '../../core/mcp/new-diagnostics-tracker';
-import type { McpTrustPrompt } from '../../core/mcp/project-server-trust';
 import type { ModelClient, ModelInfo } from '../../core/model/model-client';
 import { resolveModelId } from '../../core/model/provider-defaults';
 import type { ProviderName } from '../../core/model/provider-defaults';
@@ -30,7 +26,6 @@ import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
 import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
-import { createMcpServers } from '../mcp/create-mcp-servers';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
 import { loadSettings } from '../settings/settings-loader';
@@ -44,13 +39,15 @@ import { createPermissionEngine, rulesOf } from './create-permission-engine';
 import { createProviderClient, resolveModelRoles } from './model-roles';
 import type { ModelRoles } from './model-roles';
 import { loadPromptContext } from './load-prompt-context';
+import { mcpAgentParts, openMcpServers } from './mcp-session-parts';
+import type { McpSessionOptions } from './mcp-session-parts';
 import { projectRootOf } from './prompt-environment';
 
 /** Sent to MCP servers as `clientInfo.version`. */
 const tandemVersion = '0.1.0';
 
 /** What the CLI and the editor say about the session they want; every field but `cwd` and `approver` has a default. */
-export interface NodeAgentOptions {
+export interface NodeAgentOptions extends McpSessionOptions {
   cwd: string;
   /** Workspace folders; default `[cwd]`. */
   roots?: string[];
@@ -84,20 +81,6 @@ export interface NodeAgentOptions {
   editorSettings?: unknown;
   treeSitterPaths?: TreeSitterPaths;
   rgPath?: string;
-  /**
-   * The workspace's MCP servers when the host keeps them (the editor: one manager per window, shared
-   * by its chats and closed by the editor). Without it the session reads the config files and makes
-   * its own, closed with the session.
-   */
-  mcp?: McpServerManager;
-  /** `--mcp-config` values (files or JSON text) for this run. */
-  mcpConfigs?: string[];
-  /** `--strict-mcp-config`: only the `mcpConfigs` servers. */
-  strictMcpConfig?: boolean;
-  /** Asks about new `.mcp.json` servers before they start; absent = only the settings keys decide. */
-  mcpTrustPrompt?: McpTrustPrompt;
-  /** Estimated tokens MCP tool definitions may take before ToolSearch defers them (default 2,000). */
-  toolSearchBudgetTokens?: number;
   /** Editor overrides of the Node defaults. */
   overrides?: Partial<AgentPorts> & {
     client?: ModelClient;
@@ -179,7 +162,13 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     return permissions;
   }
   const { engine, mode } = permissions;
-  const mcp = await openMcpServers(options, place, settings, ports);
+  const mcp = await openMcpServers({
+    options,
+    place,
+    settings,
+    clock: ports.clock,
+    clientVersion: tandemVersion,
+  });
   if (!mcp.ok) {
     watcher?.dispose();
     return mcp;
@@ -329,33 +318,6 @@ function chooseModels(options: NodeAgentOptions, place: Place, settings: LoadedS
   return { client, modelId, model: client.describe(modelId), roles };
 }
 
-/** The host's MCP servers, or the session's own from the config files (nothing starts yet). */
-async function openMcpServers(
-  options: NodeAgentOptions,
-  place: Place,
-  settings: LoadedSettings,
-  ports: AgentPorts,
-): Promise<{ ok: true; manager: McpServerManager; owned: boolean } | { ok: false; message: string }> {
-  if (options.mcp) return { ok: true, manager: options.mcp, owned: false };
-  const created = await createMcpServers({
-    projectRoot: place.projectRoot,
-    cwd: place.cwd,
-    homeDir: place.homeDir,
-    env: place.env,
-    settingsEnv: settings.merged.env,
-    settingsLevels: settings.levels,
-    roots: place.roots,
-    ...(options.mcpConfigs ? { cliConfigs: options.mcpConfigs } : {}),
-    ...(options.strictMcpConfig ? { strict: true } : {}),
-    ...(options.mcpTrustPrompt ? { trustPrompt: options.mcpTrustPrompt } : {}),
-    workspaceTrusted: options.trusted ?? true,
-    clientVersion: tandemVersion,
-    clock: ports.clock,
-    logger: place.logger,
-  });
-  return created.ok ? { ok: true, manager: created.manager, owned: true } : created;
-}
-
 function createPorts(options: NodeAgentOptions, logger: Logger): AgentPorts {
   const overrides = options.overrides;
   return {
@@ -391,11 +353,13 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
   // A tool denied outright is not offered at all: the model should not plan around it.
   const allowed = (tools: readonly AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
   const tools = allowed(toolsForModel(models.model));
-  const externalTools = async (signal: AbortSignal) => allowed(await mcp.tools(signal));
-  const toolSearch =
-    options.toolSearchBudgetTokens === undefined
-      ? {}
-      : { toolSearchBudgetTokens: options.toolSearchBudgetTokens };
+  const mcpParts = mcpAgentParts({
+    manager: mcp,
+    options,
+    env: place.env,
+    contextWindow: models.model.contextWindow,
+    allowed,
+  });
   const callbacks = createSessionCallbacks({
     hooks,
     memory: context.memory,
@@ -405,11 +369,6 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     logger: place.logger,
     startupContext: context.startupContext,
   });
-  // Claude Code's IDE reminder: new problems in the files an edit touched, from the `ide` server.
-  const ide = mcp.servers().some((server) => server.name === 'ide');
-  const tracker = ide
-    ? new NewDiagnosticsTracker(ideDiagnosticsProvider((request) => mcp.callTool(request)))
-    : undefined;
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
   const transcript = saved.store.sink(saved.sessionId);
@@ -424,8 +383,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     fallbackModel: options.fallbackModel,
     maxTurns: options.maxTurns ?? 50,
     tools,
-    externalTools,
-    ...toolSearch,
+    ...mcpParts.agent,
     ports,
     gate,
     cwd: place.cwd,
@@ -434,8 +392,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
       parentSessionId: saved.sessionId,
       ...models.roles.subagent,
       tools: allowed(toolsForModel(subagentInfo, 'subagent')),
-      externalTools,
-      ...toolSearch,
+      ...mcpParts.agent,
       ports,
       gate,
       cwd: place.cwd,
@@ -446,7 +403,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
     history: saved.restored?.messages,
     todos: saved.restored?.todos,
-    ...(tracker ? withNewDiagnostics(callbacks, tracker) : callbacks),
+    ...mcpParts.withDiagnostics(callbacks),
   });
   return { agent, tools };
 }
