@@ -78,6 +78,10 @@ export interface AgentRunOptions {
   timeoutMs?: number;
   /** Inspects the project folder after the agent exited, before it is deleted. */
   inspect?: (folder: string) => void;
+  /** Flags after the agent's own (both CLIs take the same ones, e.g. `--mcp-config`). */
+  args?: string[];
+  /** Variables over the run's environment (e.g. `ENABLE_TOOL_SEARCH`). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -90,7 +94,9 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   writeFileSync(join(folder, 'README.md'), '# bench project\n');
   const home = join(folder, '.home');
   mkdirSync(home);
-  const { file, args } = options.agent.command(options.prompt);
+  const command = options.agent.command(options.prompt);
+  const { file } = command;
+  const args = [...command.args, ...(options.args ?? [])];
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: home,
@@ -102,6 +108,7 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
     DISABLE_AUTOUPDATER: '1',
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     CLAUDE_CODE_IDE_SKIP_AUTO_INSTALL: '1',
+    ...options.env,
   };
   const started = performance.now();
   const run = await new Promise<Omit<AgentRun, 'wallMs'>>((resolve) => {
