@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ApprovalRequest } from '../../../src/core/ports';
+import { silentLogger } from '../../../src/core/ports';
+import { composeChatAgent } from '../../../src/host/agent/compose-chat-agent';
+import { readHostSettings } from '../../../src/host/config/host-settings';
+import { ApiKeyStore } from '../../../src/host/secrets/api-key-store';
+import { VscodeWorkspace } from '../../../src/host/workspace/vscode-workspace';
+import { ScriptedModelServer } from '../../support/scripted-model-server';
+import { eventually, extensionId, tandemApi, workspaceRoot } from './tandem-api';
+
+/** The fixture MCP server of test/fixtures/mcp, started the way a person's config would start it. */
+function fixtureServer(): { command: string; args: string[] } {
+  const root = vscode.extensions.getExtension(extensionId)?.extensionPath ?? '';
+  return {
+    command: process.execPath,
+    args: [
+      '--import',
+      join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs'),
+      join(root, 'test', 'fixtures', 'mcp', 'serve-fixture.ts'),
+    ],
+  };
+}
+
+// The editor's one manager per window: servers from the person's `tandem.mcpServers` and the
+// project's `.mcp.json`, followed as they change, used by the chats the host composes.
+describe('MCP servers in the editor', function () {
+  this.timeout(60_000);
+  const configuration = () => vscode.workspace.getConfiguration('tandem');
+  let projectFiles: string[] = [];
+
+  after(async () => {
+    await configuration().update('mcpServers', undefined, vscode.ConfigurationTarget.Global);
+    for (const path of projectFiles) rmSync(path, { recursive: true, force: true });
+    projectFiles = [];
+  });
+
+  it('starts a server from the tandem.mcpServers user setting and lists its tools', async () => {
+    await configuration().update(
+      'mcpServers',
+      { fixture: fixtureServer() },
+      vscode.ConfigurationTarget.Global,
+    );
+    const host = await (await tandemApi()).host();
+    const manager = await eventually(async () => {
+      const candidate = await host.mcp.manager();
+      return candidate?.servers().some((server) => server.name === 'fixture') ? candidate : undefined;
+    });
+    const tools = await manager.tools(new AbortController().signal);
+    assert.ok(tools.some((tool) => tool.name === 'mcp__fixture__echo'));
+    assert.equal(manager.servers().find((server) => server.name === 'fixture')?.state.kind, 'connected');
+  });
+
+  it('follows a new .mcp.json and starts its server when the local settings approve it', async () => {
+    const root = workspaceRoot();
+    mkdirSync(join(root, '.claude'), { recursive: true });
+    writeFileSync(
+      join(root, '.claude', 'settings.local.json'),
+      JSON.stringify({ enabledMcpjsonServers: ['team'] }),
+    );
+    writeFileSync(join(root, '.mcp.json'), JSON.stringify({ mcpServers: { team: fixtureServer() } }));
+    projectFiles = [join(root, '.mcp.json'), join(root, '.claude', 'settings.local.json')];
+    const host = await (await tandemApi()).host();
+    const manager = await host.mcp.manager();
+    assert.ok(manager);
+    await eventually(() => (manager.servers().some((server) => server.name === 'team') ? true : undefined));
+    const tools = await manager.tools(new AbortController().signal);
+    assert.ok(tools.some((tool) => tool.name === 'mcp__team__add'));
+  });
+
+  it('gives a chat the window’s MCP tools: the model calls one and sees its answer', async () => {
+    const model = new ScriptedModelServer();
+    const { url } = await model.start();
+    try {
+      model.enqueue([{ toolUse: { name: 'mcp__fixture__add', input: { a: 20, b: 22 } } }], [{ text: '42' }]);
+      const host = await (await tandemApi()).host();
+      const secrets = { get: async () => 'sk-test', store: async () => {}, delete: async () => {} };
+      const extensionPath = vscode.extensions.getExtension(extensionId)?.extensionPath ?? '';
+      const factory = composeChatAgent({
+        settings: () => ({ ...readHostSettings(), provider: 'anthropic', anthropicBaseUrl: url }),
+        keys: new ApiKeyStore(secrets as unknown as vscode.SecretStorage, {}),
+        workspace: new VscodeWorkspace(),
+        mcp: host.mcp,
+        logger: silentLogger,
+        sessionsDirectory: mkdtempSync(join(tmpdir(), 'tandem-mcp-chat-')),
+        distPath: join(extensionPath, 'dist'),
+      });
+      const asked: ApprovalRequest[] = [];
+      const created = await factory({
+        approver: { ask: async (request) => (asked.push(request), { kind: 'allow-once' }) },
+        writer: { propose: async () => ({ kind: 'rejected', reason: 'no edits here' }) },
+        trusted: true,
+        sessionId: 'mcp-chat',
+      });
+      assert.ok(created.ok, created.ok ? '' : created.message);
+      const turn = created.agent.submit('what is 20 + 22?', new AbortController().signal);
+      for (let step = await turn.next(); !step.done; step = await turn.next()) {
+        // drain
+      }
+      await created.dispose();
+      assert.equal(asked[0]?.toolName, 'mcp__fixture__add');
+      assert.match(JSON.stringify(model.modelRequests[1]?.body ?? {}), /"content":"42"/);
+    } finally {
+      await model.close();
+    }
+  });
+});
