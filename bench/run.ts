@@ -20,6 +20,7 @@ const benches: { title: string; script: string; args?: string[] }[] = [
   { title: 'ToolSearch: 50 MCP tools deferred, beside Claude Code (issue 10)', script: 'tool-search.ts' },
   { title: 'Webview: 2,000 messages then 20,000 streamed tokens', script: 'webview-render.ts' },
   { title: 'Extension activation and bundle sizes', script: 'activation.ts' },
+  { title: 'IDE bridge: getDiagnostics on 1,000 diagnostics, bridge start-up', script: 'ide-bridge.ts' },
 ];
 
 const only = process.argv.slice(2);
