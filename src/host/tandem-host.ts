@@ -9,6 +9,8 @@ import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
 import { readHostSettings } from './config/host-settings';
+import type { IdeServices } from './bridge/start-ide';
+import { ideServerEntry } from './mcp/ide-server-entry';
 import { McpService } from './mcp/mcp-service';
 import type { ChatViewProvider } from './panel/chat-view-provider';
 import { chatViewId } from './panel/chat-view-provider';
@@ -33,6 +35,8 @@ export interface TandemHostOptions {
   proposals: ProposalFileSystem;
   keys: ApiKeyStore;
   logger: Logger;
+  /** The window's IDE server (started at activation), which the agent reaches in-process as `ide`. */
+  ide(): Promise<IdeServices>;
 }
 
 /**
@@ -61,6 +65,7 @@ export class TandemHost extends Disposable {
         roots: () => this.workspace.roots,
         logger,
         version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
+        builtin: [ideServerEntry(options.ide)],
       }),
     );
     this.chats = new ChatService({

@@ -320,14 +320,17 @@ export class McpConnection implements McpToolCaller {
     const { entry } = this.#options;
     const validator = new AjvJsonSchemaValidator();
     const trusted = entry.config.type === 'in-process' && entry.config.trusted;
+    const hidden = new Set(entry.config.type === 'in-process' ? entry.config.hiddenTools : []);
     const used = new Set<string>();
-    return listings.map((listing) => {
-      let name = mcpToolName(entry.name, listing.name);
-      for (let suffix = 2; used.has(name); suffix += 1)
-        name = mcpToolName(entry.name, `${listing.name}_${suffix}`);
-      used.add(name);
-      return createMcpTool({ server: entry.name, listing, caller: this, validator, trusted, name });
-    });
+    return listings
+      .filter((listing) => !hidden.has(listing.name))
+      .map((listing) => {
+        let name = mcpToolName(entry.name, listing.name);
+        for (let suffix = 2; used.has(name); suffix += 1)
+          name = mcpToolName(entry.name, `${listing.name}_${suffix}`);
+        used.add(name);
+        return createMcpTool({ server: entry.name, listing, caller: this, validator, trusted, name });
+      });
   }
 
   #onClose(generation: number): void {

@@ -22,6 +22,8 @@ export interface InProcessServer {
   connect(): Promise<Transport>;
   /** Tools this server marks read-only may run without asking (it is part of Tandem). */
   trusted: true;
+  /** Tools of the server the agent is not offered (by their names on the server). */
+  hiddenTools?: readonly string[];
 }
 
 /** One configured server, after merging scopes. */

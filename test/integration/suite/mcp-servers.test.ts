@@ -107,4 +107,89 @@ describe('MCP servers in the editor', function () {
       await model.close();
     }
   });
+
+  it('offers the IDE server as mcp__ide__* and tells the agent about an error its edit introduced', async function () {
+    this.timeout(180_000);
+    const host = await (await tandemApi()).host();
+    const manager = await host.mcp.manager();
+    assert.ok(manager);
+    const names = (await manager.tools(new AbortController().signal)).map((tool) => tool.name);
+    assert.ok(names.includes('mcp__ide__getDiagnostics') && names.includes('mcp__ide__executeCode'));
+    assert.ok(!names.includes('mcp__ide__openDiff'), 'the CLI’s diff flow is not offered to Tandem’s agent');
+
+    // The TypeScript server starts slowly the first time: wait until it reports on a broken file.
+    const folder = mkdtempSync(join(workspaceRoot(), 'mcp-ide-'));
+    const warm = join(folder, 'warm.ts');
+    writeFileSync(warm, "export const warm: number = 'x';\n");
+    await vscode.window.showTextDocument(vscode.Uri.file(warm));
+    await eventually(
+      () => (vscode.languages.getDiagnostics(vscode.Uri.file(warm)).length > 0 ? true : undefined),
+      150_000,
+    );
+    const target = join(folder, 'count.ts');
+    writeFileSync(target, 'export const count: number = 1;\n');
+    await vscode.window.showTextDocument(vscode.Uri.file(target));
+
+    const model = new ScriptedModelServer();
+    const { url } = await model.start();
+    try {
+      model.enqueue(
+        [{ toolUse: { name: 'Read', input: { file_path: target } } }],
+        [
+          {
+            toolUse: { name: 'Edit', input: { file_path: target, old_string: '= 1', new_string: "= 'one'" } },
+          },
+        ],
+        // Later rounds look again: the language service reports a moment after the write.
+        { delayMs: 1_500, blocks: [{ toolUse: { name: 'Read', input: { file_path: target } } }] },
+        { delayMs: 1_500, blocks: [{ toolUse: { name: 'Read', input: { file_path: target } } }] },
+        [{ text: 'done' }],
+      );
+      const secrets = { get: async () => 'sk-test', store: async () => {}, delete: async () => {} };
+      const extensionPath = vscode.extensions.getExtension(extensionId)?.extensionPath ?? '';
+      const factory = composeChatAgent({
+        settings: () => ({
+          ...readHostSettings(),
+          provider: 'anthropic',
+          anthropicBaseUrl: url,
+          permissionMode: 'acceptEdits',
+        }),
+        keys: new ApiKeyStore(secrets as unknown as vscode.SecretStorage, {}),
+        workspace: new VscodeWorkspace(),
+        mcp: host.mcp,
+        logger: silentLogger,
+        sessionsDirectory: mkdtempSync(join(tmpdir(), 'tandem-mcp-ide-')),
+        distPath: join(extensionPath, 'dist'),
+      });
+      const created = await factory({
+        approver: { ask: async () => ({ kind: 'deny' }) },
+        writer: { propose: async () => ({ kind: 'rejected', reason: 'acceptEdits writes directly' }) },
+        trusted: true,
+        sessionId: 'mcp-ide-diagnostics',
+      });
+      assert.ok(created.ok, created.ok ? '' : created.message);
+      const turn = created.agent.submit('make count a string', new AbortController().signal);
+      for (let step = await turn.next(); !step.done; step = await turn.next()) {
+        // drain
+      }
+      await created.dispose();
+      const sent = model.modelRequests.map((request) => JSON.stringify(request.body ?? {}));
+      const reminder = sent.findIndex((body) =>
+        body.includes('The editor reports these diagnostics after your last edit'),
+      );
+      assert.ok(reminder >= 2, 'a request after the edit carries the reminder');
+      assert.match(
+        sent[reminder] ?? '',
+        /count\.ts:1:14 error: Type 'string' is not assignable to type 'number'\. \[ts 2322\]/,
+      );
+      assert.doesNotMatch(
+        sent[reminder] ?? '',
+        /warm\.ts/,
+        'problems that were there before the edit are not news',
+      );
+    } finally {
+      await model.close();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });

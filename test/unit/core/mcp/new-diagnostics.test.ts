@@ -21,6 +21,7 @@ function ideManager() {
         config: {
           type: 'in-process',
           trusted: true,
+          hiddenTools: ['openDiff'],
           connect: async () => {
             const [client, server] = InMemoryTransport.createLinkedPair();
             await ide.server.connect(server);
@@ -46,7 +47,7 @@ function ideManager() {
 }
 
 describe('new diagnostics after an edit (the IDE server, in-process over MCP)', () => {
-  it('connects the in-process IDE server as mcp__ide__* tools', async () => {
+  it('connects the in-process IDE server as mcp__ide__* tools, without the ones it hides', async () => {
     const { manager } = ideManager();
     const tools = await manager.tools(new AbortController().signal);
     assert.deepEqual(
