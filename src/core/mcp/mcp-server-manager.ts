@@ -122,13 +122,20 @@ export class McpServerManager implements McpResourceSource {
     return connection.callTool(request);
   }
 
-  /** Turns a server back on (approving it, for a project server) and starts it. */
+  /**
+   * Turns a server back on (approving it, for a project server) and starts it; a project server of
+   * an untrusted workspace stays stopped.
+   */
   async enable(name: string): Promise<void> {
     const item = this.#connections.get(name);
     if (!item) return;
     this.#turnedOff.delete(name);
-    if (item.entry.scope === 'project' && this.#options.trust.known(name).kind !== 'approved')
-      await this.#options.trust.record('approve', [name]);
+    if (item.entry.scope === 'project') {
+      const verdict = this.#options.trust.known(name);
+      // In an untrusted workspace no project server starts, not even on a click.
+      if (verdict.kind === 'blocked') return;
+      if (verdict.kind !== 'approved') await this.#options.trust.record('approve', [name]);
+    }
     await item.connection.stop();
     await item.connection.start();
   }

@@ -109,7 +109,10 @@ function inputValidator(
   return z.record(z.string(), z.unknown()).superRefine((input, context) => {
     const problem = validate?.(input);
     if (problem !== undefined)
-      context.addIssue({ code: 'custom', message: problem.replace(/\bdata\//g, '').replace(/^data /, '') });
+      context.addIssue({
+        code: 'custom',
+        message: problem.replace(/\bdata\//g, '').replace(/\bdata\b\s*/g, 'the input '),
+      });
   });
 }
 

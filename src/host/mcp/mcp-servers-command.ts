@@ -75,7 +75,10 @@ export async function showMcpServers(manager: McpServerManager, showLog: () => v
 function actionsFor(server: McpServerSnapshot, manager: McpServerManager, showLog: () => void): ActionItem[] {
   const { name, state, scope } = server;
   const actions: ActionItem[] = [];
-  const waiting = state.kind === 'awaiting-trust' || (state.kind === 'disabled' && scope === 'project');
+  // In Restricted Mode a project server cannot be approved; its state says why.
+  const waiting =
+    vscode.workspace.isTrusted &&
+    (state.kind === 'awaiting-trust' || (state.kind === 'disabled' && scope === 'project'));
   if (scope === 'project' && waiting)
     actions.push({
       label: '$(check) Approve',

@@ -209,6 +209,8 @@ describe('an agent with MCP servers (createNodeAgent against the scripted model)
       await drain('hello');
       assert.ok(!toolNames(bodyOf(server, 0)).some((name) => name.startsWith('mcp__project__')));
       assert.match(JSON.stringify(session?.mcp.servers()[0]?.state), /not trusted/);
+      await session?.mcp.enable('project');
+      assert.match(JSON.stringify(session?.mcp.servers()[0]?.state), /not trusted/, 'not even on a click');
     });
   });
 

@@ -130,7 +130,12 @@ describe('MCP servers over real transports', function () {
       assert.equal(parsed?.success, false);
       assert.match(
         parsed?.success === false ? (parsed.error.issues[0]?.message ?? '') : '',
-        /b must be number/,
+        /^b must be number$/,
+      );
+      const missing = tool?.inputSchema.safeParse({ a: 1 });
+      assert.equal(
+        missing?.success === false ? missing.error.issues[0]?.message : '',
+        "the input must have required property 'b'",
       );
     });
 
