@@ -11,6 +11,7 @@ import { listAll } from './list-all';
 import type { McpServerConfig } from './mcp-server-config';
 import type { McpServerEntry } from './mcp-server-entry';
 import type { McpServerState } from './mcp-server-state';
+import { describeState } from './mcp-server-state';
 import type { McpCallOutcome, McpToolCaller } from './mcp-tool';
 import { createMcpTool } from './mcp-tool';
 import { mcpToolName } from './mcp-tool-name';
@@ -184,8 +185,11 @@ export class McpConnection implements McpToolCaller {
   }
 
   async #ready(): Promise<{ ok: true; client: Client } | { ok: false; message: string }> {
-    if (this.#state.kind === 'disabled')
-      return { ok: false, message: `The MCP server "${this.name}" is disabled.` };
+    if (this.#state.kind === 'disabled' || this.#state.kind === 'awaiting-trust')
+      return {
+        ok: false,
+        message: `The MCP server "${this.name}" is not in use: ${describeState(this.#state)}.`,
+      };
     if (this.#state.kind !== 'connected') await this.start();
     const state = this.#state;
     if (this.#client && state.kind === 'connected') return { ok: true, client: this.#client };

@@ -117,9 +117,12 @@ export class McpServerManager implements McpResourceSource {
     arguments: Record<string, unknown>;
     signal: AbortSignal;
   }): Promise<McpCallOutcome> {
-    const connection = this.#connections.get(request.server)?.connection;
-    if (!connection) return { ok: false, message: `No MCP server named "${request.server}".` };
-    return connection.callTool(request);
+    const item = this.#connections.get(request.server);
+    if (!item) return { ok: false, message: `No MCP server named "${request.server}".` };
+    // A call may start a server that has not started yet, but never a project server before consent.
+    if (item.entry.scope === 'project' && this.#options.trust.known(request.server).kind !== 'approved')
+      return { ok: false, message: `The project MCP server "${request.server}" is not approved.` };
+    return item.connection.callTool(request);
   }
 
   /**

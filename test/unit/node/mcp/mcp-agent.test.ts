@@ -166,6 +166,14 @@ describe('an agent with MCP servers (createNodeAgent against the scripted model)
         ),
       );
       assert.equal(session?.mcp.servers()[0]?.state.kind, 'disabled');
+      const call = {
+        server: 'project',
+        tool: 'echo',
+        arguments: { text: 'x' },
+        signal: new AbortController().signal,
+      };
+      assert.equal((await session?.mcp.callTool(call))?.ok, false, 'a direct call does not start it either');
+      assert.equal(session?.mcp.servers()[0]?.state.kind, 'disabled');
     });
 
     it('starts one listed in enabledMcpjsonServers without asking', async () => {
