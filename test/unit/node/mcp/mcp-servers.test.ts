@@ -15,13 +15,15 @@ import {
   recordingLogger,
   startNetworkFixture,
 } from '../../../support/mcp-fixture';
+import type { Clock } from '../../../../src/core/ports';
+import { instantClock } from '../../../support/loop-harness';
 import { realClock, createToolContext } from '../../../support/tool-context';
 
 const noApprovals = { enableAll: false, enabled: new Set<string>(), disabled: new Set<string>() };
 
 function managerFor(
   servers: Record<string, McpServerConfig>,
-  options: { env?: Record<string, string>; callMs?: number } = {},
+  options: { env?: Record<string, string>; callMs?: number; clock?: Clock } = {},
 ) {
   const logger = recordingLogger();
   const entries: McpServerEntry[] = Object.entries(servers).map(([name, config]) => ({
@@ -35,7 +37,7 @@ function managerFor(
     transports: new NodeMcpTransports({ cwd: tmpdir(), projectDir: tmpdir(), env: process.env }),
     trust: new ProjectServerTrust({ settings: noApprovals, logger }),
     env: { ...process.env, ...options.env },
-    clock: realClock,
+    clock: options.clock ?? realClock,
     logger,
     clientInfo: { name: 'tandem-test', version: '0.0.0' },
     roots: [tmpdir()],
@@ -190,6 +192,26 @@ describe('MCP servers over real transports', function () {
         isError: false,
       });
       assert.equal(manager.servers()[0]?.state.kind, 'connected');
+    } finally {
+      await manager.dispose();
+    }
+  });
+
+  it('reconnects on its own after the back-off when nobody calls', async () => {
+    const clock = instantClock();
+    const { manager } = managerFor({ fixture: fixtureStdioConfig() }, { clock });
+    try {
+      const tools = await manager.tools(signal());
+      const changed = new Promise<void>((resolve) => {
+        const subscription = manager.onDidChange(() => {
+          if (manager.servers()[0]?.state.kind !== 'connected') return;
+          subscription.dispose();
+          resolve();
+        });
+      });
+      await run(tools, 'mcp__fixture__crash', {});
+      await changed;
+      assert.deepEqual(clock.sleeps, [1_000], 'the first reconnect waits 1 s');
     } finally {
       await manager.dispose();
     }
