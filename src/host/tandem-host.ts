@@ -14,6 +14,7 @@ import { ChatSnapshotStore } from './chat/chat-snapshot-store';
 import { readHostSettings } from './config/host-settings';
 import type { IdeServices } from './bridge/start-ide';
 import { ideServerEntry } from './mcp/ide-server-entry';
+import { McpPanel } from './mcp/mcp-panel';
 import { McpService } from './mcp/mcp-service';
 import type { ChatViewProvider } from './panel/chat-view-provider';
 import { chatViewId } from './panel/chat-view-provider';
@@ -105,7 +106,8 @@ export class TandemHost extends Disposable {
       },
     });
     this._register({ dispose: () => this.chats.dispose() });
-    this.#controller = new PanelController(this.chats, view, logger);
+    const mcpPanel = this._register(new McpPanel(this.mcp, (message) => view.post(message), logger));
+    this.#controller = new PanelController(this.chats, view, logger, mcpPanel);
     this.#logger = logger;
     // Agents are built with the trust, mode and model of their time: idle ones are rebuilt
     // (resuming their transcript) when those change; a running turn finishes as it started.

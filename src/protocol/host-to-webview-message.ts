@@ -15,6 +15,7 @@ import {
   didStreamTextSchema,
   didUpdateToolSchema,
 } from './conversation-events';
+import { didChangeMcpServersSchema } from './mcp-server-events';
 import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
   didProposeEditSchema,
@@ -61,6 +62,7 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   changeQueuedMessageReplySchema,
   didChangeChatsSchema,
   didChangeStateSchema,
+  didChangeMcpServersSchema,
 ]);
 
 /** A host → webview message. */
@@ -73,6 +75,7 @@ export type ChatMessage = Exclude<
     type:
       | typeof HostMessageType.DidChangeChats
       | typeof HostMessageType.DidChangeState
+      | typeof HostMessageType.DidChangeMcpServers
       | typeof HostMessageType.SendMessageReply
       | typeof HostMessageType.ChangeQueuedMessageReply;
   }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { McpServerSnapshot } from '../../core/mcp/mcp-server-state';
 import { describeState } from '../../core/mcp/mcp-server-state';
 import { mcpServerRuleName } from '../../core/mcp/mcp-tool-name';
+import type { McpServerAction } from '../../protocol/mcp-server-events';
+import { runServerAction, serverActions } from './mcp-server-actions';
 import type { McpServerManager } from '../../core/mcp/mcp-server-manager';
 
 const icons: Record<McpServerSnapshot['state']['kind'], string> = {
@@ -72,35 +74,23 @@ export async function showMcpServers(manager: McpServerManager, showLog: () => v
   await action?.run();
 }
 
+const actionLabels: Record<McpServerAction, { label: string; description?: string }> = {
+  approve: {
+    label: '$(check) Approve',
+    description: 'start it now and in later sessions (enabledMcpjsonServers)',
+  },
+  refuse: { label: '$(close) Refuse', description: 'never start it (disabledMcpjsonServers)' },
+  'turn-on': { label: '$(play) Turn On' },
+  restart: { label: '$(debug-restart) Restart' },
+  'turn-off': { label: '$(circle-slash) Turn Off', description: 'for this session' },
+};
+
 function actionsFor(server: McpServerSnapshot, manager: McpServerManager, showLog: () => void): ActionItem[] {
-  const { name, state, scope } = server;
-  const actions: ActionItem[] = [];
-  // In Restricted Mode a project server cannot be approved; its state says why.
-  const waiting =
-    vscode.workspace.isTrusted &&
-    (state.kind === 'awaiting-trust' || (state.kind === 'disabled' && scope === 'project'));
-  if (scope === 'project' && waiting)
-    actions.push({
-      label: '$(check) Approve',
-      description: 'start it now and in later sessions (enabledMcpjsonServers)',
-      run: () => manager.enable(name),
-    });
-  if (scope === 'project' && state.kind !== 'disabled')
-    actions.push({
-      label: '$(close) Refuse',
-      description: 'never start it (disabledMcpjsonServers)',
-      run: () => manager.reject(name),
-    });
-  if (state.kind === 'disabled' && scope !== 'project')
-    actions.push({ label: '$(play) Turn On', run: () => manager.enable(name) });
-  if (state.kind !== 'disabled' && state.kind !== 'awaiting-trust') {
-    actions.push({ label: '$(debug-restart) Restart', run: () => manager.restart(name) });
-    actions.push({
-      label: '$(circle-slash) Turn Off',
-      description: 'for this session',
-      run: () => manager.disable(name),
-    });
-  }
+  const { name } = server;
+  const actions: ActionItem[] = serverActions(server, vscode.workspace.isTrusted).map((action) => ({
+    ...actionLabels[action],
+    run: () => runServerAction(manager, name, action),
+  }));
   if (server.tools.length > 0)
     actions.push({
       label: `$(tools) Show ${server.tools.length} Tools`,

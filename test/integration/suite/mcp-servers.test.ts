@@ -54,6 +54,17 @@ describe('MCP servers in the editor', function () {
     assert.equal(manager.servers().find((server) => server.name === 'fixture')?.state.kind, 'connected');
   });
 
+  it('turns a server off and on from the panel’s buttons (the webview’s commands)', async () => {
+    const host = await (await tandemApi()).host();
+    const manager = await host.mcp.manager();
+    assert.ok(manager);
+    const state = () => manager.servers().find((server) => server.name === 'fixture')?.state.kind;
+    await host.handle({ type: 'mcp-server', name: 'fixture', action: 'turn-off' });
+    assert.equal(state(), 'disabled');
+    await host.handle({ type: 'mcp-server', name: 'fixture', action: 'turn-on' });
+    assert.equal(state(), 'connected');
+  });
+
   it('follows a new .mcp.json and starts its server when the local settings approve it', async () => {
     const root = workspaceRoot();
     mkdirSync(join(root, '.claude'), { recursive: true });
