@@ -38,13 +38,16 @@ function summary(servers: readonly McpServerView[]): string {
 /**
  * The workspace's MCP servers: each one's state (connected with its tool count, failed with the
  * reason, waiting for approval, off) and the actions the host offers for it. Collapsed by default,
- * opened by itself while a server waits for approval; hidden when no server is configured.
+ * opened by itself while a server waits for approval; hidden when the person configured none (and
+ * the built-in IDE server works).
  */
 export function McpServers(): ReactNode {
   const { post } = usePanel();
   const servers = usePanelState((view) => view.mcpServers);
   const [open, setOpen] = useState<boolean | undefined>(undefined);
-  if (servers.length === 0) return null;
+  // Tandem's own IDE server alone is no news; it shows once there is more, or when it fails.
+  const worthShowing = servers.some((server) => server.scope !== 'builtin' || server.status === 'failed');
+  if (!worthShowing) return null;
   const expanded = open ?? servers.some((server) => server.status === 'awaiting-trust');
   return (
     <section className="mcp-servers" aria-label="MCP servers">

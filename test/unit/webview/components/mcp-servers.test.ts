@@ -50,9 +50,14 @@ describe('the MCP servers in the panel', () => {
     await dom.dispose();
   });
 
-  it('shows nothing while no server is configured', async () => {
+  it('shows nothing while the person configured no server, unless the built-in one fails', async () => {
+    const ide: McpServerView = { ...github, name: 'ide', scope: 'builtin', transport: 'in-process' };
     panel = await mountPanel([servers([])]);
     assert.equal(region(panel), null);
+    await panel.receive(servers([ide]));
+    assert.equal(region(panel), null);
+    await panel.receive(servers([{ ...ide, status: 'failed', detail: 'failed: it closed the connection' }]));
+    assert.notEqual(region(panel), null);
   });
 
   it('sums the states up while closed, and lists each reason when opened', async () => {
