@@ -94,12 +94,14 @@ export interface AgentRunOptions {
   baseUrl: string;
   /** Killed past this; default 120 s. */
   timeoutMs?: number;
+  /** Flags both CLIs know, appended to the command line (e.g. `--max-turns 60`). */
+  extraArgs?: string[];
+  /** Variables added to the agent's clean environment. */
+  env?: Record<string, string>;
+  /** Fills the project folder (after `git init`, before the agent starts). */
+  prepare?: (folder: string) => void;
   /** Inspects the project folder after the agent exited, before it is deleted. */
   inspect?: (folder: string) => void;
-  /** Flags after the agent's own (both CLIs take the same ones, e.g. `--mcp-config`). */
-  args?: string[];
-  /** Variables over the run's environment (e.g. `ENABLE_TOOL_SEARCH`). */
-  env?: Record<string, string>;
 }
 
 /**
@@ -110,11 +112,11 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'tandem-bench-')));
   execFileSync('git', ['init', '-q'], { cwd: folder });
   writeFileSync(join(folder, 'README.md'), '# bench project\n');
+  options.prepare?.(folder);
   const home = join(folder, '.home');
   mkdirSync(home);
-  const command = options.agent.command(options.prompt);
-  const { file } = command;
-  const args = [...command.args, ...(options.args ?? [])];
+  const { file, args } = options.agent.command(options.prompt);
+  args.push(...(options.extraArgs ?? []));
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: home,
