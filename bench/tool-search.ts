@@ -54,7 +54,7 @@ async function session(
     agent,
     prompt: 'Bill customer 42 for 99.50 EUR.',
     baseUrl: url,
-    args: options.mcp ? ['--mcp-config', configPath, '--allowedTools', 'mcp__catalog'] : [],
+    extraArgs: options.mcp ? ['--mcp-config', configPath, '--allowedTools', 'mcp__catalog'] : [],
     ...(options.env ? { env: options.env } : {}),
   });
   await server.close();
@@ -81,16 +81,14 @@ function describeRequests(agent: PeerAgent, bodies: Body[]): string[] {
   const references = result.match(/"type":"tool_reference"/g)?.length ?? 0;
   const schemaText = /<functions>/.test(result);
   const loaded = (second?.tools ?? []).filter((tool) => tool.name.startsWith('mcp__'));
-  const cached = (body: Body | undefined) =>
-    (body?.tools ?? []).findIndex((tool) => tool.cache_control !== undefined);
-  const prefix = (body: Body | undefined, end: number) =>
-    JSON.stringify((body?.tools ?? []).slice(0, end + 1));
-  const holds = cached(first) >= 0 && prefix(first, cached(first)) === prefix(second, cached(first));
+  const definitions = (tools: Body['tools'] = []) =>
+    JSON.stringify(tools.map(({ cache_control: _marker, ...definition }) => definition));
+  const holds = definitions(second?.tools?.slice(0, first?.tools?.length ?? 0)) === definitions(first?.tools);
   return [
     `- ${agent.name}: first request ${first?.tools?.length ?? 0} tools (${mcpNames(first).length} MCP), ${listed} MCP names listed in its messages;` +
       ` ToolSearch result: ${references > 0 ? `${references} tool_reference blocks` : schemaText ? 'schemas as <functions> text' : 'none'};` +
       ` then ${loaded.length} MCP tools in the request (${loaded.map((tool) => `${tool.name.replace('mcp__catalog__', '')}${tool.defer_loading ? ' defer_loading' : ''}`).join(', ')});` +
-      ` tools cache breakpoint ${cached(first) >= 0 ? `on ${first?.tools?.[cached(first)]?.name ?? '?'}, prefix up to it ${holds ? 'unchanged' : 'changed'}` : 'none (the prefix is cached by the system blocks)'}.`,
+      ` the definitions of the first request ${holds ? 'stay an unchanged prefix' : 'changed'} of the next.`,
   ];
 }
 

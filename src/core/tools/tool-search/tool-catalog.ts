@@ -22,8 +22,9 @@ export interface ToolCatalogOptions {
  * The tools of one conversation and what the model is shown of them. While the deferrable tools'
  * definitions fit the budget they are sent in full; past it the model gets their names in a
  * reminder and a `ToolSearch` tool, and each tool it loads joins the definitions from the next
- * request on, after the tools' cache breakpoint, so the cached prefix before it holds. Every tool
- * stays callable either way.
+ * request on, appended after all that was sent before (the last of those carries
+ * `cacheBreakpoint`), so the prefix a cache holds stays byte for byte the same. Every tool stays
+ * callable either way.
  */
 export class ToolCatalog {
   readonly #options: ToolCatalogOptions;
