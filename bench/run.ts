@@ -17,6 +17,7 @@ const benches: { title: string; script: string; args?: string[] }[] = [
   { title: 'Edit engine accuracy on the perturbed-edit corpus', script: 'edit-accuracy.ts' },
   { title: 'Permission decisions: 200 rules over the attack corpus', script: 'permission-decisions.ts' },
   { title: 'System prompt and tool definitions size', script: 'prompt-size.ts' },
+  { title: 'ToolSearch: 50 MCP tools deferred, beside Claude Code (issue 10)', script: 'tool-search.ts' },
   {
     title: 'Session cost with prompt caching emulated: Tandem beside Claude Code (issue 12)',
     script: 'session-cost.ts',

@@ -13,6 +13,8 @@ const optionsSchema = z.object({
   permissionMode: permissionModeSchema.default('default'),
   allowedTools: z.array(z.string()).default([]),
   disallowedTools: z.array(z.string()).default([]),
+  mcpConfig: z.array(z.string().min(1)).default([]),
+  strictMcpConfig: z.boolean().default(false),
   resume: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'is not a session id' })
@@ -37,6 +39,8 @@ Options:
   --permission-mode <mode>     ${permissionModes.join(' | ')}
   --allowedTools <rules...>    permission rules to allow, e.g. "Bash(npm test:*)" Edit
   --disallowedTools <rules...> permission rules to deny
+  --mcp-config <configs...>    MCP servers for this run: JSON files or strings ({"mcpServers": …})
+  --strict-mcp-config          use only the --mcp-config servers
   --resume <session-id>        continue a saved session
   --output-format <format>     text | json | stream-json
   --verbose                    log to stderr
@@ -68,6 +72,8 @@ export function parseCli(argv: readonly string[]): ParsedCli {
         allowedTools: { type: 'string', multiple: true },
         allowed: { type: 'string', multiple: true },
         disallowedTools: { type: 'string', multiple: true },
+        'mcp-config': { type: 'string', multiple: true },
+        'strict-mcp-config': { type: 'boolean' },
         resume: { type: 'string' },
         'output-format': { type: 'string' },
         verbose: { type: 'boolean' },
@@ -78,8 +84,9 @@ export function parseCli(argv: readonly string[]): ParsedCli {
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  // `--allowedTools Bash Read Edit` (Claude Code's form) leaves the extra names as positionals.
-  const { extraTools, rest } = takeToolNames(argv, positionals);
+  // `--allowedTools Bash Read Edit` and `--mcp-config a.json b.json` (Claude Code's forms) leave
+  // the extra values as positionals.
+  const { extraTools, rest } = takeListValues(argv, positionals);
   const parsed = optionsSchema.safeParse({
     prompt: values.print ?? (rest.length > 0 ? rest.join(' ') : undefined),
     model: values.model,
@@ -96,6 +103,11 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       ...((values.disallowedTools as string[] | undefined) ?? []),
       ...extraTools.disallowed,
     ]),
+    mcpConfig: inArgvOrder(argv, [
+      ...((values['mcp-config'] as string[] | undefined) ?? []),
+      ...extraTools.mcpConfig,
+    ]),
+    strictMcpConfig: values['strict-mcp-config'],
     resume: values.resume,
     outputFormat: values['output-format'],
     verbose: values.verbose,
@@ -112,19 +124,29 @@ export function parseCli(argv: readonly string[]): ParsedCli {
   return { ok: true, options: parsed.data };
 }
 
-/** Positionals that directly follow a tool-list flag belong to that flag. */
-function takeToolNames(
+/** Values as they were typed: with several `--mcp-config` files, the first one named wins a name clash. */
+function inArgvOrder(argv: readonly string[], values: string[]): string[] {
+  const position = (value: string) =>
+    argv.findIndex((arg) => arg === value || arg === `--mcp-config=${value}`);
+  return [...values].sort((a, b) => position(a) - position(b));
+}
+
+/** Positionals that directly follow a list flag (tool rules, MCP configs) belong to that flag. */
+function takeListValues(
   argv: readonly string[],
   positionals: string[],
-): { extraTools: { allowed: string[]; disallowed: string[] }; rest: string[] } {
-  const allowed: string[] = [];
-  const disallowed: string[] = [];
+): { extraTools: { allowed: string[]; disallowed: string[]; mcpConfig: string[] }; rest: string[] } {
+  const lists = new Map<string, string[]>([
+    ['--allowedTools', []],
+    ['--disallowedTools', []],
+    ['--mcp-config', []],
+  ]);
   const claimed = new Set<number>();
   let list: string[] | undefined;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
-    if (arg === '--allowedTools' || arg === '--disallowedTools') {
-      list = arg === '--allowedTools' ? allowed : disallowed;
+    if (lists.has(arg)) {
+      list = lists.get(arg);
       index += 1; // the flag's own value
       continue;
     }
@@ -143,5 +165,13 @@ function takeToolNames(
     const at = rest.indexOf(value ?? '');
     if (at !== -1) rest.splice(at, 1);
   }
-  return { extraTools: { allowed, disallowed }, rest };
+  const values = (flag: string) => lists.get(flag) ?? [];
+  return {
+    extraTools: {
+      allowed: values('--allowedTools'),
+      disallowed: values('--disallowedTools'),
+      mcpConfig: values('--mcp-config'),
+    },
+    rest,
+  };
 }

@@ -6,6 +6,7 @@ import { parseCli, usage } from './cli-options';
 import { ResultReporter } from './result-reporter';
 import { stderrLogger } from './stderr-logger';
 import { TerminalApprover } from './terminal-approver';
+import { TerminalMcpTrustPrompt } from './terminal-mcp-trust-prompt';
 
 const version = '0.1.0';
 
@@ -47,10 +48,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const logger = stderrLogger(options.verbose);
   // A piped prompt consumed stdin, so nobody is left to answer a question there.
-  const approver = new TerminalApprover(
-    options.prompt ? process.stdin : ({ isTTY: false } as NodeJS.ReadStream),
-    process.stderr,
-  );
+  const input = options.prompt ? process.stdin : ({ isTTY: false } as NodeJS.ReadStream);
+  const approver = new TerminalApprover(input, process.stderr);
   const created = await createNodeAgent({
     cwd: process.cwd(),
     provider: options.provider,
@@ -62,6 +61,10 @@ async function main(argv: string[]): Promise<number> {
     allowedTools: options.allowedTools,
     disallowedTools: options.disallowedTools,
     resume: options.resume,
+    mcpConfigs: options.mcpConfig,
+    strictMcpConfig: options.strictMcpConfig,
+    // Without a terminal nobody can consent: only the settings keys decide on .mcp.json servers.
+    ...(input.isTTY ? { mcpTrustPrompt: new TerminalMcpTrustPrompt(input, process.stderr) } : {}),
     approver,
     logger,
     treeSitterPaths: bundledTreeSitterPaths(),

@@ -50,22 +50,6 @@ class TandemExtension extends Disposable {
     this._register(
       vscode.workspace.registerFileSystemProvider(proposalScheme, proposals, { isCaseSensitive: true }),
     );
-    let host: Promise<TandemHost> | undefined;
-    const loadHost = (): Promise<TandemHost> => {
-      // The agent, providers and panel logic load on first use, keeping activation cheap.
-      const startedAt = performance.now();
-      host ??= import('./tandem-host').then(({ TandemHost }) => {
-        const loaded = this._register(new TandemHost({ context, view, proposals, keys, logger }));
-        logger.info(`Chats loaded in ${Math.round(performance.now() - startedAt)} ms`);
-        return loaded;
-      });
-      return host;
-    };
-    // Subscribed here, not in the lazily built host, so the webview's first `ready` is never lost;
-    // every message waits for the same host promise, so their order is kept.
-    this._register(
-      view.onDidReceiveMessage((message) => void loadHost().then((loaded) => loaded.handle(message))),
-    );
     // Started after activate() returns, so activation stays cheap, yet without waiting for the panel:
     // a `claude` started in a terminal must find the lock file.
     let ide: IdeServices | undefined;
@@ -85,9 +69,28 @@ class TandemExtension extends Disposable {
               () => undefined,
             ),
     });
+    let host: Promise<TandemHost> | undefined;
+    const loadHost = (): Promise<TandemHost> => {
+      // The agent, providers and panel logic load on first use, keeping activation cheap.
+      const startedAt = performance.now();
+      host ??= import('./tandem-host').then(({ TandemHost }) => {
+        const loaded = this._register(
+          new TandemHost({ context, view, proposals, keys, logger, ide: () => ideReady }),
+        );
+        logger.info(`Chats loaded in ${Math.round(performance.now() - startedAt)} ms`);
+        return loaded;
+      });
+      return host;
+    };
+    // Subscribed here, not in the lazily built host, so the webview's first `ready` is never lost;
+    // every message waits for the same host promise, so their order is kept.
+    this._register(
+      view.onDidReceiveMessage((message) => void loadHost().then((loaded) => loaded.handle(message))),
+    );
+    const showLog = (): void => channel.show(true);
     const answerIdeDiff = (requestId: string, answer: 'accept' | 'reject'): boolean =>
       ide?.integration.reviewer.answer(requestId, answer) ?? false;
-    for (const command of registerCommands({ host: loadHost, keys, logger, answerIdeDiff }))
+    for (const command of registerCommands({ host: loadHost, keys, logger, answerIdeDiff, showLog }))
       this._register(command);
     this.api = {
       host: loadHost,

@@ -12,6 +12,10 @@ import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
 import { ChatSnapshotStore } from './chat/chat-snapshot-store';
 import { readHostSettings } from './config/host-settings';
+import type { IdeServices } from './bridge/start-ide';
+import { ideServerEntry } from './mcp/ide-server-entry';
+import { McpPanel } from './mcp/mcp-panel';
+import { McpService } from './mcp/mcp-service';
 import type { ChatViewProvider } from './panel/chat-view-provider';
 import { chatViewId } from './panel/chat-view-provider';
 import { languageOf } from './panel/language-of';
@@ -35,6 +39,8 @@ export interface TandemHostOptions {
   proposals: ProposalFileSystem;
   keys: ApiKeyStore;
   logger: Logger;
+  /** The window's IDE server (started at activation), which the agent reaches in-process as `ide`. */
+  ide(): Promise<IdeServices>;
 }
 
 /**
@@ -45,6 +51,8 @@ export class TandemHost extends Disposable {
   readonly chats: ChatService;
   readonly workspace = new VscodeWorkspace();
   readonly sessions: JsonlTranscriptStore;
+  /** The window's MCP servers, shared by every chat. */
+  readonly mcp: McpService;
   readonly #controller: PanelController;
   readonly #logger: Logger;
 
@@ -55,11 +63,21 @@ export class TandemHost extends Disposable {
     const sessionsDirectory = vscode.Uri.joinPath(storage, 'sessions').fsPath;
     this.sessions = new JsonlTranscriptStore(sessionsDirectory, logger);
     const isTrusted = (): boolean => vscode.workspace.isTrusted;
+    this.mcp = this._register(
+      new McpService({
+        settings: readHostSettings,
+        roots: () => this.workspace.roots,
+        logger,
+        version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'),
+        builtin: [ideServerEntry(options.ide)],
+      }),
+    );
     this.chats = new ChatService({
       createAgent: composeChatAgent({
         settings: readHostSettings,
         keys: options.keys,
         workspace: this.workspace,
+        mcp: this.mcp,
         logger,
         sessionsDirectory,
         distPath: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath,
@@ -88,7 +106,8 @@ export class TandemHost extends Disposable {
       },
     });
     this._register({ dispose: () => this.chats.dispose() });
-    this.#controller = new PanelController(this.chats, view, logger);
+    const mcpPanel = this._register(new McpPanel(this.mcp, (message) => view.post(message), logger));
+    this.#controller = new PanelController(this.chats, view, logger, mcpPanel);
     this.#logger = logger;
     // Agents are built with the trust, mode and model of their time: idle ones are rebuilt
     // (resuming their transcript) when those change; a running turn finishes as it started.

@@ -15,6 +15,7 @@ import {
   didStreamTextSchema,
   didUpdateToolSchema,
 } from './conversation-events';
+import { didChangeMcpServersSchema } from './mcp-server-events';
 import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
   didProposeEditSchema,
@@ -63,6 +64,7 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   changeQueuedMessageReplySchema,
   didChangeChatsSchema,
   didChangeStateSchema,
+  didChangeMcpServersSchema,
 ]);
 
 /** A host → webview message. */
@@ -75,6 +77,7 @@ export type ChatMessage = Exclude<
     type:
       | typeof HostMessageType.DidChangeChats
       | typeof HostMessageType.DidChangeState
+      | typeof HostMessageType.DidChangeMcpServers
       | typeof HostMessageType.SendMessageReply
       | typeof HostMessageType.ChangeQueuedMessageReply;
   }

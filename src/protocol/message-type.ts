@@ -28,6 +28,7 @@ export const HostMessageType = {
   ChangeQueuedMessageReply: 'change-queued-message-reply',
   DidChangeChats: 'did-change-chats',
   DidChangeState: 'did-change-state',
+  DidChangeMcpServers: 'did-change-mcp-servers',
 } as const;
 
 /** The union of host → webview `type` strings. */
@@ -52,6 +53,7 @@ export const WebviewMessageType = {
   OpenLinkCommand: 'open-link',
   OpenFileCommand: 'open-file',
   RunActionCommand: 'run-action',
+  McpServerCommand: 'mcp-server',
 } as const;
 
 /** The union of webview → host `type` strings. */

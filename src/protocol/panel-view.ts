@@ -1,6 +1,7 @@
 import type { Attachment } from './attachment';
 import type { ChatSummary, ModelOption, PermissionMode } from './chat-state';
 import type { ChatSnapshot } from './chat-snapshot';
+import type { McpServerView } from './mcp-server-events';
 import type { WireError } from './wire-error';
 
 /**
@@ -43,6 +44,8 @@ export interface PanelView {
   model: string;
   models: ModelOption[];
   trusted: boolean;
+  /** The workspace's MCP servers and their states; empty until the host sends them (or none). */
+  mcpServers: McpServerView[];
   /** A panel-wide error (no chat): shown above the conversation until dismissed or replaced. */
   error: WireError | null;
   outbox: OutgoingMessage[];
@@ -67,6 +70,7 @@ export function initialPanelView(): PanelView {
     chatList: [],
     activeChatId: null,
     mode: 'default',
+    mcpServers: [],
     model: '',
     models: [],
     trusted: true,

@@ -110,6 +110,8 @@ export function reducePanel(view: PanelView, message: HostToWebviewMessage): Pan
       const { mode, model, models, trusted } = message;
       return { ...view, mode, model, models, trusted };
     }
+    case HostMessageType.DidChangeMcpServers:
+      return { ...view, mcpServers: message.servers };
     case HostMessageType.SendMessageReply:
       return settleSend(view, message);
     case HostMessageType.ChangeQueuedMessageReply:

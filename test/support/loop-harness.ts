@@ -107,7 +107,7 @@ export async function runQuery(
     messages: options.history ?? [userText(options.prompt ?? 'go')],
     system: [{ text: 'You are a test.' }],
     tools,
-    toolDefinitions: toolDefinitions(tools),
+    toolDefinitions: () => toolDefinitions(tools),
     client,
     model: 'test-model',
     maxTokens: 1_000,

@@ -17,7 +17,8 @@ import { DirectFileWriter } from '../tools/direct-file-writer';
 import { FileStateCache } from '../tools/file-state-cache';
 import type { FileWriter } from '../tools/file-writer';
 import type { AnyTool, SubagentRunner, ToolContext } from '../tools/tool';
-import { toolDefinitions } from '../tools/tool-definitions';
+import { historyHasReminder } from '../tools/tool-search/deferred-tools-reminder';
+import { ToolCatalog } from '../tools/tool-search/tool-catalog';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
 import { UsageLedger } from '../usage/usage-ledger';
@@ -45,6 +46,13 @@ export interface AgentOptions {
   retry?: RetryPolicy;
   /** The tools offered, already chosen for the model (Edit or ApplyPatch). */
   tools: readonly AnyTool[];
+  /**
+   * Tools of MCP servers, fetched when each submit builds its tool list (the first call starts the
+   * servers). Past `toolSearchBudgetTokens` they are deferred behind ToolSearch.
+   */
+  externalTools?(signal: AbortSignal): Promise<readonly AnyTool[]>;
+  /** Estimated tokens external tool definitions may take before they are deferred; default 2,000. */
+  toolSearchBudgetTokens?: number;
   ports: AgentPorts;
   gate: PermissionGate;
   /** Used when the gate does not choose one; defaults to writing at once. */
@@ -100,6 +108,7 @@ export class Agent {
   readonly usage: UsageLedger;
   readonly #messages: Message[];
   readonly #meter: ContextMeter;
+  readonly #catalog: ToolCatalog;
   readonly #options: AgentOptions;
   #turn = 0;
   #running = false;
@@ -111,6 +120,14 @@ export class Agent {
     this.#messages = [...(options.history ?? [])];
     this.#meter = new ContextMeter(this.model.imageTokens);
     this.usage = options.usage ?? new UsageLedger();
+    const external = options.externalTools;
+    this.#catalog = new ToolCatalog({
+      tools: options.tools,
+      ...(external ? { deferrable: external } : {}),
+      ...(options.toolSearchBudgetTokens === undefined
+        ? {}
+        : { budgetTokens: options.toolSearchBudgetTokens }),
+    });
     this.todos = new TodoStore(options.todos ?? []);
     this.todos.onDidChange((todos) => this.#onTodosChange(todos));
     this.shellState = { cwd: options.cwd };
@@ -174,9 +191,13 @@ export class Agent {
       yield { type: 'prompt-block', reason: blocked };
       return 'completed';
     }
+    await this.#catalog.refresh(signal);
     const userMessage: UserMessage = {
       role: 'user',
-      content: [...blocks, ...reminders.map((text) => ({ type: 'text' as const, text }))],
+      content: [
+        ...blocks,
+        ...[...reminders, ...this.#catalogReminder()].map((text) => ({ type: 'text' as const, text })),
+      ],
     };
     this.#messages.push(userMessage);
     this.#persist(userMessage);
@@ -207,8 +228,8 @@ export class Agent {
     return {
       messages: this.#messages,
       system: run.system,
-      tools: options.tools,
-      toolDefinitions: toolDefinitions(options.tools),
+      tools: this.#catalog.tools,
+      toolDefinitions: () => this.#catalog.definitions(),
       client: options.client,
       model: options.model,
       fallbackModel: options.fallbackModel,
@@ -221,7 +242,10 @@ export class Agent {
       contextFor: (toolUseId, toolSignal) => this.#contextFor(toolUseId, toolSignal, run.info),
       clock: options.ports.clock,
       signal: run.signal,
-      reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
+      reminders: async (state) => [
+        ...(options.reminders ? await options.reminders(state, this) : []),
+        ...this.#catalogReminder(state.messages),
+      ],
       onStop: options.onStop,
       compact: options.compact,
       autoCompactTokens: Math.min(
@@ -231,6 +255,12 @@ export class Agent {
       contextMeter: this.#meter,
       afterToolCall: options.afterToolCall,
     };
+  }
+
+  /** The deferred-tools list, when the history does not carry it (yet, or since a compaction). */
+  #catalogReminder(history: readonly Message[] = this.#messages): string[] {
+    const reminder = this.#catalog.reminder();
+    return reminder !== undefined && !historyHasReminder(history, reminder) ? [reminder] : [];
   }
 
   /**
@@ -249,7 +279,7 @@ export class Agent {
       model: run.model,
       system: run.system,
       messages: this.#messages,
-      tools: run.toolDefinitions,
+      tools: run.toolDefinitions(),
       maxTokens: run.maxTokens,
       signal: run.signal,
     });

@@ -34,8 +34,11 @@ export class EngineGate implements PermissionGate {
     const decision = await this.options.engine.decide(tool, input, context);
     this.options.logger.debug(`permission ${tool.name}: ${decision.behavior} (${describeDecider(decision)})`);
     if (decision.behavior === 'deny') return { behavior: 'deny', message: denialMessage(decision) };
-    // A hook may pre-approve what the defaults would ask about, never what a rule or check escalated.
-    const hookApproves = hook?.behavior === 'allow' && decision.decidedBy.kind === 'default';
+    // A hook may pre-approve what the defaults or the tool itself would ask about (an MCP tool asks
+    // by default), never what a rule or check escalated.
+    const hookApproves =
+      hook?.behavior === 'allow' &&
+      (decision.decidedBy.kind === 'default' || decision.decidedBy.kind === 'tool');
     if (decision.behavior === 'allow' || hookApproves) return { behavior: 'allow' };
     if (tool.permissionKind === 'edit') return { behavior: 'allow', writer: this.options.reviewingWriter };
     return this.#ask(tool, input, context, decision);

@@ -26,7 +26,8 @@ export interface QueryOptions {
   messages: Message[];
   system: SystemBlock[];
   tools: readonly AnyTool[];
-  toolDefinitions: ToolDefinition[];
+  /** What each model call is offered; asked before every call, so tools ToolSearch loads join the next one. */
+  toolDefinitions(): ToolDefinition[];
   client: ModelClient;
   model: string;
   fallbackModel?: string;
@@ -115,7 +116,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
         model: state.model,
         system: options.system,
         messages: state.messages,
-        tools: options.toolDefinitions,
+        tools: options.toolDefinitions(),
         maxTokens: state.maxTokens,
         thinkingBudget: options.thinkingBudget,
         signal: options.signal,
@@ -325,7 +326,7 @@ function isSameTurn(state: LoopState): boolean {
 /** The system prompt and tool definitions, estimated: the part of a request no message carries. */
 function estimatePromptTokens(options: QueryOptions): number {
   const system = options.system.map((block) => block.text).join('\n');
-  return estimateTokens(system) + estimateTokens(JSON.stringify(options.toolDefinitions));
+  return estimateTokens(system) + estimateTokens(JSON.stringify(options.toolDefinitions()));
 }
 
 /**

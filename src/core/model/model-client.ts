@@ -31,6 +31,12 @@ export interface ToolDefinition {
   description: string;
   /** JSON Schema of the input, draft 2020-12 subset accepted by both providers. */
   inputSchema: Record<string, unknown>;
+  /**
+   * Where the tools' own prompt-cache breakpoint goes, when the request places one: after this
+   * definition instead of the last, so the definitions that follow (tools ToolSearch loaded during
+   * the session) leave the cached prefix of the tools before them intact.
+   */
+  cacheBreakpoint?: boolean;
 }
 
 export interface ModelRequest {

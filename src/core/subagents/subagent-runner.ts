@@ -13,6 +13,9 @@ export interface SubagentRunnerOptions {
   client: ModelClient;
   model: string;
   tools: readonly AnyTool[];
+  /** The parent's MCP tools, offered (or deferred behind ToolSearch) as to the parent. */
+  externalTools?(signal: AbortSignal): Promise<readonly AnyTool[]>;
+  toolSearchBudgetTokens?: number;
   ports: AgentPorts;
   /** The parent's gate: a sub-agent's calls are asked about and ruled on exactly like the parent's. */
   gate: PermissionGate;
@@ -42,6 +45,10 @@ export function createSubagentRunner(options: SubagentRunnerOptions): SubagentRu
         model: options.model,
         maxTurns: options.maxTurns ?? 40,
         tools: options.tools,
+        ...(options.externalTools ? { externalTools: options.externalTools } : {}),
+        ...(options.toolSearchBudgetTokens === undefined
+          ? {}
+          : { toolSearchBudgetTokens: options.toolSearchBudgetTokens }),
         ports: options.ports,
         gate: options.gate,
         cwd: options.cwd,

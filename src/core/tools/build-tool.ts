@@ -19,6 +19,7 @@ export interface ToolDefinitionOptions<Input> {
   offeredToSubagents?: boolean;
   description: string;
   inputSchema: z.ZodType<Input>;
+  inputJsonSchema?: Record<string, unknown>;
   call(input: Input, context: ToolContext): AsyncGenerator<ToolProgress, ToolResult>;
   maxResultChars?: number;
   isReadOnly?(input: Input): boolean;
@@ -46,6 +47,7 @@ export function buildTool<Input>(options: ToolDefinitionOptions<Input>): Tool<In
     offeredToSubagents: options.offeredToSubagents ?? true,
     description: options.description,
     inputSchema: options.inputSchema,
+    inputJsonSchema: options.inputJsonSchema,
     maxResultChars: options.maxResultChars ?? defaultMaxResultChars,
     isReadOnly: options.isReadOnly ?? (() => false),
     isConcurrencySafe: options.isConcurrencySafe ?? (() => false),

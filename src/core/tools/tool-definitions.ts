@@ -2,14 +2,18 @@ import { z } from 'zod';
 import type { ToolDefinition } from '../model/model-client';
 import type { AnyTool } from './tool';
 
-/** The tools as the model sees them: name, description, JSON Schema of the input. */
+/**
+ * The tools as the model sees them: name, description, JSON Schema of the input (the tool's own
+ * JSON Schema when it has one, else derived from its zod schema).
+ */
 export function toolDefinitions(tools: readonly AnyTool[]): ToolDefinition[] {
   return tools.map((tool) => {
-    const { $schema: _ignored, ...inputSchema } = z.toJSONSchema(tool.inputSchema, {
-      io: 'input',
-      unrepresentable: 'any',
-    }) as Record<string, unknown>;
-    return { name: tool.name, description: tool.description, inputSchema: withoutIntegerLimits(inputSchema) };
+    const { $schema: _ignored, ...inputSchema } =
+      tool.inputJsonSchema ??
+      withoutIntegerLimits(
+        z.toJSONSchema(tool.inputSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+      );
+    return { name: tool.name, description: tool.description, inputSchema };
   });
 }
 

@@ -103,6 +103,11 @@ export interface Tool<Input = unknown> {
   /** The prompt the model sees. */
   readonly description: string;
   readonly inputSchema: z.ZodType<Input>;
+  /**
+   * The JSON Schema the model is shown, when the tool was defined by one (an MCP server's): sent as
+   * given, while `inputSchema` validates against it. Undefined: derived from `inputSchema`.
+   */
+  readonly inputJsonSchema: Record<string, unknown> | undefined;
   /** Cap on the result text sent back to the model; longer results are cut with a note. */
   readonly maxResultChars: number;
   isReadOnly(input: Input): boolean;

@@ -5,6 +5,7 @@ import type { ModelClient } from '../../core/model/model-client';
 import type { Logger } from '../../core/ports';
 import { createNodeAgent } from '../../node/agent/create-node-agent';
 import type { HostSettings } from '../config/host-settings';
+import type { McpService } from '../mcp/mcp-service';
 import type { ApiKeyStore } from '../secrets/api-key-store';
 import type { VscodeWorkspace } from '../workspace/vscode-workspace';
 import type { ChatAgentFactory } from './chat-agent';
@@ -15,6 +16,8 @@ export interface ComposeChatAgentOptions {
   settings(): HostSettings;
   keys: ApiKeyStore;
   workspace: VscodeWorkspace;
+  /** The window's MCP servers, shared by every chat. */
+  mcp: McpService;
   logger: Logger;
   /** Where this workspace's transcripts live. */
   sessionsDirectory: string;
@@ -60,6 +63,7 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
       };
     }
     try {
+      const mcp = await options.mcp.manager();
       const result = await createNodeAgent({
         cwd,
         roots: [...options.workspace.roots],
@@ -77,6 +81,8 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         logger: options.logger,
         trusted: request.trusted,
         rgPath: ripgrepPath(settings),
+        ...(mcp ? { mcp } : {}),
+        toolSearchBudgetTokens: settings.toolSearchBudgetTokens,
         treeSitterPaths: {
           treeSitterWasm: join(options.distPath, 'tree-sitter.wasm'),
           bashWasm: join(options.distPath, 'tree-sitter-bash.wasm'),

@@ -20,6 +20,7 @@ export const commandIds = {
   rejectProposal: 'tandem.rejectProposal',
   addSelection: 'tandem.addSelection',
   addFile: 'tandem.addFile',
+  mcpServers: 'tandem.mcpServers',
 } as const;
 
 /** The proposal shown in the active diff editor, when the command came without a resource. */
@@ -37,6 +38,8 @@ export function registerCommands(options: {
   keys: ApiKeyStore;
   logger: Logger;
   answerIdeDiff(requestId: string, answer: 'accept' | 'reject'): boolean;
+  /** Reveals Tandem's log (MCP servers' stderr lands there). */
+  showLog(): void;
 }): vscode.Disposable[] {
   const { host, keys, logger, answerIdeDiff } = options;
   const focus = async (): Promise<void> => {
@@ -104,6 +107,17 @@ export function registerCommands(options: {
       const requestId = ProposalFileSystem.requestIdOf(resource ?? activeProposal() ?? vscode.Uri.file('/'));
       if (requestId && !answerIdeDiff(requestId, 'reject'))
         (await host()).chats.answerEdit(requestId, 'reject');
+    }),
+    vscode.commands.registerCommand(commandIds.mcpServers, async () => {
+      const manager = await (await host()).mcp.manager();
+      if (!manager) {
+        void vscode.window.showWarningMessage(
+          'Tandem: open a folder first; MCP servers belong to a workspace.',
+        );
+        return;
+      }
+      const { showMcpServers } = await import('../mcp/mcp-servers-command');
+      await showMcpServers(manager, options.showLog);
     }),
     vscode.commands.registerCommand(commandIds.openSettings, async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-dev.tandem');

@@ -17,6 +17,9 @@ const settingsSchema = z.object({
   permissionMode: permissionModeSchema.catch('default'),
   maxTurns: z.number().int().positive().catch(100),
   ripgrepPath: z.string().catch(''),
+  mcpToolTimeoutSeconds: z.number().positive().catch(600),
+  mcpStartupTimeoutSeconds: z.number().positive().catch(30),
+  toolSearchBudgetTokens: z.number().int().nonnegative().catch(2_000),
 });
 
 /** The `tandem.*` settings after validation: a bad value falls back to its default, never throws. */
@@ -35,5 +38,8 @@ export function readHostSettings(): HostSettings {
     permissionMode: configuration.get('permissionMode'),
     maxTurns: configuration.get('maxTurns'),
     ripgrepPath: configuration.get('ripgrepPath'),
+    mcpToolTimeoutSeconds: configuration.get('mcp.toolTimeoutSeconds'),
+    mcpStartupTimeoutSeconds: configuration.get('mcp.startupTimeoutSeconds'),
+    toolSearchBudgetTokens: configuration.get('mcp.toolSearchBudgetTokens'),
   });
 }

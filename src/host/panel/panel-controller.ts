@@ -4,6 +4,7 @@ import type { SendMessageRequest } from '../../protocol/composer-commands';
 import { HostMessageType } from '../../protocol/message-type';
 import type { WebviewToHostMessage } from '../../protocol/webview-to-host-message';
 import type { ChatService } from '../chat/chat-service';
+import type { McpPanel } from '../mcp/mcp-panel';
 import type { ChatViewProvider } from './chat-view-provider';
 import { insideRoot, pickAttachment } from './pick-attachment';
 
@@ -13,6 +14,7 @@ export class PanelController {
     private readonly chats: ChatService,
     private readonly view: ChatViewProvider,
     private readonly logger: Logger,
+    private readonly mcp: McpPanel,
   ) {}
 
   async handle(message: WebviewToHostMessage): Promise<void> {
@@ -20,6 +22,7 @@ export class PanelController {
       case 'ready': {
         const startedAt = performance.now();
         await this.chats.sendAll();
+        await this.mcp.send();
         this.logger.info(
           `Panel state sent to the webview in ${Math.round(performance.now() - startedAt)} ms`,
         );
@@ -92,6 +95,8 @@ export class PanelController {
         return;
       case 'open-file':
         return this.#openFile(message.path, message.line);
+      case 'mcp-server':
+        return this.mcp.run(message);
       case 'run-action':
         await vscode.commands.executeCommand(
           message.action === 'set-api-key' ? 'tandem.setApiKey' : 'tandem.openSettings',

@@ -8,6 +8,7 @@ import { EngineGate } from '../../core/agent/engine-gate';
 import { createCompactor } from '../../core/context/compactor';
 import { HookRunner } from '../../core/hooks/hook-runner';
 import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
+import type { McpServerManager } from '../../core/mcp/mcp-server-manager';
 import type { ModelClient, ModelInfo } from '../../core/model/model-client';
 import { resolveModelId } from '../../core/model/provider-defaults';
 import type { ProviderName } from '../../core/model/provider-defaults';
@@ -39,10 +40,15 @@ import { createPermissionEngine, rulesOf } from './create-permission-engine';
 import { createProviderClient, resolveModelRoles } from './model-roles';
 import type { ModelRoles } from './model-roles';
 import { loadPromptContext } from './load-prompt-context';
+import { mcpAgentParts, openMcpServers } from './mcp-session-parts';
+import type { McpSessionOptions } from './mcp-session-parts';
 import { projectRootOf } from './prompt-environment';
 
+/** Sent to MCP servers as `clientInfo.version`. */
+const tandemVersion = '0.1.0';
+
 /** What the CLI and the editor say about the session they want; every field but `cwd` and `approver` has a default. */
-export interface NodeAgentOptions {
+export interface NodeAgentOptions extends McpSessionOptions {
   cwd: string;
   /** Workspace folders; default `[cwd]`. */
   roots?: string[];
@@ -96,6 +102,8 @@ export interface NodeAgentSession {
   engine: PermissionEngine;
   settings: LoadedSettings;
   transcriptPath: string;
+  /** The MCP servers the session uses (its own, or the host's). */
+  mcp: McpServerManager;
   dispose(): Promise<void>;
 }
 
@@ -129,8 +137,8 @@ interface Models {
 
 /**
  * The composition root shared by the CLI and the editor, in steps: where it runs → the saved
- * session → settings → models → ports → permissions → hooks → prompt context → tools, gate and
- * sub-agents → the Agent. Setup problems are returned as messages, never thrown.
+ * session → settings → models → ports → permissions → MCP servers → hooks → prompt context → tools,
+ * gate and sub-agents → the Agent. Setup problems are returned as messages, never thrown.
  */
 export async function createNodeAgent(options: NodeAgentOptions): Promise<CreateNodeAgentResult> {
   const place = await placeOf(options);
@@ -155,10 +163,30 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     return permissions;
   }
   const { engine, mode } = permissions;
+  const mcp = await openMcpServers({
+    options,
+    place,
+    settings,
+    clock: ports.clock,
+    clientVersion: tandemVersion,
+  });
+  if (!mcp.ok) {
+    watcher?.dispose();
+    return mcp;
+  }
   const transcriptPath = saved.store.pathOf(saved.sessionId);
   const hooks = createHookRunner({ place, sessionId: saved.sessionId, transcriptPath, settings, mode });
   watcher?.onDidChange((next) => reloadSettings(next, { engine, hooks, logger: place.logger }));
-  const agent = await assembleAgent({ options, place, saved, models, ports, engine, hooks });
+  const agent = await assembleAgent({
+    options,
+    place,
+    saved,
+    models,
+    ports,
+    engine,
+    hooks,
+    mcp: mcp.manager,
+  });
   return {
     ok: true,
     session: {
@@ -170,9 +198,11 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       engine,
       settings,
       transcriptPath,
+      mcp: mcp.manager,
       dispose: async () => {
         watcher?.dispose();
         await ports.shell.dispose();
+        if (mcp.owned) await mcp.manager.dispose();
       },
     },
   };
@@ -310,14 +340,36 @@ interface AgentParts {
   ports: AgentPorts;
   engine: PermissionEngine;
   hooks: HookRunner;
+  mcp: McpServerManager;
 }
 
 async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: AnyTool[] }> {
-  const { options, place, saved, models, ports, engine, hooks } = parts;
-  const context = await loadPromptContext({ ...place, hooks, source: saved.restored ? 'resume' : 'startup' });
+  const { options, place, saved, models, ports, engine, hooks, mcp } = parts;
+  const context = await loadPromptContext({
+    ...place,
+    hooks,
+    source: saved.restored ? 'resume' : 'startup',
+    mcpInstructions: () => mcp.instructions(),
+  });
   // A tool denied outright is not offered at all: the model should not plan around it.
-  const allowed = (tools: AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
+  const allowed = (tools: readonly AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
   const tools = allowed(toolsForModel(models.model));
+  const mcpParts = mcpAgentParts({
+    manager: mcp,
+    options,
+    env: place.env,
+    contextWindow: models.model.contextWindow,
+    allowed,
+  });
+  const callbacks = createSessionCallbacks({
+    hooks,
+    memory: context.memory,
+    workspace: ports.workspace,
+    shell: ports.shell,
+    clock: ports.clock,
+    logger: place.logger,
+    startupContext: context.startupContext,
+  });
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
   const transcript = saved.store.sink(saved.sessionId);
@@ -334,6 +386,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     fallbackModel: options.fallbackModel,
     maxTurns: options.maxTurns ?? 50,
     tools,
+    ...mcpParts.agent,
     ports,
     gate,
     cwd: place.cwd,
@@ -342,6 +395,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
       parentSessionId: saved.sessionId,
       ...models.roles.subagent,
       tools: allowed(toolsForModel(subagentInfo, 'subagent')),
+      ...mcpParts.agent,
       ports,
       gate,
       cwd: place.cwd,
@@ -355,15 +409,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     history: saved.restored?.messages,
     ...autoCompactPercent(place.env),
     todos: saved.restored?.todos,
-    ...createSessionCallbacks({
-      hooks,
-      memory: context.memory,
-      workspace: ports.workspace,
-      shell: ports.shell,
-      clock: ports.clock,
-      logger: place.logger,
-      startupContext: context.startupContext,
-    }),
+    ...mcpParts.withDiagnostics(callbacks),
   });
   return { agent, tools };
 }

@@ -3,7 +3,7 @@ import type { MemoryFile } from '../../core/context/memory/memory-loader';
 import { gitStatusReminder, hookContextReminder } from '../../core/context/reminders';
 import { defaultSystemPromptSections } from '../../core/context/sections/default-sections';
 import { SystemPromptBuilder } from '../../core/context/system-prompt';
-import type { PromptEnvironment } from '../../core/context/system-prompt';
+import type { McpServerInstructions, PromptEnvironment } from '../../core/context/system-prompt';
 import type { HookRunner } from '../../core/hooks/hook-runner';
 import type { ModelInfo, SystemBlock } from '../../core/model/model-client';
 import type { Logger } from '../../core/ports';
@@ -19,6 +19,8 @@ export interface PromptContextOptions {
   hooks: HookRunner;
   /** Told to SessionStart hooks. */
   source: 'startup' | 'resume';
+  /** What connected MCP servers say about their tools, read at every build. */
+  mcpInstructions?(): McpServerInstructions[];
 }
 
 /** What the prompt of a session is built from. */
@@ -49,13 +51,18 @@ export async function loadPromptContext(options: PromptContextOptions): Promise<
     gitStatus === undefined ? undefined : gitStatusReminder(gitStatus),
     hookContextReminder('SessionStart', startup.additionalContext),
   ].filter((text): text is string => text !== undefined);
-  return { memory, system: systemPrompt(environment, initial.files), startupContext };
+  return {
+    memory,
+    system: systemPrompt(environment, initial.files, options.mcpInstructions ?? (() => [])),
+    startupContext,
+  };
 }
 
 function systemPrompt(
   environment: PromptEnvironment,
   memory: readonly MemoryFile[],
+  mcpInstructions: () => McpServerInstructions[],
 ): (model: ModelInfo) => Promise<SystemBlock[]> {
   const prompt = new SystemPromptBuilder(defaultSystemPromptSections());
-  return async (model) => prompt.build({ model, environment, memory, mcpInstructions: [] });
+  return async (model) => prompt.build({ model, environment, memory, mcpInstructions: mcpInstructions() });
 }

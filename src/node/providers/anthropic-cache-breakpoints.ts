@@ -26,8 +26,10 @@ export interface CacheBreakpoints {
  * 3. the system blocks flagged `cacheBreakpoint`: the first (the static prompt, shared by every
  *    session on the model), the last (the session's dynamic blocks, which survive a compaction),
  *    then the others, latest first;
- * 4. the last tool, only when no system block is flagged (tools come before the system prompt, so
- *    a system breakpoint covers them).
+ * 4. the tools, only when no system block is flagged (tools come before the system prompt, so
+ *    a system breakpoint covers them): after the definition flagged `cacheBreakpoint` (the last one
+ *    before tools ToolSearch loaded during the session, so that prefix stays cached), else after the
+ *    last.
  *
  * At most {@link maxCacheBreakpoints}. Pure.
  */
@@ -45,8 +47,10 @@ export function placeCacheBreakpoints(request: ModelRequest): CacheBreakpoints {
   for (const index of [first, last, ...rest.reverse()]) {
     if (index !== undefined) candidates.push({ kind: 'system', index });
   }
-  if (flagged.length === 0 && request.tools.length > 0)
-    candidates.push({ kind: 'tool', index: request.tools.length - 1 });
+  if (flagged.length === 0 && request.tools.length > 0) {
+    const marked = request.tools.findLastIndex((tool) => tool.cacheBreakpoint === true);
+    candidates.push({ kind: 'tool', index: marked === -1 ? request.tools.length - 1 : marked });
+  }
 
   const chosen = candidates.slice(0, maxCacheBreakpoints);
   return {

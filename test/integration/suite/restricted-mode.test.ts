@@ -7,6 +7,7 @@ import type { ApprovalRequest } from '../../../src/core/ports';
 import { silentLogger } from '../../../src/core/ports';
 import { composeChatAgent } from '../../../src/host/agent/compose-chat-agent';
 import { readHostSettings } from '../../../src/host/config/host-settings';
+import { McpService } from '../../../src/host/mcp/mcp-service';
 import { ApiKeyStore } from '../../../src/host/secrets/api-key-store';
 import { VscodeWorkspace } from '../../../src/host/workspace/vscode-workspace';
 import { ScriptedModelServer } from '../../support/scripted-model-server';
@@ -35,6 +36,13 @@ describe('Restricted Mode (untrusted workspace)', () => {
     );
     const secrets = { get: async () => 'sk-test', store: async () => {}, delete: async () => {} };
     const extensionPath = vscode.extensions.getExtension(extensionId)?.extensionPath ?? '';
+    const workspace = new VscodeWorkspace();
+    const mcp = new McpService({
+      settings: readHostSettings,
+      roots: () => workspace.roots,
+      logger: silentLogger,
+      version: '0.0.0',
+    });
     const factory = composeChatAgent({
       settings: () => ({
         ...readHostSettings(),
@@ -43,7 +51,8 @@ describe('Restricted Mode (untrusted workspace)', () => {
         permissionMode: 'acceptEdits',
       }),
       keys: new ApiKeyStore(secrets as unknown as vscode.SecretStorage, {}),
-      workspace: new VscodeWorkspace(),
+      workspace,
+      mcp,
       logger: silentLogger,
       sessionsDirectory: mkdtempSync(join(tmpdir(), 'tandem-restricted-')),
       distPath: join(extensionPath, 'dist'),
@@ -61,6 +70,7 @@ describe('Restricted Mode (untrusted workspace)', () => {
       // drain
     }
     await created.dispose();
+    mcp.dispose();
     return { asked, target };
   }
 

@@ -22,4 +22,29 @@ describe('tandem CLI options', () => {
     assert.ok(usage.includes(permissionModes.join(' | ')));
     assert.ok(usage.includes(`--provider ${providerNames.join('|')}`));
   });
+
+  it('takes --mcp-config values as Claude Code does: several after one flag, or the flag repeated', () => {
+    const parsed = parseCli([
+      '--mcp-config',
+      'a.json',
+      'b.json',
+      '--mcp-config',
+      '{"mcpServers":{}}',
+      '-p',
+      'go',
+    ]);
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.options.mcpConfig, ['a.json', 'b.json', '{"mcpServers":{}}']);
+    assert.equal(parsed.options.prompt, 'go');
+    assert.equal(parsed.options.strictMcpConfig, false);
+  });
+
+  it('reads --strict-mcp-config and keeps a prompt given after the config files', () => {
+    const parsed = parseCli(['--strict-mcp-config', '--mcp-config', 'a.json', '--verbose', 'do', 'it']);
+    assert.ok(parsed.ok);
+    assert.deepEqual(
+      [parsed.options.strictMcpConfig, parsed.options.mcpConfig, parsed.options.prompt],
+      [true, ['a.json'], 'do it'],
+    );
+  });
 });

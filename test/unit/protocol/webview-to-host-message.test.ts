@@ -33,6 +33,7 @@ describe('webview protocol', () => {
       action: 'edit',
       text: 'instead',
     },
+    { type: WebviewMessageType.McpServerCommand, name: 'github', action: 'restart' },
   ];
   for (const message of valid) {
     it(`accepts a well-formed ${(message as { type: string }).type} from the webview`, () => {
@@ -53,6 +54,10 @@ describe('webview protocol', () => {
     ['a javascript: link', { type: WebviewMessageType.OpenLinkCommand, url: 'javascript:alert(1)' }],
     ['an unknown mode', { type: WebviewMessageType.SelectModeCommand, mode: 'yolo' }],
     ['a negative line', { type: WebviewMessageType.OpenFileCommand, path: 'a', line: -1 }],
+    [
+      'an unknown MCP server action',
+      { type: WebviewMessageType.McpServerCommand, name: 'github', action: 'delete' },
+    ],
     ['not an object', 'ready'],
   ];
   for (const [name, message] of invalid) {

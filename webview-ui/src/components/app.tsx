@@ -6,6 +6,7 @@ import { dismissError } from '../state/local-actions';
 import { ChatHistory } from './chat-history';
 import { Composer } from './composer';
 import { Conversation } from './conversation';
+import { McpServers } from './mcp-servers';
 import { FailActionButton } from './notice-row';
 import { QueuedMessages } from './queued-messages';
 import { RetryBanner } from './retry-banner';
@@ -86,6 +87,7 @@ function Layout(): ReactNode {
     <main className="panel">
       <Header historyOpen={historyOpen} onToggleHistory={() => setHistoryOpen(!historyOpen)} />
       <Banners />
+      <McpServers />
       {historyOpen ? <ChatHistory onClose={() => setHistoryOpen(false)} /> : null}
       {activeChatId === null ? (
         <div className="conversation-empty">

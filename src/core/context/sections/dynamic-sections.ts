@@ -58,6 +58,8 @@ export function dynamicSections(): SystemPromptSection[] {
     {
       id: 'mcp-instructions',
       placement: 'dynamic',
+      // Servers connect, reconnect and are turned off during a session.
+      volatile: true,
       render: (context) => renderMcpInstructions(context.mcpInstructions),
     },
   ];

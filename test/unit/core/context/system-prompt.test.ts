@@ -28,7 +28,12 @@ describe('SystemPromptBuilder', () => {
   it('puts the static sections first, then the dynamic ones, each layer ending at a cache breakpoint', () => {
     const blocks = new SystemPromptBuilder(defaultSystemPromptSections()).build(context());
     const marked = blocks.flatMap((block, index) => (block.cacheBreakpoint === true ? [index] : []));
-    assert.deepEqual(marked, [4, blocks.length - 1], 'five static sections, then the dynamic ones');
+    assert.deepEqual(
+      marked,
+      [4, blocks.length - 2],
+      'five static sections, then the dynamic ones; the MCP instructions, which change as servers come and go, after the last breakpoint',
+    );
+    assert.match(blocks.at(-1)?.text ?? '', /^# MCP server instructions/);
     const before = systemPromptText(blocks.slice(0, 5));
     const after = systemPromptText(blocks.slice(5));
     assert.doesNotMatch(before, /\/repo|pnpm/, 'session facts leaked into the shared part');
