@@ -4,61 +4,10 @@
  * blocks arrive 1 s apart, (c) the size of the system prompt plus tool definitions per request.
  * Run with `npm run bench` (builds first); Claude Code is installed into .tandem-tools/ if missing.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ScriptedModelServer } from '../test/support/scripted-model-server';
 import type { RecordedRequest, ScriptedOutcome } from '../test/support/scripted-turn';
-
-const root = join(__dirname, '..');
-const claudeVersion = '2.1.330';
-const claudeDir = join(root, '.tandem-tools', 'claude-code');
-const claudeBin = join(claudeDir, 'node_modules', '.bin', 'claude');
-
-interface Agent {
-  name: string;
-  command: (prompt: string) => { file: string; args: string[] };
-}
-
-const agents: Agent[] = [
-  {
-    name: 'Tandem',
-    command: (prompt) => ({
-      file: process.execPath,
-      args: [
-        join(root, 'dist', 'cli.js'),
-        '-p',
-        prompt,
-        '--permission-mode',
-        'acceptEdits',
-        '--allowedTools',
-        'Bash',
-        '--output-format',
-        'json',
-      ],
-    }),
-  },
-  {
-    name: `Claude Code ${claudeVersion}`,
-    command: (prompt) => ({
-      file: claudeBin,
-      args: [
-        '-p',
-        prompt,
-        '--permission-mode',
-        'acceptEdits',
-        '--allowedTools',
-        'Bash',
-        'Read',
-        'Edit',
-        'Write',
-        '--output-format',
-        'json',
-      ],
-    }),
-  },
-];
+import type { PeerAgent } from './peer-agents';
+import { formatFigure as format, isMainLoopBody, peerAgents, runAgent } from './peer-agents';
 
 interface Scenario {
   name: string;
@@ -101,11 +50,6 @@ const scenarios: Scenario[] = [
   },
 ];
 
-function isMainLoop(request: RecordedRequest): boolean {
-  const tools = (request.body as { tools?: { name?: string }[] } | undefined)?.tools ?? [];
-  return tools.some((tool) => tool.name === 'Bash');
-}
-
 interface Measurement {
   turnMs: number;
   promptTokens: number;
@@ -113,82 +57,32 @@ interface Measurement {
   stderr: string;
 }
 
-async function measure(agent: Agent, scenario: Scenario): Promise<Measurement> {
+async function measure(agent: PeerAgent, scenario: Scenario): Promise<Measurement> {
   const server = new ScriptedModelServer();
   const { url } = await server.start();
   const mainRequests: RecordedRequest[] = [];
   const steps = [...scenario.steps];
   const dispatch = (request: RecordedRequest): ScriptedOutcome => {
-    if (!isMainLoop(request)) return { blocks: [{ text: 'ok' }] };
+    if (!isMainLoopBody(request.body)) return { blocks: [{ text: 'ok' }] };
     mainRequests.push(request);
     return steps.shift() ?? { blocks: [{ text: 'done' }] };
   };
   server.enqueue(...Array.from({ length: 40 }, () => dispatch));
-  const folder = realpathSync(mkdtempSync(join(tmpdir(), 'tandem-bench-')));
-  execFileSync('git', ['init', '-q'], { cwd: folder });
-  writeFileSync(join(folder, 'README.md'), '# bench project\n');
-  const { file, args } = agent.command(scenario.prompt);
-  const home = join(folder, '.home');
-  mkdirSync(home);
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: home,
-    TANDEM_HOME: join(home, '.tandem'),
-    ANTHROPIC_BASE_URL: url,
-    ANTHROPIC_API_KEY: 'bench-key',
-    ANTHROPIC_MODEL: 'claude-sonnet-4-6',
-    DISABLE_TELEMETRY: '1',
-    DISABLE_AUTOUPDATER: '1',
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-    CLAUDE_CODE_IDE_SKIP_AUTO_INSTALL: '1',
-  };
-  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(file, args, { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.stdout.resume();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('close', (exitCode) => {
-      clearTimeout(timer);
-      resolve({ code: exitCode, stderr: errors });
-    });
-  });
+  const { exitCode, stderr } = await runAgent({ agent, prompt: scenario.prompt, baseUrl: url });
   await server.close();
-  rmSync(folder, { recursive: true, force: true });
   const [first, second] = mainRequests;
   const body = first?.body as { system?: unknown; tools?: unknown } | undefined;
   const promptChars = JSON.stringify(body?.system ?? '').length + JSON.stringify(body?.tools ?? []).length;
   return {
     turnMs: first && second ? second.receivedAt - first.receivedAt : Number.NaN,
     promptTokens: Math.round(promptChars / 4),
-    exitCode: code,
-    stderr: stderr.slice(-500),
+    exitCode,
+    stderr,
   };
 }
 
-function ensureClaudeCode(): boolean {
-  if (existsSync(claudeBin)) return true;
-  try {
-    mkdirSync(claudeDir, { recursive: true });
-    writeFileSync(join(claudeDir, 'package.json'), '{"name":"tandem-bench-peers","private":true}\n');
-    execFileSync(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--save-exact', `@anthropic-ai/claude-code@${claudeVersion}`],
-      {
-        cwd: claudeDir,
-        stdio: 'ignore',
-      },
-    );
-    return existsSync(claudeBin);
-  } catch {
-    return false;
-  }
-}
-
-const format = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-
 async function main(): Promise<void> {
-  const runners = ensureClaudeCode() ? agents : agents.slice(0, 1);
+  const runners = peerAgents();
   const rows: Record<string, Record<string, Measurement>> = {};
   for (const scenario of scenarios) {
     for (const agent of runners) {

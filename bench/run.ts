@@ -9,6 +9,11 @@ import { join } from 'node:path';
 
 const benches: { title: string; script: string; args?: string[] }[] = [
   { title: 'Agent turns: Tandem beside Claude Code (issue 3)', script: 'agent-turns.ts' },
+  {
+    title: 'A 20-step task under 44 model faults: Tandem beside Claude Code (issue 8)',
+    script: 'fault-task.ts',
+    args: ['3'],
+  },
   { title: 'Edit engine accuracy on the perturbed-edit corpus', script: 'edit-accuracy.ts' },
   { title: 'Permission decisions: 200 rules over the attack corpus', script: 'permission-decisions.ts' },
   { title: 'System prompt and tool definitions size', script: 'prompt-size.ts' },

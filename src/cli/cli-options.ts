@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-
-export const permissionModes = ['default', 'acceptEdits', 'plan', 'bypassPermissions', 'auto'] as const;
+import { providerNames } from '../core/model/provider-defaults';
+import { permissionModeSchema, permissionModes } from '../core/permissions/permission-mode';
 
 const optionsSchema = z.object({
   prompt: z.string().optional(),
   model: z.string().min(1).optional(),
   fallbackModel: z.string().min(1).optional(),
-  provider: z.enum(['anthropic', 'openai']).optional(),
+  provider: z.enum(providerNames).optional(),
   baseUrl: z.url({ error: 'must be a URL such as http://127.0.0.1:8080' }).optional(),
   maxTurns: z.coerce.number().int().positive({ error: 'must be a positive whole number' }).default(50),
-  permissionMode: z.enum(permissionModes).default('default'),
+  permissionMode: permissionModeSchema.default('default'),
   allowedTools: z.array(z.string()).default([]),
   disallowedTools: z.array(z.string()).default([]),
   resume: z
@@ -31,10 +31,10 @@ Options:
   -p, --print <prompt>         run one task headless and print the result
   --model <id>                 model id (default: from settings or the provider's default)
   --fallback-model <id>        model to use when the main one keeps failing
-  --provider anthropic|openai  which API to talk to (default: anthropic)
+  --provider ${providerNames.join('|')}  which API to talk to (default: ${providerNames[0]})
   --base-url <url>             API base URL (else ANTHROPIC_BASE_URL / OPENAI_BASE_URL)
   --max-turns <n>              stop after n model turns (default 50)
-  --permission-mode <mode>     default | acceptEdits | plan | bypassPermissions | auto
+  --permission-mode <mode>     ${permissionModes.join(' | ')}
   --allowedTools <rules...>    permission rules to allow, e.g. "Bash(npm test:*)" Edit
   --disallowedTools <rules...> permission rules to deny
   --resume <session-id>        continue a saved session

@@ -3,6 +3,7 @@
  * editor). Implementations own their I/O and must honour the AbortSignal they are given.
  */
 import type { ModelClient } from './model/model-client';
+import type { CutText } from './text/cut-middle';
 
 export type { ModelClient };
 
@@ -47,7 +48,8 @@ export interface ShellRunOptions {
 export interface ShellRunResult {
   exitCode: number | null;
   signal: string | null;
-  output: string;
+  /** stdout and stderr as they interleaved; past the implementation's memory cap, its middle is cut and counted. */
+  output: CutText;
   timedOut: boolean;
   aborted: boolean;
   /** The working directory after the command (a `cd` inside it persists to the next call). */
@@ -57,10 +59,10 @@ export interface ShellRunResult {
 export interface BackgroundShell {
   readonly id: string;
   readonly command: string;
-  /** New output since the last call. */
-  readNew(): string;
-  /** Everything buffered so far, capped by the implementation. */
-  readAll(): string;
+  /** New output since the last call; past the implementation's cap, its middle is cut and counted. */
+  readNew(): CutText;
+  /** Everything so far, cut and counted the same way. */
+  readAll(): CutText;
   status(): { running: boolean; exitCode: number | null; startedAt: number; lastOutputAt: number };
   kill(): Promise<void>;
 }
@@ -71,6 +73,13 @@ export interface Shell {
   startBackground(options: Omit<ShellRunOptions, 'timeoutMs' | 'onOutput' | 'signal'>): BackgroundShell;
   background(id: string): BackgroundShell | undefined;
   listBackground(): BackgroundShell[];
+  /**
+   * Ends every process this shell started and that still runs — background shells and foreground
+   * commands, their whole process groups — and resolves once they are gone. Whoever owns the shell
+   * (the agent session) calls it on dispose; commands asked for afterwards do not run. Never
+   * throws; calling it twice is harmless.
+   */
+  dispose(): Promise<void>;
 }
 
 export interface SearchMatch {

@@ -4,7 +4,7 @@ import { JsonlTranscriptStore } from '../node/session/jsonl-transcript-store';
 import type { ModelOption } from '../protocol/chat-state';
 import type { WebviewToHostMessage } from '../protocol/webview-to-host-message';
 import { composeChatAgent } from './agent/compose-chat-agent';
-import { defaultModels } from './agent/create-model-client';
+import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
 import { readHostSettings } from './config/host-settings';
@@ -70,7 +70,7 @@ export class TandemHost extends Disposable {
       mode: () => readHostSettings().permissionMode,
       model: () => {
         const settings = readHostSettings();
-        return settings.model || defaultModels[settings.provider];
+        return settings.model || defaultModelOf(settings.provider);
       },
       models: () => modelsFor(readHostSettings().provider),
       activeChat: {

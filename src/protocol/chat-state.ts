@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { permissionModes } from '../core/permissions/permission-mode';
 
-/** Permission modes, as in Claude Code. */
-export const permissionModeSchema = z.enum(['default', 'acceptEdits', 'plan', 'bypassPermissions']);
+/** Permission modes: the core's list (a zod-only leaf module), validated at the webview boundary. */
+export const permissionModeSchema = z.enum(permissionModes);
 
 /** A permission mode. */
 export type PermissionMode = z.infer<typeof permissionModeSchema>;

@@ -5,7 +5,7 @@ import type { ModelClient } from '../../src/core/model/model-client';
 import type { Clock } from '../../src/core/ports';
 import type { PermissionGate } from '../../src/core/execution/permission-gate';
 import type { LoopEvent, TerminalReason } from '../../src/core/loop/loop-event';
-import type { LoopState } from '../../src/core/loop/loop-state';
+import type { LoopState, Transition } from '../../src/core/loop/loop-state';
 import { query } from '../../src/core/loop/query';
 import type { QueryOptions } from '../../src/core/loop/query';
 import { buildTool } from '../../src/core/tools/build-tool';
@@ -28,6 +28,10 @@ export function instantClock(): Clock & { sleeps: number[] } {
   };
 }
 
+/**
+ * One timed call. `start` and `end` are positions in one sequence shared by every call of the log
+ * (1, 2, 3…), not times: tests assert what happened before what, never how long it took.
+ */
 export interface CallRecord {
   name: string;
   id: string;
@@ -36,8 +40,16 @@ export interface CallRecord {
   aborted: boolean;
 }
 
+/** Every call of the log started before any of them ended: they ran at the same time. */
+export function overlapped(records: readonly CallRecord[]): boolean {
+  return (
+    Math.max(...records.map((record) => record.start)) < Math.min(...records.map((record) => record.end))
+  );
+}
+
 /** Tools whose timing the loop tests observe: Wait (parallel-safe), Change (must run alone), Bash (fails on demand). */
 export function timingTools(log: CallRecord[]): AnyTool[] {
+  let sequence = 0;
   const waitFor = (ms: number, signal: AbortSignal) =>
     new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), ms);
@@ -55,10 +67,10 @@ export function timingTools(log: CallRecord[]): AnyTool[] {
       isReadOnly: () => safe,
       isConcurrencySafe: () => safe,
       async *call(input, context) {
-        const record: CallRecord = { name, id: context.toolUseId, start: Date.now(), end: 0, aborted: false };
+        const record: CallRecord = { name, id: context.toolUseId, start: ++sequence, end: 0, aborted: false };
         log.push(record);
         record.aborted = await waitFor(input.ms, context.signal);
-        record.end = Date.now();
+        record.end = ++sequence;
         if (record.aborted) return { content: 'aborted', isError: true };
         return { content: `${name} ok after ${input.ms}ms`, isError: Boolean(input.fail) };
       },
@@ -70,6 +82,8 @@ export interface RunResult {
   events: LoopEvent[];
   reason: TerminalReason;
   state: LoopState;
+  /** Every transition the loop took, in order (seen between events). */
+  transitions: Transition[];
 }
 
 /** Runs query() to the end with test defaults; options override any of them. */
@@ -79,6 +93,7 @@ export async function runQuery(
   options: Partial<QueryOptions> & { prompt?: string; history?: Message[] } = {},
 ): Promise<RunResult> {
   const events: LoopEvent[] = [];
+  const transitions: Transition[] = [];
   let state: LoopState | undefined;
   const controller = new AbortController();
   const base: QueryOptions = {
@@ -99,7 +114,9 @@ export async function runQuery(
   const generator = query({ ...base, ...options, onState: (value) => (state = value) });
   for (;;) {
     const step = await generator.next();
-    if (step.done) return { events, reason: step.value, state: state! };
+    const transition = state?.transition;
+    if (transition && transition !== transitions.at(-1)) transitions.push(transition);
+    if (step.done) return { events, reason: step.value, state: state!, transitions };
     events.push(step.value);
   }
 }

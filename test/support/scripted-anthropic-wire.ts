@@ -26,6 +26,7 @@ export function anthropicHttpError(fault: HttpFault, requestId: string): WireErr
   const [type, message] = anthropicErrorTypes[fault.status] ?? ['api_error', 'Error'];
   const headers: Record<string, string> = { 'request-id': requestId };
   if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+  if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
   const body = fault.body ?? {
     type: 'error',
     error: { type, message: fault.message ?? message },

@@ -71,8 +71,11 @@ export class ScriptedModelServer {
     return this.baseUrl;
   }
 
-  /** Listens on a random port of 127.0.0.1. */
-  async start(): Promise<{ url: string; openaiBaseUrl: string }> {
+  /**
+   * Listens on 127.0.0.1, on a random port unless `port` is given: after {@link close}, starting
+   * again on the same port lets a test refuse connections for a while and then take them again.
+   */
+  async start(port = 0): Promise<{ url: string; openaiBaseUrl: string }> {
     const server = createServer((request, response) => void this.handle(request, response));
     server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -80,7 +83,7 @@ export class ScriptedModelServer {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => resolve());
     });
     const address = server.address();
     if (!address || typeof address === 'string') throw new Error('ScriptedModelServer: no TCP address');
@@ -103,7 +106,7 @@ export class ScriptedModelServer {
     this.requests.push(record);
     const dialect = dialectOf(record.path);
     if (record.path === '/v1/messages/count_tokens') {
-      const size = JSON.stringify(record.body ?? '').length;
+      const size = readableChars(record.body);
       sendJson(response, { status: 200, headers: {}, body: { input_tokens: estimateTokens(size) } });
       return;
     }
@@ -141,7 +144,7 @@ export class ScriptedModelServer {
     const body = isRecord(record.body) ? record.body : {};
     const plan = this.plan(dialect, outcome, {
       model: typeof body.model === 'string' ? body.model : 'scripted-model',
-      requestChars: JSON.stringify(record.body ?? '').length,
+      requestChars: readableChars(record.body),
       requestIndex,
     });
     const id = this.nextId(dialect === 'anthropic' ? 'msg' : 'chatcmpl');
@@ -231,6 +234,32 @@ export class ScriptedModelServer {
     this.counter += 1;
     return `${prefix}_${String(this.counter).padStart(4, '0')}`;
   }
+}
+
+/**
+ * The request's size as the model reads it, in characters (four a token): the JSON text, except that
+ * a base64 image counts as its pixels do (a PNG's width × height / 750 tokens, like Anthropic; 1,600
+ * tokens for other formats), not as its base64 text.
+ */
+function readableChars(body: unknown): number {
+  const text = JSON.stringify(body ?? '', function (this: Record<string, unknown>, key, value: unknown) {
+    const data = typeof value === 'string' ? imageData(this, key, value) : undefined;
+    return data === undefined ? value : 'x'.repeat(4 * imageTokens(data));
+  });
+  return text.length;
+}
+
+/** The base64 of an image in either dialect: Anthropic's `source.data`, OpenAI's data URL. */
+function imageData(holder: Record<string, unknown>, key: string, value: string): string | undefined {
+  if (key === 'data' && holder.type === 'base64') return value;
+  if (key === 'url') return /^data:image\/[\w+.-]+;base64,(.*)$/s.exec(value)?.[1];
+  return undefined;
+}
+
+function imageTokens(base64: string): number {
+  const header = Buffer.from(base64.slice(0, 32), 'base64');
+  if (header.toString('latin1', 1, 4) !== 'PNG') return 1_600;
+  return Math.min(1_600, Math.ceil((header.readUInt32BE(16) * header.readUInt32BE(20)) / 750));
 }
 
 function dialectOf(path: string): Dialect | undefined {

@@ -32,6 +32,7 @@ export function openaiHttpError(fault: HttpFault, requestId: string): WireError 
   const [type, code, message] = openaiErrors[fault.status] ?? ['server_error', null, 'Error'];
   const headers: Record<string, string> = { 'x-request-id': requestId };
   if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+  if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
   const body = fault.body ?? { error: { message: fault.message ?? message, type, param: null, code } };
   return { status: fault.status, headers, body };
 }

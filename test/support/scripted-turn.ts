@@ -50,6 +50,8 @@ export interface HttpFault {
   status: 400 | 401 | 403 | 404 | 413 | 429 | 500 | 503 | 529;
   /** Seconds, sent as `retry-after`. */
   retryAfter?: number;
+  /** Milliseconds, sent as `retry-after-ms` (read before `retry-after` when both are sent). */
+  retryAfterMs?: number;
   /** Replaces the provider-shaped body entirely. */
   body?: unknown;
   /** Replaces the default message; a 400's default is the provider's "prompt too long" text. */

@@ -1,3 +1,4 @@
+import type { AgentPorts } from '../../src/core/agent/agent';
 import type { ModelInfo } from '../../src/core/model/model-client';
 import type { Clock, Fetcher, FileSearch, Shell, Workspace } from '../../src/core/ports';
 import { silentLogger } from '../../src/core/ports';
@@ -34,6 +35,24 @@ export const realClock: Clock = {
     }),
 };
 
+/** Ports over fakes: the given workspace, a real clock, and a shell, search and fetcher that refuse. */
+export function testPorts(workspace: Workspace = new MemoryWorkspace()): AgentPorts {
+  return {
+    workspace,
+    shell: {
+      run: unavailable('Shell'),
+      startBackground: unavailable('Shell'),
+      background: () => undefined,
+      listBackground: () => [],
+      dispose: async () => {},
+    } as Shell,
+    search: { glob: unavailable('FileSearch'), grep: unavailable('FileSearch') } as FileSearch,
+    fetcher: { fetch: unavailable('Fetcher') } as Fetcher,
+    clock: realClock,
+    logger: silentLogger,
+  };
+}
+
 /** A ToolContext over fakes; pass real adapters in `overrides` for node-level tests. */
 export function createToolContext(overrides: Partial<ToolContext> = {}): ToolContext {
   const workspace: Workspace = overrides.workspace ?? new MemoryWorkspace();
@@ -42,17 +61,7 @@ export function createToolContext(overrides: Partial<ToolContext> = {}): ToolCon
     toolUseId: 'toolu_test',
     signal: new AbortController().signal,
     cwd: workspace.roots[0] ?? '/work',
-    workspace,
-    shell: {
-      run: unavailable('Shell'),
-      startBackground: unavailable('Shell'),
-      background: () => undefined,
-      listBackground: () => [],
-    } as Shell,
-    search: { glob: unavailable('FileSearch'), grep: unavailable('FileSearch') } as FileSearch,
-    fetcher: { fetch: unavailable('Fetcher') } as Fetcher,
-    clock: realClock,
-    logger: silentLogger,
+    ...testPorts(workspace),
     fileState: new FileStateCache(),
     writer,
     todos: new TodoStore(),

@@ -3,9 +3,14 @@ import type { ModelClient, ModelInfo, SystemBlock } from '../model/model-client'
 import type { Clock, Fetcher, FileSearch, Logger, Shell, Workspace } from '../ports';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { AfterToolCall } from '../execution/streaming-executor';
+import type { Compactor } from '../context/compactor';
+import { ContextMeter } from '../context/context-meter';
+import type { ContextCompactEvent } from '../loop/compact-history';
+import { compactHistory } from '../loop/compact-history';
 import type { LoopEvent, TerminalReason } from '../loop/loop-event';
 import type { LoopState } from '../loop/loop-state';
 import { query } from '../loop/query';
+import type { QueryOptions } from '../loop/query';
 import type { RetryPolicy } from '../loop/retry-policy';
 import type { TranscriptSink } from '../session/transcript-entry';
 import { DirectFileWriter } from '../tools/direct-file-writer';
@@ -16,6 +21,7 @@ import { toolDefinitions } from '../tools/tool-definitions';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
 
+/** The I/O an agent's tools reach, behind the core's ports; shared with its sub-agents. */
 export interface AgentPorts {
   workspace: Workspace;
   shell: Shell;
@@ -25,6 +31,7 @@ export interface AgentPorts {
   logger: Logger;
 }
 
+/** What one conversation is built from; the callbacks are the harness around the loop (hooks, reminders). */
 export interface AgentOptions {
   sessionId: string;
   client: ModelClient;
@@ -60,7 +67,8 @@ export interface AgentOptions {
   ): Promise<{ blocked?: string; reminders: string[] }>;
   afterToolCall?: AfterToolCall;
   onStop?(state: LoopState): Promise<string | undefined>;
-  compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
+  /** Summarises the history when it no longer fits (auto, reactive) or when the person asks (manual). */
+  compact?: Compactor;
   /** Tokens kept free below the window before auto-compaction (output reserve plus a buffer). */
   compactReserveTokens?: number;
   /** Runs sub-agents for the Task tool; absent for a sub-agent itself. */
@@ -70,25 +78,34 @@ export interface AgentOptions {
 /**
  * One conversation: its history, todos, what it has read and where its shell stands. `submit` runs
  * the loop for one message from the person. One submit at a time; the caller serialises.
+ *
+ * The agent owns the history once: the loop appends to the agent's own array and compaction
+ * replaces it in place, so nothing is copied back and forth. Every change of the todo list, by
+ * whichever tool, is persisted and announced as a `todos-change` event.
  */
 export class Agent {
   readonly sessionId: string;
   readonly todos: TodoStore;
   readonly fileState = new FileStateCache();
   readonly shellState: { cwd: string };
-  #messages: Message[];
-  #turns = 0;
-  #running = false;
+  readonly #messages: Message[];
+  readonly #meter: ContextMeter;
   readonly #options: AgentOptions;
+  #turn = 0;
+  #running = false;
+  #todosChanged = false;
 
   constructor(options: AgentOptions) {
     this.#options = options;
     this.sessionId = options.sessionId;
     this.#messages = [...(options.history ?? [])];
+    this.#meter = new ContextMeter(this.model.imageTokens);
     this.todos = new TodoStore(options.todos ?? []);
+    this.todos.onDidChange((todos) => this.#onTodosChange(todos));
     this.shellState = { cwd: options.cwd };
   }
 
+  /** The history as the model sees it next (after any compaction). */
   get messages(): readonly Message[] {
     return this.#messages;
   }
@@ -114,9 +131,29 @@ export class Agent {
     }
   }
 
+  /**
+   * Compacts the history now because the person asked (`/compact [instructions]`); PreCompact hooks
+   * see the `manual` trigger. Returns the compaction's event, or undefined when there is no
+   * compactor or it did not compact. Not while a submit runs.
+   */
+  async compact(request: {
+    signal: AbortSignal;
+    instructions?: string;
+  }): Promise<ContextCompactEvent | undefined> {
+    if (this.#running) throw new Error('Agent.compact called while a turn is running');
+    if (!this.#options.compact || this.#messages.length === 0) return undefined;
+    return compactHistory(this.#options.compact, {
+      history: this.#messages,
+      trigger: 'manual',
+      // The last reported usage covers the system prompt; without one the estimate leaves it out.
+      contextTokens: this.#meter.measure(this.#messages, 0),
+      ...(request.instructions === undefined ? {} : { instructions: request.instructions }),
+      signal: request.signal,
+    });
+  }
+
   async *#run(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason> {
     const options = this.#options;
-    const info = this.model;
     const blocks: UserBlock[] = typeof prompt === 'string' ? [{ type: 'text', text: prompt }] : prompt;
     const promptText = blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('\n');
     const { blocked, reminders } = options.onPrompt
@@ -130,61 +167,68 @@ export class Agent {
       role: 'user',
       content: [...blocks, ...reminders.map((text) => ({ type: 'text' as const, text }))],
     };
-    this.#append(userMessage);
+    this.#messages.push(userMessage);
+    this.#persist(userMessage);
     yield { type: 'message-append', message: userMessage };
-    let loopState: LoopState | undefined;
-    const maxTokens = options.maxTokens ?? Math.min(16_384, info.maxOutputTokens);
-    const loop = query({
+    const info = this.model;
+    const loop = query(this.#queryOptions({ info, system: await options.system(info), signal }));
+    for (;;) {
+      const step = await loop.next();
+      if (step.done) {
+        yield* this.#announceTodos();
+        return step.value;
+      }
+      const event = step.value;
+      if (event.type === 'turn-start') this.#turn = event.turn;
+      if (event.type === 'message-append') this.#persist(event.message);
+      yield event;
+      yield* this.#announceTodos();
+    }
+  }
+
+  #queryOptions(run: { info: ModelInfo; system: SystemBlock[]; signal: AbortSignal }): QueryOptions {
+    const options = this.#options;
+    const maxTokens = options.maxTokens ?? Math.min(16_384, run.info.maxOutputTokens);
+    return {
       messages: this.#messages,
-      system: await options.system(info),
+      system: run.system,
       tools: options.tools,
       toolDefinitions: toolDefinitions(options.tools),
       client: options.client,
       model: options.model,
       fallbackModel: options.fallbackModel,
       maxTokens,
-      maxOutputTokens: info.maxOutputTokens,
+      maxOutputTokens: run.info.maxOutputTokens,
       maxTurns: options.maxTurns,
       thinkingBudget: options.thinkingBudget,
       retry: options.retry,
       gate: options.gate,
-      contextFor: (toolUseId, toolSignal) => this.#contextFor(toolUseId, toolSignal, info),
+      contextFor: (toolUseId, toolSignal) => this.#contextFor(toolUseId, toolSignal, run.info),
       clock: options.ports.clock,
-      signal,
+      signal: run.signal,
       reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
       onStop: options.onStop,
       compact: options.compact,
-      autoCompactTokens: info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
+      autoCompactTokens: run.info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
+      contextMeter: this.#meter,
       afterToolCall: options.afterToolCall,
-      onState: (state) => {
-        loopState = state;
-      },
-    });
-    for (;;) {
-      const step = await loop.next();
-      if (loopState) this.#turns = loopState.turnCount;
-      if (step.done) {
-        if (loopState) this.#messages = loopState.messages;
-        return step.value;
-      }
-      const event = step.value;
-      if (event.type === 'message-append') this.#append(event.message);
-      if (event.type === 'context-compact' && loopState) this.#messages = [...loopState.messages];
-      yield event;
-      if (event.type === 'tool-execution-end' && event.name === 'TodoWrite' && !event.result.isError) {
-        options.transcript?.append({
-          type: 'todos',
-          todos: [...this.todos.todos],
-          timestamp: options.ports.clock.now(),
-        });
-        yield { type: 'todos-change', todos: this.todos.todos };
-      }
-    }
+    };
   }
 
-  #append(message: Message): void {
-    this.#messages.push(message);
-    this.#persist(message);
+  /** Persisted at once; announced between loop events while a submit runs. */
+  #onTodosChange(todos: readonly TodoItem[]): void {
+    this.#options.transcript?.append({
+      type: 'todos',
+      todos: [...todos],
+      timestamp: this.#options.ports.clock.now(),
+    });
+    if (this.#running) this.#todosChanged = true;
+  }
+
+  async *#announceTodos(): AsyncGenerator<LoopEvent, void> {
+    if (!this.#todosChanged) return;
+    this.#todosChanged = false;
+    yield { type: 'todos-change', todos: this.todos.todos };
   }
 
   #persist(message: Message): void {
@@ -213,7 +257,7 @@ export class Agent {
       model,
       shellState: this.shellState,
       ...(this.#options.subagents ? { subagents: this.#options.subagents } : {}),
-      turn: this.#turns,
+      turn: this.#turn,
     };
   }
 }

@@ -1,6 +1,5 @@
 import type { Message } from '../messages/message';
 import type { ModelClient } from '../model/model-client';
-import { estimateTokens } from './estimate-tokens';
 
 export interface CompactorOptions {
   client: ModelClient;
@@ -9,8 +8,23 @@ export interface CompactorOptions {
   maxTokens?: number;
 }
 
-/** Replaces a history: returns the shorter one, or undefined when it could not summarise. */
-export type Compactor = (messages: readonly Message[], signal: AbortSignal) => Promise<Message[] | undefined>;
+/** What started a compaction: the person (`/compact`), the threshold before a call, or a "prompt too long" answer. */
+export type CompactTrigger = 'manual' | 'auto' | 'reactive';
+
+/** One compaction to run. */
+export interface CompactRequest {
+  /** The history to summarise; not changed. */
+  messages: readonly Message[];
+  trigger: CompactTrigger;
+  /** The context's size when compaction was decided, in tokens (reported usage plus estimates). */
+  contextTokens: number;
+  /** What the person asked the summary to focus on (`/compact <instructions>`). */
+  instructions?: string;
+  signal: AbortSignal;
+}
+
+/** Replaces a history: returns the shorter one, or undefined when it could not (or may not) summarise. Must not throw. */
+export type Compactor = (request: CompactRequest) => Promise<Message[] | undefined>;
 
 const summaryInstructions = `You write the hand-over summary of a coding session that no longer fits the context window. The session continues from your summary alone, so keep what the work needs:
 1. The person's requests and intent, in their words where it matters.
@@ -55,7 +69,7 @@ export function renderTranscript(messages: readonly Message[]): string {
  * summary is told so). Never throws: a failed call returns undefined.
  */
 export function createCompactor(options: CompactorOptions): Compactor {
-  return async (messages, signal) => {
+  return async ({ messages, contextTokens, instructions, signal }) => {
     const window = options.client.describe(options.model).contextWindow;
     const maxTokens = options.maxTokens ?? 8_000;
     const budgetChars = Math.max(4_000, (window - maxTokens - 4_000) * 4 * 0.8);
@@ -66,7 +80,12 @@ export function createCompactor(options: CompactorOptions): Compactor {
     let summary = '';
     for await (const event of options.client.stream({
       model: options.model,
-      system: [{ text: summaryInstructions }],
+      system: [
+        { text: summaryInstructions },
+        ...(instructions?.trim()
+          ? [{ text: `The person asked the summary to: ${instructions.trim()}` }]
+          : []),
+      ],
       messages: [{ role: 'user', content: [{ type: 'text', text: transcript }] }],
       tools: [],
       maxTokens,
@@ -83,7 +102,7 @@ export function createCompactor(options: CompactorOptions): Compactor {
         content: [
           {
             type: 'text',
-            text: `This session was compacted because it no longer fit the context window (about ${estimateTokens(JSON.stringify(messages)).toLocaleString('en-US')} tokens). Summary of everything so far:\n\n${summary.trim()}\n\nContinue the work from where it stopped.`,
+            text: `This session was compacted because it no longer fit the context window (about ${contextTokens.toLocaleString('en-US')} tokens). Summary of everything so far:\n\n${summary.trim()}\n\nContinue the work from where it stopped.`,
           },
         ],
       },

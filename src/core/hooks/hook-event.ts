@@ -1,3 +1,5 @@
+import type { CompactTrigger } from '../context/compactor';
+
 /** The hook events Tandem fires (Claude Code's classic set). */
 export const hookEventNames = [
   'PreToolUse',
@@ -21,7 +23,8 @@ export type HookEventInput =
   | { event: 'Stop'; stopHookActive: boolean }
   | { event: 'SubagentStop'; stopHookActive: boolean }
   | { event: 'SessionStart'; source: 'startup' | 'resume' | 'compact' | 'clear' }
-  | { event: 'PreCompact'; trigger: 'manual' | 'auto'; customInstructions?: string }
+  /** `trigger`: `manual` (the person), `auto` (the threshold) or `reactive` (a "prompt too long" answer). */
+  | { event: 'PreCompact'; trigger: CompactTrigger; customInstructions?: string }
   | { event: 'Notification'; message: string; title?: string; notificationType?: string };
 
 /** Fields every hook input carries. */

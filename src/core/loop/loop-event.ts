@@ -1,3 +1,4 @@
+import type { CompactTrigger } from '../context/compactor';
 import type { AssistantMessage, Message, Usage } from '../messages/message';
 import type { ModelError, StopReason } from '../model/model-client';
 import type { ToolResult } from '../tools/tool';
@@ -25,7 +26,14 @@ export type LoopEvent =
   /** A stream died mid-message; the partial message was discarded and the call is retried. */
   | { type: 'stream-discard'; error: ModelError }
   | { type: 'todos-change'; todos: readonly TodoItem[] }
-  | { type: 'context-compact'; before: number; after: number; trigger: 'auto' | 'reactive' | 'manual' }
+  /** The history was replaced by a summary: message counts before and after, and the context size that led to it. */
+  | {
+      type: 'context-compact';
+      before: number;
+      after: number;
+      trigger: CompactTrigger;
+      contextTokens: number;
+    }
   | { type: 'loop-error'; error: ModelError }
   /** A UserPromptSubmit hook blocked the person's message; it never reached the model. */
   | { type: 'prompt-block'; reason: string };

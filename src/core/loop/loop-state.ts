@@ -1,3 +1,4 @@
+import type { CompactTrigger } from '../context/compactor';
 import type { Message, Usage } from '../messages/message';
 
 /** Why the last iteration continued; tests assert which recovery path ran. */
@@ -5,11 +6,17 @@ export type Transition =
   | { reason: 'tool-results' }
   | { reason: 'retry'; attempt: number }
   | { reason: 'fallback'; model: string }
+  /** The history was compacted (before a call, or after "prompt too long") and the call is made again. */
+  | { reason: 'compact'; trigger: Exclude<CompactTrigger, 'manual'> }
   | { reason: 'output-continue'; attempt: number }
   | { reason: 'stop-hook' };
 
 /** The loop's whole mutable state, in one place. */
 export interface LoopState {
+  /**
+   * The history: the caller's own array (`QueryOptions.messages`). The loop appends to it and, on
+   * compaction, replaces its contents in place, so there is never a second copy to keep in step.
+   */
   messages: Message[];
   turnCount: number;
   model: string;
@@ -17,6 +24,12 @@ export interface LoopState {
   retryAttempt: number;
   consecutiveOverloads: number;
   outputContinuations: number;
+  /** Auto-compactions that failed in a row; at 3 the circuit breaker stops trying. A success resets it. */
+  compactFailures: number;
+  /** A "prompt too long" answer was already met with a compaction in this run; it is tried once. */
+  reactiveCompacted: boolean;
+  /** The context's size measured before the latest call, in tokens (reported usage plus estimates). */
+  contextTokens: number;
   usage: Usage;
   transition: Transition | undefined;
 }

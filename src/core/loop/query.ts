@@ -2,11 +2,14 @@ import type { AssistantMessage, Message, UserMessage } from '../messages/message
 import { addUsage, emptyUsage } from '../messages/message';
 import type { ModelClient, ModelError, SystemBlock, ToolDefinition } from '../model/model-client';
 import type { Clock } from '../ports';
+import type { Compactor } from '../context/compactor';
+import { ContextMeter } from '../context/context-meter';
 import { estimateTokens } from '../context/estimate-tokens';
 import { StreamingExecutor } from '../execution/streaming-executor';
 import type { AfterToolCall } from '../execution/streaming-executor';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { AnyTool, ToolContext } from '../tools/tool';
+import { compactHistory } from './compact-history';
 import type { LoopEvent, TerminalReason } from './loop-event';
 import type { LoopState } from './loop-state';
 import type { RetryPolicy } from './retry-policy';
@@ -14,8 +17,11 @@ import { defaultRetryPolicy, isRetryable, retryDelayMs } from './retry-policy';
 import { streamModelTurn } from './stream-model-turn';
 
 export interface QueryOptions {
-  /** The history, ending with the person's new message. Not mutated; see `state.messages`. */
-  messages: readonly Message[];
+  /**
+   * The history, ending with the person's new message. The loop appends to this very array and, on
+   * compaction, replaces its contents in place: the caller's array stays the one history.
+   */
+  messages: Message[];
   system: SystemBlock[];
   tools: readonly AnyTool[];
   toolDefinitions: ToolDefinition[];
@@ -37,9 +43,14 @@ export interface QueryOptions {
   /** Asked when the model stops; returning a message makes the loop go on (Stop hooks). */
   onStop?(state: LoopState): Promise<string | undefined>;
   /** Compaction: returns a shorter history, or undefined when it cannot. */
-  compact?(messages: readonly Message[], signal: AbortSignal): Promise<Message[] | undefined>;
-  /** Compact before a call once the history is estimated past this many tokens (auto-compact). */
+  compact?: Compactor;
+  /** Compact before a call once the context is measured past this many tokens (auto-compact). */
   autoCompactTokens?: number;
+  /**
+   * Measures the context before each call. Default: a meter of its own for the model; the agent
+   * passes one that lives as long as the session, so no message is estimated twice.
+   */
+  contextMeter?: ContextMeter;
   afterToolCall?: AfterToolCall;
   /** Receives the state object so callers and tests can inspect it after the run. */
   onState?(state: LoopState): void;
@@ -57,21 +68,27 @@ const continuePrompt =
  */
 export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, TerminalReason> {
   const state: LoopState = {
-    messages: [...options.messages],
+    messages: options.messages,
     turnCount: 0,
     model: options.model,
     maxTokens: options.maxTokens,
     retryAttempt: 0,
     consecutiveOverloads: 0,
     outputContinuations: 0,
+    compactFailures: 0,
+    reactiveCompacted: false,
+    contextTokens: 0,
     usage: emptyUsage(),
     transition: undefined,
   };
   options.onState?.(state);
   const retry = options.retry ?? defaultRetryPolicy;
   const toolsByName = new Map(options.tools.map((tool) => [tool.name, tool]));
-  let compacted = false;
-  let compactFailures = 0;
+  const meter = options.contextMeter ?? new ContextMeter(options.client.describe(options.model).imageTokens);
+  // Fixed for the run, and only needed while no reported usage covers them: estimated at most once.
+  let promptTokens: number | undefined;
+  const measureContext = (): number =>
+    meter.measure(state.messages, (promptTokens ??= estimatePromptTokens(options)));
 
   for (;;) {
     if (options.signal.aborted) return 'aborted';
@@ -80,18 +97,8 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       state.turnCount += 1;
       yield { type: 'turn-start', turn: state.turnCount, model: state.model };
     }
-    if (
-      options.compact &&
-      options.autoCompactTokens !== undefined &&
-      compactFailures < maxCompactFailures &&
-      estimateTokens(JSON.stringify(state.messages)) > options.autoCompactTokens
-    ) {
-      const shorter = await options.compact(state.messages, options.signal);
-      if (shorter) {
-        yield* replaceHistory(shorter, 'auto');
-        compactFailures = 0;
-      } else compactFailures += 1;
-    }
+    state.contextTokens = measureContext();
+    if (yield* autoCompact()) continue;
     const executor = new StreamingExecutor({
       tools: toolsByName,
       gate: options.gate,
@@ -132,6 +139,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     state.usage = addUsage(state.usage, outcome.usage);
     const { message, stopReason } = outcome;
     state.messages.push(message);
+    meter.record(message, outcome.usage);
     yield { type: 'message-end', message, stopReason, usage: outcome.usage };
     yield { type: 'message-append', message };
 
@@ -192,27 +200,41 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     yield { type: 'message-append', message };
   }
 
-  /** Swaps in a compacted history and says so. */
-  async function* replaceHistory(
-    shorter: Message[],
-    trigger: 'auto' | 'reactive',
-  ): AsyncGenerator<LoopEvent, void> {
-    yield { type: 'context-compact', before: state.messages.length, after: shorter.length, trigger };
-    state.messages = shorter;
+  /** Compacts before a call when the context is past its threshold; true when it did. */
+  async function* autoCompact(): AsyncGenerator<LoopEvent, boolean> {
+    if (!shouldAutoCompact(state, options)) return false;
+    if (!(yield* compact('auto'))) {
+      state.compactFailures += 1;
+      return false;
+    }
+    state.compactFailures = 0;
+    state.transition = { reason: 'compact', trigger: 'auto' };
+    return true;
+  }
+
+  /** Compacts the history in place and says so; false when nothing was compacted. */
+  async function* compact(trigger: 'auto' | 'reactive'): AsyncGenerator<LoopEvent, boolean> {
+    if (!options.compact) return false;
+    const event = await compactHistory(options.compact, {
+      history: state.messages,
+      trigger,
+      contextTokens: state.contextTokens,
+      signal: options.signal,
+    });
+    if (event) yield event;
+    return event !== undefined;
   }
 
   async function* recover(error: ModelError): AsyncGenerator<LoopEvent, 'continue' | TerminalReason> {
     if (error.kind === 'aborted' || options.signal.aborted) return 'aborted';
     if (error.kind === 'prompt_too_long') {
-      const shorter =
-        !compacted && options.compact ? await options.compact(state.messages, options.signal) : undefined;
-      if (!shorter) {
+      const compacted = !state.reactiveCompacted && (yield* compact('reactive'));
+      if (!compacted) {
         yield { type: 'loop-error', error };
         return 'prompt_too_long';
       }
-      compacted = true;
-      yield* replaceHistory(shorter, 'reactive');
-      state.transition = { reason: 'retry', attempt: state.retryAttempt };
+      state.reactiveCompacted = true;
+      state.transition = { reason: 'compact', trigger: 'reactive' };
       return 'continue';
     }
     if (!isRetryable(error)) {
@@ -255,10 +277,30 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
   }
 }
 
-/** Retries and fallbacks repeat the same turn; they do not count against maxTurns. */
+/** Retries, fallbacks and compactions repeat the same turn; they do not count against maxTurns. */
 function isSameTurn(state: LoopState): boolean {
   const reason = state.transition?.reason;
-  return reason === 'retry' || reason === 'fallback';
+  return reason === 'retry' || reason === 'fallback' || reason === 'compact';
+}
+
+/** The system prompt and tool definitions, estimated: the part of a request no message carries. */
+function estimatePromptTokens(options: QueryOptions): number {
+  const system = options.system.map((block) => block.text).join('\n');
+  return estimateTokens(system) + estimateTokens(JSON.stringify(options.toolDefinitions));
+}
+
+/**
+ * Auto-compaction runs when the context is past its threshold, unless the breaker has tripped or
+ * this very call already follows a compaction (a summary still too long must not loop).
+ */
+function shouldAutoCompact(state: LoopState, options: QueryOptions): boolean {
+  return (
+    options.compact !== undefined &&
+    options.autoCompactTokens !== undefined &&
+    state.compactFailures < maxCompactFailures &&
+    state.transition?.reason !== 'compact' &&
+    state.contextTokens > options.autoCompactTokens
+  );
 }
 
 async function* drainQuietly(executor: StreamingExecutor): AsyncGenerator<LoopEvent, void> {

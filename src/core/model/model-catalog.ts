@@ -1,3 +1,5 @@
+import type { ImageTokenRule } from './image-tokens';
+import { anthropicImageTokens, openaiPatchTokens, openaiTileTokens } from './image-tokens';
 import type { ModelInfo } from './model-client';
 
 /** What a person may declare about a model the catalog does not know (a local model, a proxy alias). */
@@ -16,6 +18,7 @@ interface ModelFamily {
   maxOutputTokens: number;
   editTool: ModelInfo['editTool'];
   supportsImages: boolean;
+  imageTokens: ImageTokenRule;
   pricing: NonNullable<ModelInfo['pricing']>;
 }
 
@@ -40,6 +43,7 @@ const claude = (pattern: RegExp, maxOutputTokens: number, pricing: ModelFamily['
   maxOutputTokens,
   editTool: 'edit',
   supportsImages: true,
+  imageTokens: anthropicImageTokens,
   pricing,
 });
 
@@ -47,7 +51,15 @@ const gpt = (
   pattern: RegExp,
   window: { contextWindow: number; maxOutputTokens: number },
   pricing: ModelFamily['pricing'],
-): ModelFamily => ({ pattern, ...window, editTool: 'apply_patch', supportsImages: true, pricing });
+  imageTokens: ImageTokenRule,
+): ModelFamily => ({
+  pattern,
+  ...window,
+  editTool: 'apply_patch',
+  supportsImages: true,
+  imageTokens,
+  pricing,
+});
 
 const gpt5Window = { contextWindow: 400_000, maxOutputTokens: 128_000 };
 const gpt41Window = { contextWindow: 1_047_576, maxOutputTokens: 32_768 };
@@ -67,29 +79,35 @@ const families: readonly ModelFamily[] = [
   claude(/^claude-3-5-haiku/, 8_192, claudePrice(0.8, 4)),
   claude(/^claude-3-5-sonnet/, 8_192, claudePrice(3, 15)),
   claude(/^claude-3-7-sonnet/, 64_000, claudePrice(3, 15)),
-  gpt(/^gpt-5(?:\.\d+)?-nano/, gpt5Window, openaiPrice(0.05, 0.4, 0.005)),
-  gpt(/^gpt-5(?:\.\d+)?-mini/, gpt5Window, openaiPrice(0.25, 2, 0.025)),
-  gpt(/^gpt-5/, gpt5Window, openaiPrice(1.25, 10, 0.125)),
-  gpt(/^gpt-4\.1-nano/, gpt41Window, openaiPrice(0.1, 0.4, 0.025)),
-  gpt(/^gpt-4\.1-mini/, gpt41Window, openaiPrice(0.4, 1.6, 0.1)),
-  gpt(/^gpt-4\.1/, gpt41Window, openaiPrice(2, 8, 0.5)),
-  gpt(/^gpt-4o-mini/, gpt4oWindow, openaiPrice(0.15, 0.6, 0.075)),
-  gpt(/^gpt-4o/, gpt4oWindow, openaiPrice(2.5, 10, 1.25)),
-  gpt(/^o4-mini/, oSeriesWindow, openaiPrice(1.1, 4.4, 0.275)),
-  gpt(/^o3-mini/, oSeriesWindow, openaiPrice(1.1, 4.4, 0.55)),
-  gpt(/^o3/, oSeriesWindow, openaiPrice(2, 8, 0.5)),
+  gpt(/^gpt-5(?:\.\d+)?-nano/, gpt5Window, openaiPrice(0.05, 0.4, 0.005), openaiPatchTokens(2.46)),
+  gpt(/^gpt-5(?:\.\d+)?-mini/, gpt5Window, openaiPrice(0.25, 2, 0.025), openaiPatchTokens(1.62)),
+  gpt(/^gpt-5/, gpt5Window, openaiPrice(1.25, 10, 0.125), openaiTileTokens(70, 140)),
+  gpt(/^gpt-4\.1-nano/, gpt41Window, openaiPrice(0.1, 0.4, 0.025), openaiPatchTokens(2.46)),
+  gpt(/^gpt-4\.1-mini/, gpt41Window, openaiPrice(0.4, 1.6, 0.1), openaiPatchTokens(1.62)),
+  gpt(/^gpt-4\.1/, gpt41Window, openaiPrice(2, 8, 0.5), openaiTileTokens(85, 170)),
+  gpt(/^gpt-4o-mini/, gpt4oWindow, openaiPrice(0.15, 0.6, 0.075), openaiTileTokens(2833, 5667)),
+  gpt(/^gpt-4o/, gpt4oWindow, openaiPrice(2.5, 10, 1.25), openaiTileTokens(85, 170)),
+  gpt(/^o4-mini/, oSeriesWindow, openaiPrice(1.1, 4.4, 0.275), openaiPatchTokens(1.72)),
+  gpt(/^o3-mini/, oSeriesWindow, openaiPrice(1.1, 4.4, 0.55), openaiTileTokens(75, 150)),
+  gpt(/^o3/, oSeriesWindow, openaiPrice(2, 8, 0.5), openaiTileTokens(75, 150)),
 ];
 
 interface VendorDefaults {
   pattern: RegExp;
-  defaults: Omit<ModelInfo, 'id' | 'provider' | 'pricing'>;
+  defaults: Required<Omit<ModelInfo, 'id' | 'provider' | 'pricing'>>;
 }
 
 // A new id of a known vendor keeps the vendor's habits (edit tool, images) even without a price.
 const vendors: readonly VendorDefaults[] = [
   {
     pattern: /^claude-/,
-    defaults: { contextWindow: 200_000, maxOutputTokens: 32_000, editTool: 'edit', supportsImages: true },
+    defaults: {
+      contextWindow: 200_000,
+      maxOutputTokens: 32_000,
+      editTool: 'edit',
+      supportsImages: true,
+      imageTokens: anthropicImageTokens,
+    },
   },
   {
     pattern: /^(?:gpt-|o\d)/,
@@ -98,6 +116,7 @@ const vendors: readonly VendorDefaults[] = [
       maxOutputTokens: 16_384,
       editTool: 'apply_patch',
       supportsImages: true,
+      imageTokens: openaiTileTokens(85, 170),
     },
   },
 ];
@@ -108,6 +127,7 @@ export const unknownModelDefaults = {
   maxOutputTokens: 8_192,
   editTool: 'edit',
   supportsImages: false,
+  imageTokens: anthropicImageTokens,
 } as const satisfies Omit<ModelInfo, 'id' | 'provider'>;
 
 /** Options of {@link describeModel}. */
@@ -133,6 +153,7 @@ export function describeModel(modelId: string, options: DescribeModelOptions): M
         maxOutputTokens: family.maxOutputTokens,
         editTool: family.editTool,
         supportsImages: family.supportsImages,
+        imageTokens: family.imageTokens,
         pricing: { ...family.pricing },
       }
     : {

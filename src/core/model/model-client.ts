@@ -1,4 +1,5 @@
 import type { AssistantBlock, Message, Usage } from '../messages/message';
+import type { ImageTokenRule } from './image-tokens';
 
 /** What a model can do; declared per model so the loop never hard-wires a model name. */
 export interface ModelInfo {
@@ -9,6 +10,11 @@ export interface ModelInfo {
   /** Search-and-replace (`Edit`, Claude) or `ApplyPatch` (GPT-family). */
   editTool: 'edit' | 'apply_patch';
   supportsImages: boolean;
+  /**
+   * How the provider counts an image's input tokens. Undefined for a model described by hand: such
+   * images count by Anthropic's pixel rule, which most vision encoders are near.
+   */
+  imageTokens?: ImageTokenRule;
   /** USD per million tokens, for the cost line; undefined when unknown (local models). */
   pricing?: { input: number; output: number; cacheRead: number; cacheWrite: number };
 }

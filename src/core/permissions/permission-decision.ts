@@ -1,16 +1,6 @@
+import type { PermissionMode } from './permission-mode';
 import type { PermissionRule, RuleSource } from './permission-rule';
 import type { HazardKind } from './shell-parser';
-
-/** How much runs without asking. `plan` runs read-only tools only; bypass runs all but denials. */
-export type PermissionMode = 'default' | 'acceptEdits' | 'plan' | 'auto' | 'bypassPermissions';
-
-export const permissionModes: readonly PermissionMode[] = [
-  'default',
-  'acceptEdits',
-  'plan',
-  'auto',
-  'bypassPermissions',
-];
 
 /** A check that fired regardless of allow rules. */
 export type PermissionCheckName =

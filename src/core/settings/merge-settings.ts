@@ -2,7 +2,7 @@ import type {
   HookHandler,
   HookMatcherGroup,
   HooksSettings,
-  PermissionMode,
+  PermissionModeName,
   Settings,
 } from './settings-schema';
 
@@ -48,7 +48,7 @@ export interface MergedSettings {
     ask: SourcedRule[];
     deny: SourcedRule[];
     additionalDirectories: SourcedRule[];
-    defaultMode?: PermissionMode;
+    defaultMode?: PermissionModeName;
     disableBypassPermissionsMode?: 'disable';
   };
   /** Matcher groups of every level, highest level first; empty when `disableAllHooks` wins. */

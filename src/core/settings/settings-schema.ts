@@ -1,19 +1,15 @@
 import { z } from 'zod';
 import { permissionRuleError } from '../permissions/permission-rule';
+import { permissionModes } from '../permissions/permission-mode';
 
-/** Permission modes Claude Code settings may name; `manual` is the newer alias of `default`. */
-export const permissionModeSchema = z.enum([
-  'default',
-  'acceptEdits',
-  'plan',
-  'bypassPermissions',
-  'manual',
-  'dontAsk',
-  'auto',
-]);
+/**
+ * Mode names Claude Code settings may use: Tandem's modes, `manual` (the newer name of `default`)
+ * and `dontAsk` (which Tandem does not support). `permissionModeNamed` maps a name to a mode.
+ */
+export const permissionModeNameSchema = z.enum([...permissionModes, 'manual', 'dontAsk']);
 
-/** A mode name as written in settings; the permission engine maps `manual` to `default`. */
-export type PermissionMode = z.infer<typeof permissionModeSchema>;
+/** A mode name as written in settings. */
+export type PermissionModeName = z.infer<typeof permissionModeNameSchema>;
 
 /**
  * A list of permission rules. A rule the engine cannot parse is an issue at its own index, so it
@@ -32,7 +28,7 @@ export const permissionsSettingsSchema = z.looseObject({
   allow: ruleListSchema.optional(),
   ask: ruleListSchema.optional(),
   deny: ruleListSchema.optional(),
-  defaultMode: permissionModeSchema.optional(),
+  defaultMode: permissionModeNameSchema.optional(),
   additionalDirectories: z.array(z.string()).optional(),
   disableBypassPermissionsMode: z.literal('disable').optional(),
 });

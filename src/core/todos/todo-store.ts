@@ -8,13 +8,18 @@ export const todoItemSchema = z.object({
 
 export type TodoItem = z.infer<typeof todoItemSchema>;
 
-type Listener = (todos: readonly TodoItem[]) => void;
+/** Hears every change of the list. Must not throw: it runs inside the tool call that changed it. */
+export type TodoListener = (todos: readonly TodoItem[]) => void;
 
-/** The session's todo list. Replaced whole by TodoWrite; listeners persist and render it. */
+/**
+ * The session's todo list. Replaced whole by whichever tool changes it (TodoWrite today); each change
+ * is emitted, and the agent persists and announces it from that, so no caller needs to know which
+ * tool it was.
+ */
 export class TodoStore {
   #todos: readonly TodoItem[] = [];
   #turnOfLastUpdate = 0;
-  readonly #listeners = new Set<Listener>();
+  readonly #listeners = new Set<TodoListener>();
 
   constructor(initial: readonly TodoItem[] = []) {
     this.#todos = initial;
@@ -29,13 +34,15 @@ export class TodoStore {
     return this.#turnOfLastUpdate;
   }
 
+  /** Replaces the whole list during loop turn `turn`, and tells every listener. */
   replace(todos: readonly TodoItem[], turn: number): void {
     this.#todos = todos;
     this.#turnOfLastUpdate = turn;
     for (const listener of this.#listeners) listener(todos);
   }
 
-  onDidChange(listener: Listener): () => void {
+  /** Subscribes to changes; returns the unsubscribe function. */
+  onDidChange(listener: TodoListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }

@@ -31,15 +31,32 @@ export const allBuiltinTools: readonly AnyTool[] = [
   taskTool,
 ];
 
-/** Tools a sub-agent does without: it cannot nest, and the todo list belongs to the main conversation. */
-const parentOnlyTools = ['Task', 'TodoWrite'];
+/** Who the tools are for: the main conversation, or a sub-agent working on one task. */
+export type ToolAudience = 'main' | 'subagent';
+
+/** Options of {@link offeredTools}. */
+export interface OfferedToolsOptions {
+  model: ModelInfo;
+  /** Default `main`. */
+  audience?: ToolAudience;
+}
 
 /**
- * The tools offered to one model: its preferred edit tool only (search-and-replace for Claude,
- * ApplyPatch for GPT-family), so the prompt does not carry two ways to do one thing.
+ * The tools of a set offered to one model: tools of another edit style than the model's are left
+ * out (so the prompt does not carry two ways to do one thing), and so are tools not offered to
+ * sub-agents when the audience is one. Decided by each tool's traits, so a new tool (an MCP tool,
+ * a new built-in) declares where it belongs.
  */
-export function toolsForModel(model: ModelInfo, role: 'main' | 'subagent' = 'main'): AnyTool[] {
-  const hidden = model.editTool === 'apply_patch' ? ['Edit', 'MultiEdit'] : ['ApplyPatch'];
-  if (role === 'subagent') hidden.push(...parentOnlyTools);
-  return allBuiltinTools.filter((tool) => !hidden.includes(tool.name));
+export function offeredTools(tools: readonly AnyTool[], options: OfferedToolsOptions): AnyTool[] {
+  const forSubagent = options.audience === 'subagent';
+  return tools.filter(
+    (tool) =>
+      (tool.editStyle === undefined || tool.editStyle === options.model.editTool) &&
+      (!forSubagent || tool.offeredToSubagents),
+  );
+}
+
+/** The built-in tools offered to one model; see {@link offeredTools}. */
+export function toolsForModel(model: ModelInfo, audience: ToolAudience = 'main'): AnyTool[] {
+  return offeredTools(allBuiltinTools, { model, audience });
 }

@@ -78,6 +78,9 @@ export type ToolPermissionCheck =
  */
 export type PermissionKind = 'read' | 'edit' | 'execute' | 'fetch' | 'other';
 
+/** One way of editing files: search-and-replace (`edit`) or codex patches (`apply_patch`). */
+export type EditStyle = ModelInfo['editTool'];
+
 export interface Tool<Input = unknown> {
   readonly name: string;
   readonly permissionKind: PermissionKind;
@@ -86,6 +89,17 @@ export interface Tool<Input = unknown> {
    * makes the commands started beside it moot). Default false.
    */
   readonly abortsSiblingsOnFailure: boolean;
+  /**
+   * Set on tools that are one way of editing files: such a tool is offered only to models whose
+   * `ModelInfo.editTool` is this style, so a prompt never carries two ways to do one thing.
+   * Undefined: offered to every model.
+   */
+  readonly editStyle: EditStyle | undefined;
+  /**
+   * False for tools that act on the main conversation's own state (its todo list, its sub-agents):
+   * a sub-agent is not offered them. Default true.
+   */
+  readonly offeredToSubagents: boolean;
   /** The prompt the model sees. */
   readonly description: string;
   readonly inputSchema: z.ZodType<Input>;
@@ -100,6 +114,11 @@ export interface Tool<Input = unknown> {
    * the URL for WebFetch; undefined when the tool has no such target.
    */
   permissionTarget(input: Input, context: ToolContext): string | undefined;
+  /**
+   * The files this call reads or writes, absolute; empty when it names none (or names them
+   * invalidly). The harness loads the memory files beside them. Must not throw.
+   */
+  filePaths(input: Input, context: ToolContext): readonly string[];
   /** A short label for the panel: the key argument. */
   summarize(input: Input): string;
   /**

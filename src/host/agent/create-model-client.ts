@@ -1,13 +1,15 @@
 import type { ModelClient } from '../../core/model/model-client';
+import { providerDefaults } from '../../core/model/provider-defaults';
 import type { HostSettings } from '../config/host-settings';
 import type { ApiKeyStore } from '../secrets/api-key-store';
 
-/** The default model per provider when `tandem.model` is empty (same as the Node composition). */
-export const defaultModels: Record<HostSettings['provider'], string> = {
-  anthropic: 'claude-sonnet-4-6',
-  openai: 'gpt-5',
-  'vscode-lm': '',
-};
+/**
+ * The model when `tandem.model` is empty: the provider's default from the core's one table; for
+ * the editor's own models, empty (the first one the editor offers).
+ */
+export function defaultModelOf(provider: HostSettings['provider']): string {
+  return provider === 'vscode-lm' ? '' : providerDefaults[provider].model;
+}
 
 /** A client for the configured provider, or an actionable reason there is none. Never throws. */
 export type ModelClientResult =
@@ -30,7 +32,7 @@ export async function createModelClient(
   keys: ApiKeyStore,
   env: Record<string, string | undefined> = process.env,
 ): Promise<ModelClientResult> {
-  const model = settings.model || defaultModels[settings.provider];
+  const model = settings.model || defaultModelOf(settings.provider);
   if (settings.provider === 'vscode-lm') {
     const { VscodeLmClient } = await import('../lm/vscode-lm-client');
     return { ok: true, client: new VscodeLmClient(), model };

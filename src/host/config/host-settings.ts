@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { z } from 'zod';
+import { permissionModeSchema } from '../../core/permissions/permission-mode';
 
 /** Providers the host can talk to. `vscode-lm` is the editor's own models (Copilot and others). */
 export const providerIdSchema = z.enum(['anthropic', 'openai', 'vscode-lm']);
@@ -13,7 +14,7 @@ const settingsSchema = z.object({
   subagentModel: z.string().catch(''),
   anthropicBaseUrl: z.string().catch(''),
   openaiBaseUrl: z.string().catch(''),
-  permissionMode: z.enum(['default', 'acceptEdits', 'plan', 'bypassPermissions']).catch('default'),
+  permissionMode: permissionModeSchema.catch('default'),
   maxTurns: z.number().int().positive().catch(100),
   ripgrepPath: z.string().catch(''),
 });

@@ -6,46 +6,41 @@ import type { AgentPorts } from '../../core/agent/agent';
 import { ApprovingFileWriter } from '../../core/agent/approving-file-writer';
 import { EngineGate } from '../../core/agent/engine-gate';
 import { createCompactor } from '../../core/context/compactor';
-import { MemoryLoader } from '../../core/context/memory/memory-loader';
-import { hookContextReminder } from '../../core/context/reminders';
-import { defaultSystemPromptSections } from '../../core/context/sections/default-sections';
-import { SystemPromptBuilder } from '../../core/context/system-prompt';
 import { HookRunner } from '../../core/hooks/hook-runner';
+import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
 import type { ModelClient, ModelInfo } from '../../core/model/model-client';
+import { resolveModelId } from '../../core/model/provider-defaults';
+import type { ProviderName } from '../../core/model/provider-defaults';
+import type { PermissionEngine } from '../../core/permissions/permission-engine';
+import type { PermissionMode } from '../../core/permissions/permission-mode';
 import type { Approver, Logger } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
-import { createModelClassifier } from '../../core/permissions/permission-classifier';
-import type { PermissionMode } from '../../core/permissions/permission-decision';
-import { permissionModes } from '../../core/permissions/permission-decision';
-import { PermissionEngine } from '../../core/permissions/permission-engine';
-import { buildRuleSet } from '../../core/permissions/permission-rule';
-import type { RuleBehavior, RuleSet } from '../../core/permissions/permission-rule';
+import type { RestoredSession } from '../../core/session/transcript-entry';
+import { createSessionCallbacks } from '../../core/harness/session-callbacks';
+import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 import { toolsForModel } from '../../core/tools/builtin-tools';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { AnyTool } from '../../core/tools/tool';
-import { TreeSitterShellParser } from '../bash-parser/tree-sitter-shell-parser';
 import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
 import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
-import { NodeMemoryReader } from '../memory/node-memory-reader';
-import { AnthropicClient } from '../providers/anthropic-client';
-import { OpenaiClient } from '../providers/openai-client';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
 import { loadSettings } from '../settings/settings-loader';
+import type { LoadedSettings } from '../settings/settings-loader';
 import { SettingsWatcher } from '../settings/settings-watcher';
 import { userConfigDirectory } from '../settings/settings-paths';
 import { addPermissionRule } from '../settings/settings-writer';
-import type { LoadedSettings } from '../settings/settings-loader';
 import { NodeShell } from '../shell/node-shell';
 import { NodeWorkspace } from '../workspace/node-workspace';
-import { gatherPromptEnvironment, projectRootOf } from './prompt-environment';
-import { resolveModelRoles } from './model-roles';
-import type { ProviderName } from './model-roles';
-import { createSessionCallbacks } from './session-hooks';
-import { createSubagentRunner } from './subagent-runner';
+import { createPermissionEngine, rulesOf } from './create-permission-engine';
+import { createProviderClient, resolveModelRoles } from './model-roles';
+import type { ModelRoles } from './model-roles';
+import { loadPromptContext } from './load-prompt-context';
+import { projectRootOf } from './prompt-environment';
 
+/** What the CLI and the editor say about the session they want; every field but `cwd` and `approver` has a default. */
 export interface NodeAgentOptions {
   cwd: string;
   /** Workspace folders; default `[cwd]`. */
@@ -90,6 +85,7 @@ export interface NodeAgentOptions {
   };
 }
 
+/** A composed session: the agent and what its host shows or needs (model, tools, mode, engine). */
 export interface NodeAgentSession {
   agent: Agent;
   sessionId: string;
@@ -102,47 +98,122 @@ export interface NodeAgentSession {
   dispose(): Promise<void>;
 }
 
+/** The session, or a message for the person saying why it could not be set up. */
 export type CreateNodeAgentResult = { ok: true; session: NodeAgentSession } | { ok: false; message: string };
 
-/** The permission rules of merged settings, each with the folder its file sits in. */
-function rulesOf(settings: LoadedSettings, logger: Logger): RuleSet {
-  const lists: { behavior: RuleBehavior; key: 'allow' | 'ask' | 'deny' }[] = [
-    { behavior: 'allow', key: 'allow' },
-    { behavior: 'ask', key: 'ask' },
-    { behavior: 'deny', key: 'deny' },
-  ];
-  const { rules, errors } = buildRuleSet(
-    lists.flatMap(({ behavior, key }) =>
-      settings.merged.permissions[key].map((rule) => ({
-        behavior,
-        rules: [rule.text],
-        source: { source: rule.source, root: rule.root },
-      })),
-    ),
-  );
-  for (const error of errors) logger.warn(`permission rule ignored: ${error}`);
-  return rules;
+/** Where the session runs: the options' defaults filled in. */
+interface Place {
+  env: Record<string, string | undefined>;
+  logger: Logger;
+  homeDir: string;
+  cwd: string;
+  roots: string[];
+  projectRoot: string;
 }
 
-const defaultModels: Record<ProviderName, string> = { anthropic: 'claude-sonnet-4-6', openai: 'gpt-5' };
+/** The saved session this one continues (if any) and where it is saved. */
+interface SavedSession {
+  store: JsonlTranscriptStore;
+  sessionId: string;
+  restored: RestoredSession | undefined;
+}
+
+/** The main model and the roles around it. */
+interface Models {
+  client: ModelClient;
+  modelId: string;
+  model: ModelInfo;
+  roles: ModelRoles;
+}
 
 /**
- * The composition root shared by the CLI and the editor: settings, model client, ports, permission
- * engine, hooks, memory, system prompt and transcript, wired into one Agent. Setup problems are
- * returned as messages, never thrown.
+ * The composition root shared by the CLI and the editor, in steps: where it runs → the saved
+ * session → settings → models → ports → permissions → hooks → prompt context → tools, gate and
+ * sub-agents → the Agent. Setup problems are returned as messages, never thrown.
  */
 export async function createNodeAgent(options: NodeAgentOptions): Promise<CreateNodeAgentResult> {
-  const env = options.env ?? process.env;
-  const logger = options.logger ?? silentLogger;
-  const homeDir = options.homeDir ?? homedir();
-  const cwd = options.cwd;
-  const roots = options.roots ?? [cwd];
-  const projectRoot = await projectRootOf(cwd);
-  const settingsOptions = {
-    projectRoot,
-    homeDir,
-    cwd,
-    env,
+  const place = await placeOf(options);
+  const saved = openSavedSession(options, place);
+  if (!saved.ok) return saved;
+  const { settings, watcher } = await loadNodeSettings(options, place);
+  const models = chooseModels(options, place, settings);
+  const ports = createPorts(options, place.logger);
+  const permissions = await createPermissionEngine({
+    settings,
+    roots: place.roots,
+    cwd: place.cwd,
+    homeDir: place.homeDir,
+    trusted: options.trusted ?? true,
+    workspace: ports.workspace,
+    classifier: models.roles.small,
+    treeSitterPaths: options.treeSitterPaths,
+    logger: place.logger,
+  });
+  if (!permissions.ok) {
+    watcher?.dispose();
+    return permissions;
+  }
+  const { engine, mode } = permissions;
+  const transcriptPath = saved.store.pathOf(saved.sessionId);
+  const hooks = createHookRunner({ place, sessionId: saved.sessionId, transcriptPath, settings, mode });
+  watcher?.onDidChange((next) => reloadSettings(next, { engine, hooks, logger: place.logger }));
+  const agent = await assembleAgent({ options, place, saved, models, ports, engine, hooks });
+  return {
+    ok: true,
+    session: {
+      agent: agent.agent,
+      sessionId: saved.sessionId,
+      model: models.model,
+      tools: agent.tools,
+      permissionMode: mode,
+      engine,
+      settings,
+      transcriptPath,
+      dispose: async () => {
+        watcher?.dispose();
+        await ports.shell.dispose();
+      },
+    },
+  };
+}
+
+async function placeOf(options: NodeAgentOptions): Promise<Place> {
+  return {
+    env: options.env ?? process.env,
+    logger: options.logger ?? silentLogger,
+    homeDir: options.homeDir ?? homedir(),
+    cwd: options.cwd,
+    roots: options.roots ?? [options.cwd],
+    projectRoot: await projectRootOf(options.cwd),
+  };
+}
+
+function openSavedSession(
+  options: NodeAgentOptions,
+  place: Place,
+): ({ ok: true } & SavedSession) | { ok: false; message: string } {
+  const store = new JsonlTranscriptStore(
+    options.sessionsDirectory ?? defaultSessionsDirectory(place.env),
+    place.logger,
+  );
+  const restored = options.resume ? store.load(options.resume) : undefined;
+  if (options.resume && !restored)
+    return { ok: false, message: `No saved session with id ${options.resume}.` };
+  if (options.sessionId !== undefined && !JsonlTranscriptStore.isValidSessionId(options.sessionId))
+    return { ok: false, message: `Invalid session id: ${options.sessionId}` };
+  return { ok: true, store, restored, sessionId: options.resume ?? options.sessionId ?? randomUUID() };
+}
+
+/** Settings of every level, the CLI's flags as the `cli` level; watched when the options ask. */
+async function loadNodeSettings(
+  options: NodeAgentOptions,
+  place: Place,
+): Promise<{ settings: LoadedSettings; watcher: SettingsWatcher | undefined }> {
+  const loaderOptions = {
+    projectRoot: place.projectRoot,
+    homeDir: place.homeDir,
+    cwd: place.cwd,
+    env: place.env,
     cli: {
       permissions: {
         allow: options.allowedTools ?? [],
@@ -153,199 +224,162 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     vscode: options.editorSettings,
   };
   const watcher = options.watchSettings
-    ? await SettingsWatcher.start({ ...settingsOptions, logger })
+    ? await SettingsWatcher.start({ ...loaderOptions, logger: place.logger })
     : undefined;
-  const settings = watcher?.current ?? (await loadSettings(settingsOptions));
+  const settings = watcher?.current ?? (await loadSettings(loaderOptions));
+  reportProblems(settings, place.logger);
+  return { settings, watcher };
+}
+
+function reportProblems(settings: LoadedSettings, logger: Logger): void {
   for (const problem of settings.problems)
     logger.warn(`settings: ${problem.path}: ${problem.field}: ${problem.message}`);
+}
 
-  const store = new JsonlTranscriptStore(options.sessionsDirectory ?? defaultSessionsDirectory(env), logger);
-  const restored = options.resume ? store.load(options.resume) : undefined;
-  if (options.resume && !restored)
-    return { ok: false, message: `No saved session with id ${options.resume}.` };
-  if (options.sessionId !== undefined && !JsonlTranscriptStore.isValidSessionId(options.sessionId))
-    return { ok: false, message: `Invalid session id: ${options.sessionId}` };
-  const sessionId = options.resume ?? options.sessionId ?? randomUUID();
+/** A changed settings file reloads permission rules and hooks in the running session. */
+function reloadSettings(
+  next: LoadedSettings,
+  session: { engine: PermissionEngine; hooks: HookRunner; logger: Logger },
+): void {
+  reportProblems(next, session.logger);
+  session.engine.replaceRules(rulesOf(next, session.logger));
+  session.hooks.updateHooks(next.merged.hooks);
+  session.logger.info('Settings changed: permission rules and hooks reloaded.');
+}
 
+function createHookRunner(session: {
+  place: Place;
+  sessionId: string;
+  transcriptPath: string;
+  settings: LoadedSettings;
+  mode: PermissionMode;
+}): HookRunner {
+  return new HookRunner({
+    hooks: session.settings.merged.hooks,
+    executor: new NodeHookExecutor(),
+    sessionId: session.sessionId,
+    transcriptPath: session.transcriptPath,
+    cwd: session.place.cwd,
+    projectDir: session.place.projectRoot,
+    permissionMode: session.mode,
+    logger: session.place.logger,
+  });
+}
+
+function chooseModels(options: NodeAgentOptions, place: Place, settings: LoadedSettings): Models {
   const provider = options.provider ?? 'anthropic';
   const client =
     options.overrides?.client ??
-    (provider === 'openai'
-      ? new OpenaiClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, env })
-      : new AnthropicClient({ baseUrl: options.baseUrl, apiKey: options.apiKey, env }));
-  const modelId =
-    options.model ??
-    settings.merged.model ??
-    (provider === 'anthropic' ? env.ANTHROPIC_MODEL : env.OPENAI_MODEL) ??
-    defaultModels[provider];
-  const model = client.describe(modelId);
+    createProviderClient(provider, { baseUrl: options.baseUrl, apiKey: options.apiKey, env: place.env });
+  const modelId = resolveModelId({
+    provider,
+    requested: options.model,
+    settings: settings.merged.model,
+    env: place.env,
+  });
   const roles = resolveModelRoles({
     provider,
     main: { client, model: modelId },
     smallModel: options.smallModel,
     subagentModel: options.subagentModel,
-    env,
+    env: place.env,
     clientFor: options.overrides?.clientFor,
   });
+  return { client, modelId, model: client.describe(modelId), roles };
+}
 
-  const ports: AgentPorts = {
-    workspace: options.overrides?.workspace ?? new NodeWorkspace(roots),
-    shell: options.overrides?.shell ?? new NodeShell(),
-    search: options.overrides?.search ?? new RipgrepSearch({ rgPath: options.rgPath }),
-    fetcher: options.overrides?.fetcher ?? new NodeFetcher(),
-    clock: options.overrides?.clock ?? new SystemClock(),
+function createPorts(options: NodeAgentOptions, logger: Logger): AgentPorts {
+  const overrides = options.overrides;
+  return {
+    workspace: overrides?.workspace ?? new NodeWorkspace(options.roots ?? [options.cwd]),
+    shell: overrides?.shell ?? new NodeShell(),
+    search: overrides?.search ?? new RipgrepSearch({ rgPath: options.rgPath }),
+    fetcher: overrides?.fetcher ?? new NodeFetcher(),
+    clock: overrides?.clock ?? new SystemClock(),
     logger,
   };
+}
 
-  const shellParser = await TreeSitterShellParser.load(options.treeSitterPaths).catch((error: unknown) => {
-    logger.error('The shell parser did not load; every shell command will ask.', error);
-    return undefined;
-  });
-  const rules = rulesOf(settings, logger);
-  const trusted = options.trusted ?? true;
-  const configuredMode = settings.merged.permissions.defaultMode ?? 'default';
-  const requestedMode = (permissionModes as readonly string[]).includes(configuredMode)
-    ? (configuredMode as PermissionMode)
-    : 'default';
-  if (requestedMode !== configuredMode)
-    logger.warn(`Permission mode "${configuredMode}" is not supported; using default.`);
-  const engine = new PermissionEngine({
-    rules,
-    mode: 'default',
-    workspaceRoots: [...roots, ...settings.merged.permissions.additionalDirectories.map((rule) => rule.text)],
-    cwd,
-    home: homeDir,
-    caseInsensitive: process.platform === 'darwin' || process.platform === 'win32',
-    windows: process.platform === 'win32',
-    trusted,
-    shellParser,
-    workspace: ports.workspace,
-    classifier: createModelClassifier(roles.small),
-  });
-  const modeResult = engine.setMode(requestedMode);
-  if (!modeResult.ok) {
-    watcher?.dispose();
-    return { ok: false, message: modeResult.error };
-  }
+/** Everything the Agent is assembled from. */
+interface AgentParts {
+  options: NodeAgentOptions;
+  place: Place;
+  saved: SavedSession;
+  models: Models;
+  ports: AgentPorts;
+  engine: PermissionEngine;
+  hooks: HookRunner;
+}
 
-  const transcriptPath = store.pathOf(sessionId);
-  const hooks = new HookRunner({
-    hooks: settings.merged.hooks,
-    executor: new NodeHookExecutor(),
-    sessionId,
-    transcriptPath,
-    cwd,
-    projectDir: projectRoot,
-    permissionMode: requestedMode,
-    logger,
-  });
-  watcher?.onDidChange((next) => {
-    for (const problem of next.problems)
-      logger.warn(`settings: ${problem.path}: ${problem.field}: ${problem.message}`);
-    engine.replaceRules(rulesOf(next, logger));
-    hooks.updateHooks(next.merged.hooks);
-    logger.info('Settings changed: permission rules and hooks reloaded.');
-  });
-  const memory = new MemoryLoader({ reader: new NodeMemoryReader(), homeDir, projectRoot, cwd });
-  const initialMemory = await memory.loadInitial();
-  for (const problem of initialMemory.problems) logger.warn(`memory: ${problem.path}: ${problem.message}`);
-  const environment = await gatherPromptEnvironment(cwd);
-  const prompt = new SystemPromptBuilder(defaultSystemPromptSections());
-
-  const startup = await hooks.run(
-    { event: 'SessionStart', source: restored ? 'resume' : 'startup' },
-    new AbortController().signal,
-  );
-  const startupContext = hookContextReminder('SessionStart', startup.additionalContext);
-
+async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: AnyTool[] }> {
+  const { options, place, saved, models, ports, engine, hooks } = parts;
+  const context = await loadPromptContext({ ...place, hooks, source: saved.restored ? 'resume' : 'startup' });
   // A tool denied outright is not offered at all: the model should not plan around it.
-  const tools = toolsForModel(model).filter((tool) => !engine.isToolDenied(tool));
-  const transcript = store.sink(sessionId);
-  const compactor = createCompactor(roles.small);
-  if (!restored)
-    transcript.append({ type: 'session-start', sessionId, cwd, model: modelId, timestamp: Date.now() });
-
-  const gate = new EngineGate({
-    engine,
-    approver: options.approver,
-    reviewingWriter:
-      options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
-    hooks,
-    logger,
-    persistRule: async (rule, scope) => {
-      const path =
-        scope === 'project'
-          ? join(projectRoot, '.claude', 'settings.local.json')
-          : join(userConfigDirectory(homeDir, env), 'settings.json');
-      const saved = await addPermissionRule(path, 'allow', rule);
-      if (!saved.ok) logger.warn(saved.message);
-      else logger.info(`Saved "${rule}" to ${path}`);
-    },
-  });
-  const system = async (info: ModelInfo) =>
-    prompt.build({ model: info, environment, memory: initialMemory.files, mcpInstructions: [] });
-  const subagentInfo = roles.subagent.client.describe(roles.subagent.model);
-  const subagents = createSubagentRunner({
-    parentSessionId: sessionId,
-    ...roles.subagent,
-    tools: toolsForModel(subagentInfo, 'subagent').filter((tool) => !engine.isToolDenied(tool)),
-    ports,
-    gate,
-    cwd,
-    system,
-    hooks,
-  });
-
+  const allowed = (tools: AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
+  const tools = allowed(toolsForModel(models.model));
+  const gate = createGate(parts);
+  const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
+  const transcript = saved.store.sink(saved.sessionId);
+  if (!saved.restored) {
+    const start = { sessionId: saved.sessionId, cwd: place.cwd, model: models.modelId };
+    transcript.append({ type: 'session-start', ...start, timestamp: ports.clock.now() });
+  }
   const agent = new Agent({
-    sessionId,
-    client,
-    model: modelId,
+    sessionId: saved.sessionId,
+    client: models.client,
+    model: models.modelId,
     fallbackModel: options.fallbackModel,
     maxTurns: options.maxTurns ?? 50,
     tools,
     ports,
     gate,
-    cwd,
-    system,
-    subagents,
+    cwd: place.cwd,
+    system: context.system,
+    subagents: createSubagentRunner({
+      parentSessionId: saved.sessionId,
+      ...models.roles.subagent,
+      tools: allowed(toolsForModel(subagentInfo, 'subagent')),
+      ports,
+      gate,
+      cwd: place.cwd,
+      system: context.system,
+      hooks,
+    }),
     transcript,
-    compact: async (messages, signal) => {
-      const hook = await hooks.run({ event: 'PreCompact', trigger: 'auto' }, signal);
-      if (hook.blocked) {
-        logger.warn(`A PreCompact hook blocked compaction: ${hook.blockReason ?? 'no reason given'}`);
-        return undefined;
-      }
-      return compactor(messages, signal);
-    },
-    history: restored?.messages,
-    todos: restored?.todos,
+    compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
+    history: saved.restored?.messages,
+    todos: saved.restored?.todos,
     ...createSessionCallbacks({
       hooks,
-      memory,
+      memory: context.memory,
       workspace: ports.workspace,
       shell: ports.shell,
       clock: ports.clock,
-      logger,
-      startupContext: startupContext ? [startupContext] : [],
+      logger: place.logger,
+      startupContext: context.startupContext,
     }),
   });
+  return { agent, tools };
+}
 
-  return {
-    ok: true,
-    session: {
-      agent,
-      sessionId,
-      model,
-      tools,
-      permissionMode: requestedMode,
-      engine,
-      settings,
-      transcriptPath,
-      dispose: async () => {
-        watcher?.dispose();
-        const shell = ports.shell as Partial<NodeShell>;
-        await shell.disposeAll?.();
-      },
+/** The gate over the engine: the person is asked through the Approver, "allow always" is saved. */
+function createGate(parts: AgentParts): EngineGate {
+  const { options, place, ports, engine, hooks } = parts;
+  return new EngineGate({
+    engine,
+    approver: options.approver,
+    reviewingWriter:
+      options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
+    hooks,
+    logger: place.logger,
+    persistRule: async (rule, scope) => {
+      const path =
+        scope === 'project'
+          ? join(place.projectRoot, '.claude', 'settings.local.json')
+          : join(userConfigDirectory(place.homeDir, place.env), 'settings.json');
+      const saved = await addPermissionRule(path, 'allow', rule);
+      if (!saved.ok) place.logger.warn(saved.message);
+      else place.logger.info(`Saved "${rule}" to ${path}`);
     },
-  };
+  });
 }

@@ -1,8 +1,14 @@
 import type { ModelClient } from '../../core/model/model-client';
+import { providerNames } from '../../core/model/provider-defaults';
+import type { ProviderName } from '../../core/model/provider-defaults';
 import { AnthropicClient } from '../providers/anthropic-client';
 import { OpenaiClient } from '../providers/openai-client';
+import type { ProviderOptions } from '../providers/provider-options';
 
-export type ProviderName = 'anthropic' | 'openai';
+/** The SDK client of a provider; keys and base URLs fall back to its usual environment variables. */
+export function createProviderClient(provider: ProviderName, options: ProviderOptions): ModelClient {
+  return provider === 'openai' ? new OpenaiClient(options) : new AnthropicClient(options);
+}
 
 /** One role's model: which client talks to it and its id. */
 export interface ModelRole {
@@ -17,6 +23,8 @@ export interface ModelRoles {
   subagent: ModelRole;
 }
 
+const specPattern = new RegExp(`^(${providerNames.join('|')}):(.+)$`);
+
 /**
  * `provider:model` (e.g. `openai:gpt-5-mini`) or a bare model id, which keeps the main provider.
  * Only the two known provider names count as a prefix, so ids with colons (`llama3:8b`) survive.
@@ -25,12 +33,13 @@ export function parseModelSpec(
   spec: string,
   fallback: ProviderName,
 ): { provider: ProviderName; model: string } {
-  const match = /^(anthropic|openai):(.+)$/.exec(spec.trim());
+  const match = specPattern.exec(spec.trim());
   return match
     ? { provider: match[1] as ProviderName, model: match[2]! }
     : { provider: fallback, model: spec.trim() };
 }
 
+/** The main role and the specs of the others; `env` supplies keys for a provider the editor gave no client for. */
 export interface ResolveModelRolesOptions {
   provider: ProviderName;
   main: ModelRole;
@@ -46,12 +55,7 @@ export function resolveModelRoles(options: ResolveModelRolesOptions): ModelRoles
   const clients = new Map<ProviderName, ModelClient>([[options.provider, options.main.client]]);
   const clientFor = (provider: ProviderName): ModelClient => {
     let client = clients.get(provider) ?? options.clientFor?.(provider);
-    if (!client) {
-      client =
-        provider === 'openai'
-          ? new OpenaiClient({ env: options.env })
-          : new AnthropicClient({ env: options.env });
-    }
+    client ??= createProviderClient(provider, { env: options.env });
     clients.set(provider, client);
     return client;
   };

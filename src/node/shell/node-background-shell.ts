@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import type { BackgroundShell } from '../../core/ports';
+import type { CutText } from '../../core/text/cut-middle';
 import { OutputBuffer } from './output-buffer';
 import { killGroup } from './process-group';
 
@@ -61,14 +62,14 @@ export class NodeBackgroundShell implements BackgroundShell {
     });
   }
 
-  readNew(): string {
-    const text = this.#unread.toString();
+  readNew(): CutText {
+    const text = this.#unread.text();
     this.#unread = new OutputBuffer(this.#maxOutputChars);
     return text;
   }
 
-  readAll(): string {
-    return this.#all.toString();
+  readAll(): CutText {
+    return this.#all.text();
   }
 
   status(): { running: boolean; exitCode: number | null; startedAt: number; lastOutputAt: number } {

@@ -1,32 +1,34 @@
-import { cutNote } from '../../core/tools/bash/cut-middle';
+import type { CutText } from '../../core/text/cut-middle';
+import { countLines } from '../../core/text/cut-middle';
 
 /**
  * Text capped in memory: keeps the first and the last `maxChars / 2` characters of everything
- * appended and counts what fell out in between. Appending is amortised O(chunk).
+ * appended and counts the characters and line breaks that fell out in between, so whoever shows it
+ * can say truly what is missing. Appending is amortised O(chunk).
  */
 export class OutputBuffer {
   readonly #headMax: number;
   readonly #tailMax: number;
   #head = '';
   #tail = '';
-  #total = 0;
+  #headLines = 0;
+  #characters = 0;
+  #lines = 0;
 
   constructor(maxChars: number) {
     this.#headMax = Math.ceil(maxChars / 2);
     this.#tailMax = Math.floor(maxChars / 2);
   }
 
-  /** Characters appended so far, including those cut. */
-  get totalChars(): number {
-    return this.#total;
-  }
-
   append(chunk: string): void {
-    this.#total += chunk.length;
+    this.#characters += chunk.length;
+    this.#lines += countLines(chunk);
     let rest = chunk;
     if (this.#head.length < this.#headMax) {
       const room = this.#headMax - this.#head.length;
-      this.#head += rest.slice(0, room);
+      const taken = rest.slice(0, room);
+      this.#head += taken;
+      this.#headLines += countLines(taken);
       rest = rest.slice(room);
     }
     if (rest.length === 0) return;
@@ -36,16 +38,17 @@ export class OutputBuffer {
       this.#tail = this.#tail.slice(-this.#tailMax || this.#tail.length);
   }
 
-  /** Head, a note of what was cut (if anything), and tail. */
-  toString(): string {
+  /** What is kept: head and tail, and the count of what was cut between them. */
+  text(): CutText {
     const tail = this.#tailMax === 0 ? '' : this.#tail.slice(-this.#tailMax);
-    const cut = this.#total - this.#head.length - tail.length;
-    if (cut <= 0) return this.#head + tail;
-    return `${this.#head}\n${cutNote(cut)}\n${tail}`;
-  }
-
-  /** The last `count` characters of `toString()`. */
-  tail(count: number): string {
-    return this.toString().slice(-count);
+    const kept = this.#head.length + tail.length;
+    return {
+      head: this.#head,
+      omitted: {
+        characters: this.#characters - kept,
+        lines: this.#lines - this.#headLines - countLines(tail),
+      },
+      tail,
+    };
   }
 }

@@ -27,26 +27,33 @@ function lookUpShell(): string {
   return '/bin/sh';
 }
 
+/** Single quotes for the shell: `it's` → `'it'\''s'`. */
+export function quoteForShell(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
 /** The environment every command sees: the parent's, with editors and pagers that never block. */
 export function shellEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, GIT_EDITOR: 'true', GIT_PAGER: 'cat', PAGER: 'cat', ...extra };
 }
 
 /**
- * Starts `script` with the shell in a new process group, stdin on /dev/null, stdout and stderr piped.
- * The caller listens for `error` (spawn failures) and `exit`.
+ * Starts `script` with the shell in a new process group, stdin on /dev/null (or a pipe, for a shell
+ * that reads its script from it), stdout and stderr piped. The caller listens for `error` (spawn
+ * failures) and `exit`.
  */
 export function spawnInGroup(options: {
   shell: string;
   script: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  stdin?: 'ignore' | 'pipe';
 }): ChildProcess {
   const child = spawn(options.shell, ['-c', options.script], {
     cwd: options.cwd,
     env: options.env,
     detached: process.platform !== 'win32',
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
     windowsHide: true,
   });
   child.stdout?.setEncoding('utf8');

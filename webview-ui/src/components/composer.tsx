@@ -11,6 +11,7 @@ const modeLabels = {
   default: 'Ask before edits',
   acceptEdits: 'Accept edits',
   plan: 'Plan (read-only)',
+  auto: 'Auto (a model reviews)',
   bypassPermissions: 'Bypass permissions',
 };
 let attachCounter = 0;

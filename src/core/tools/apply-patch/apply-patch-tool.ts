@@ -42,21 +42,30 @@ interface PlannedFile {
   changed: boolean;
 }
 
+/** The absolute paths a patch touches, moves included; none when it does not parse. */
+function patchPaths(input: ApplyPatchInput, context: { cwd: string }): string[] {
+  const parsed = parsePatch(input.input);
+  if (!parsed.ok) return [];
+  return parsed.operations
+    .flatMap((operation) =>
+      operation.kind === 'update' && operation.moveTo ? [operation.path, operation.moveTo] : [operation.path],
+    )
+    .map((path) => resolvePath(context.cwd, path));
+}
+
 /** ApplyPatch: codex-style multi-file patches, validated in full before anything is proposed. */
 export const applyPatchTool: Tool<ApplyPatchInput> = buildTool({
   name: 'ApplyPatch',
   permissionKind: 'edit',
+  editStyle: 'apply_patch',
   description,
   inputSchema: applyPatchInputSchema,
-  // Every file the patch touches (moves included), one per line: the permission engine checks each.
+  // Every file the patch touches, one per line: the permission engine checks each.
   permissionTarget: (input, context) => {
-    const parsed = parsePatch(input.input);
-    if (!parsed.ok || parsed.operations.length === 0) return undefined;
-    const paths = parsed.operations.flatMap((operation) =>
-      operation.kind === 'update' && operation.moveTo ? [operation.path, operation.moveTo] : [operation.path],
-    );
-    return paths.map((path) => resolvePath(context.cwd, path)).join('\n');
+    const paths = patchPaths(input, context);
+    return paths.length === 0 ? undefined : paths.join('\n');
   },
+  filePaths: patchPaths,
   summarize: (input) => {
     const parsed = parsePatch(input.input);
     return parsed.ok ? parsed.operations.map((operation) => operation.path).join(', ') : 'patch';

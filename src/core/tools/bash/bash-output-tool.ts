@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { BackgroundShell, Shell } from '../../ports';
+import type { CutText } from '../../text/cut-middle';
+import { cutMiddle, endOfText, isEmptyText, renderCut, withoutFinalNewline } from '../../text/cut-middle';
 import { buildTool } from '../build-tool';
 import { errorResult } from '../tool';
-import { cutMiddle } from './cut-middle';
 import { detectInteractivePrompt, interactivePromptNote } from './interactive-prompt';
 
 const maxResultChars = 30_000;
@@ -46,22 +47,28 @@ export const bashOutputTool = buildTool<BashOutputInput>({
       }
     }
     const status = background.status();
-    let output = background.readNew().replace(/\n$/, '');
-    if (filter && output.length > 0)
-      output = output
-        .split('\n')
-        .filter((line) => filter.test(line))
-        .join('\n');
-    const parts = [
-      statusLine(background),
-      output.length > 0 ? cutMiddle(output, maxResultChars) : '(no new output)',
-    ];
+    const unread = withoutFinalNewline(background.readNew());
+    const output = filter ? keepMatchingLines(unread, filter) : unread;
     const quietMs = context.clock.now() - status.lastOutputAt;
-    if (status.running && detectInteractivePrompt(background.readAll(), quietMs))
-      parts.push(interactivePromptNote(background.id));
-    return { content: parts.join('\n\n'), isError: false };
+    const stuck = status.running && detectInteractivePrompt(endOfText(background.readAll()), quietMs);
+    const notes = [statusLine(background), ...(stuck ? [interactivePromptNote(background.id)] : [])];
+    // Cut once, to what the notes leave of the limit, so no later cap cuts again.
+    const room = notes.reduce((left, note) => left - note.length - 2, maxResultChars);
+    const body = isEmptyText(output) ? '(no new output)' : renderCut(cutMiddle(output, room));
+    const [first, ...rest] = notes;
+    return { content: [first, body, ...rest].join('\n\n'), isError: false };
   },
 });
+
+/** The lines matching `filter`; what was cut before stays counted as cut. */
+function keepMatchingLines(output: CutText, filter: RegExp): CutText {
+  const keep = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => filter.test(line))
+      .join('\n');
+  return { ...output, head: keep(output.head), tail: keep(output.tail) };
+}
 
 function statusLine(background: BackgroundShell): string {
   const status = background.status();

@@ -3,7 +3,7 @@ import type { ShellRunResult } from '../../ports';
 import { buildTool } from '../build-tool';
 import type { ToolContext, ToolResult } from '../tool';
 import { isInsidePath } from '../../paths/is-inside-path';
-import { cutMiddle } from './cut-middle';
+import { cutMiddle, isEmptyText, renderCut, withoutFinalNewline } from '../../text/cut-middle';
 import { isReadOnlyCommand } from './read-only-command';
 import { runWithProgress } from './run-with-progress';
 
@@ -37,7 +37,7 @@ const description = `Runs a shell command (bash) and returns its combined stdout
 - The working directory persists between calls: a \`cd\` stays in effect (inside the workspace). Environment variables do not persist.
 - stdin is closed, so anything interactive gets end-of-file: pass flags such as --yes, -y or --no-input, and never open editors or pagers.
 - Time limit: ${defaultTimeoutMs / 60_000} minutes by default, \`timeout\` up to ${maxTimeoutMs / 60_000} minutes. The whole process tree is killed when it runs out.
-- Output over ${maxResultChars.toLocaleString('en-US')} characters is cut in the middle.
+- Output over ${maxResultChars.toLocaleString('en-US')} characters is cut in the middle; a note there says how many characters and lines are missing.
 - For servers, watchers and other long runs, set run_in_background and poll with BashOutput; stop them with KillShell. Do not append \`&\`.
 - Prefer the Read, Glob, Grep and Edit tools over cat, find, grep and sed for files: they are faster and safer.
 - Quote paths that contain spaces. Chain dependent steps with \`&&\`; make independent calls in parallel instead.`;
@@ -104,21 +104,26 @@ async function updateWorkingDirectory(cwdAfter: string, context: ToolContext): P
   return `The shell's working directory was reset to ${context.cwd}: ${cwdAfter} is outside the workspace.`;
 }
 
+/**
+ * The output, then how the command ended. The output is cut once, to what the status lines leave
+ * of the result's limit, so no later cap cuts it again and its one note stays true.
+ */
 function formatResult(
   command: string,
   result: ShellRunResult,
   extra: { timeoutMs: number; cwdNote: string },
 ): ToolResult {
-  const lines: string[] = [];
-  const output = result.output.replace(/\n$/, '');
-  lines.push(output.length > 0 ? cutMiddle(output, maxResultChars) : '(no output)');
-  if (result.timedOut) lines.push(`(timed out after ${extra.timeoutMs} ms; the command was killed)`);
-  else if (result.aborted) lines.push('(aborted: the command was stopped before it finished)');
-  else if (result.exitCode === null && result.signal) lines.push(`(killed by ${result.signal})`);
-  else if (result.exitCode !== 0 && result.exitCode !== null) lines.push(`Exit code ${result.exitCode}`);
-  if (extra.cwdNote) lines.push(extra.cwdNote);
+  const notes: string[] = [];
+  if (result.timedOut) notes.push(`(timed out after ${extra.timeoutMs} ms; the command was killed)`);
+  else if (result.aborted) notes.push('(aborted: the command was stopped before it finished)');
+  else if (result.exitCode === null && result.signal) notes.push(`(killed by ${result.signal})`);
+  else if (result.exitCode !== 0 && result.exitCode !== null) notes.push(`Exit code ${result.exitCode}`);
+  if (extra.cwdNote) notes.push(extra.cwdNote);
+  const room = notes.reduce((left, note) => left - note.length - 1, maxResultChars);
+  const output = withoutFinalNewline(result.output);
+  const body = isEmptyText(output) ? '(no output)' : renderCut(cutMiddle(output, room));
   return {
-    content: lines.join('\n'),
+    content: [body, ...notes].join('\n'),
     isError: result.exitCode !== 0,
     display: { kind: 'shell', exitCode: result.exitCode, command },
   };

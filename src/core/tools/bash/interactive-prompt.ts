@@ -1,4 +1,5 @@
 import type { Clock, Shell } from '../../ports';
+import { endOfText } from '../../text/cut-middle';
 
 /** How long a background command must be silent before its last line is read as a prompt, in ms. */
 export const defaultPromptQuietMs = 5_000;
@@ -66,7 +67,8 @@ export function checkBackgroundShells(
   for (const background of shell.listBackground()) {
     const status = background.status();
     if (!status.running || alreadyNotified?.has(background.id)) continue;
-    if (!detectInteractivePrompt(background.readAll(), clock.now() - status.lastOutputAt)) continue;
+    if (!detectInteractivePrompt(endOfText(background.readAll()), clock.now() - status.lastOutputAt))
+      continue;
     alreadyNotified?.add(background.id);
     notices.push({
       id: background.id,

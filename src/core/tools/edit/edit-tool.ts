@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { editFile } from '../../edits/edit-file';
 import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-path';
 import { buildTool } from '../build-tool';
+import { inputFilePath } from '../input-file-path';
 import type { Tool } from '../tool';
 import { errorResult } from '../tool';
 
@@ -31,9 +32,11 @@ const description = `Replaces text in a file: old_string becomes new_string.
 export const editTool: Tool<EditInput> = buildTool({
   name: 'Edit',
   permissionKind: 'edit',
+  editStyle: 'edit',
   description,
   inputSchema: editInputSchema,
   permissionTarget: filePathTarget,
+  filePaths: inputFilePath,
   summarize: (input) => input.file_path,
   async *call(input, context) {
     const resolved = requireAbsolutePath(input.file_path, context.cwd);

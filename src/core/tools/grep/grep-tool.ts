@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cutMiddle } from '../bash/cut-middle';
+import { cutMiddleText } from '../../text/cut-middle';
 import { buildTool } from '../build-tool';
 import { errorResult, textResult } from '../tool';
 import { resolvePath } from '../../paths/resolve-path';
@@ -100,9 +100,7 @@ export const grepTool = buildTool<GrepInput>({
     if (error) notes.push(`(Some files could not be searched: ${error})`);
     const header =
       mode === 'files_with_matches' ? `Found ${lines.length} file${lines.length === 1 ? '' : 's'}\n` : '';
-    return textResult(
-      cutMiddle(header + shown.join('\n'), maxResultChars) +
-        (notes.length > 0 ? `\n${notes.join('\n')}` : ''),
-    );
+    const footer = notes.length > 0 ? `\n${notes.join('\n')}` : '';
+    return textResult(cutMiddleText(header + shown.join('\n'), maxResultChars - footer.length) + footer);
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { editFile } from '../../edits/edit-file';
 import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-path';
 import { buildTool } from '../build-tool';
+import { inputFilePath } from '../input-file-path';
 import type { Tool } from '../tool';
 import { errorResult } from '../tool';
 
@@ -37,9 +38,11 @@ const description = `Makes several replacements in one file at once, with the sa
 export const multiEditTool: Tool<MultiEditInput> = buildTool({
   name: 'MultiEdit',
   permissionKind: 'edit',
+  editStyle: 'edit',
   description,
   inputSchema: multiEditInputSchema,
   permissionTarget: filePathTarget,
+  filePaths: inputFilePath,
   summarize: (input) => input.file_path,
   async *call(input, context) {
     const resolved = requireAbsolutePath(input.file_path, context.cwd);

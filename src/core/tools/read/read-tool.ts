@@ -4,6 +4,7 @@ import { numberLines } from '../../edits/number-lines';
 import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-path';
 import { decodeText, detectImageType, isBinary } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
+import { inputFilePath } from '../input-file-path';
 import type { Tool, ToolContext, ToolResult } from '../tool';
 import { errorResult, textResult } from '../tool';
 import { suggestSimilarNames } from './similar-names';
@@ -47,6 +48,7 @@ export const readTool: Tool<ReadInput> = buildTool({
   isReadOnly: () => true,
   isConcurrencySafe: () => true,
   permissionTarget: filePathTarget,
+  filePaths: inputFilePath,
   summarize: (input) => input.file_path,
   async *call(input, context) {
     const resolved = requireAbsolutePath(input.file_path, context.cwd);

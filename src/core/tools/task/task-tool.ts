@@ -20,6 +20,8 @@ const description = `Hand a self-contained task to a sub-agent with its own fres
 export const taskTool = buildTool<TaskInput>({
   name: 'Task',
   permissionKind: 'other',
+  // Sub-agents do not nest.
+  offeredToSubagents: false,
   description,
   inputSchema: taskInputSchema,
   maxResultChars: 40_000,

@@ -53,6 +53,8 @@ export function formatTodos(todos: readonly TodoItem[]): string {
 export const todoWriteTool = buildTool<TodoWriteInput>({
   name: 'TodoWrite',
   permissionKind: 'other',
+  // The todo list belongs to the main conversation.
+  offeredToSubagents: false,
   description,
   inputSchema: todoWriteInputSchema,
   isReadOnly: () => true,

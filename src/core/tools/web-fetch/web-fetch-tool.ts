@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { buildTool } from '../build-tool';
 import { errorResult, textResult } from '../tool';
-import { cutNote } from '../bash/cut-middle';
+import { countLines, cutNote } from '../../text/cut-middle';
 
 /** Bytes read from the network; HTML shrinks a lot once turned into Markdown. */
 const maxFetchBytes = 5_000_000;
@@ -82,7 +82,7 @@ export const webFetchTool = buildTool<WebFetchInput>({
     if (text.length > maxTextChars) {
       shown = text.slice(0, maxTextChars);
       notes.push(
-        `${cutNote(text.length - maxTextChars)} The page was cut at ${maxTextChars.toLocaleString('en-US')} characters.`,
+        `${cutNote({ characters: text.length - maxTextChars, lines: countLines(text.slice(maxTextChars)) })} The page was cut at ${maxTextChars.toLocaleString('en-US')} characters.`,
       );
     } else if (response.truncated) {
       notes.push(

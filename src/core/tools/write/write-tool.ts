@@ -6,6 +6,7 @@ import type { TextFormat } from '../../edits/text-codec';
 import { convertLineEndings, defaultTextFormat } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
 import type { WholeFileState } from '../file-state-cache';
+import { inputFilePath } from '../input-file-path';
 import type { Tool, ToolContext, ToolResult } from '../tool';
 import { errorResult, textResult } from '../tool';
 
@@ -35,6 +36,7 @@ export const writeTool: Tool<WriteInput> = buildTool({
   description,
   inputSchema: writeInputSchema,
   permissionTarget: filePathTarget,
+  filePaths: inputFilePath,
   summarize: (input) => input.file_path,
   async *call(input, context) {
     const resolved = requireAbsolutePath(input.file_path, context.cwd);

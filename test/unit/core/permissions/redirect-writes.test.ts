@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { PermissionMode } from '../../../../src/core/permissions/permission-decision';
+import type { PermissionMode } from '../../../../src/core/permissions/permission-mode';
 import { bashTool, createEngine, root } from './engine-fixtures';
 
 const allowed = ['Bash(echo:*)', 'Bash(git status:*)'];

@@ -3,7 +3,7 @@ import type { ToolResultBlock, UserMessage } from '../../../../src/core/messages
 import { AnthropicClient } from '../../../../src/node/providers/anthropic-client';
 import { OpenaiClient } from '../../../../src/node/providers/openai-client';
 import type { CallRecord } from '../../../support/loop-harness';
-import { instantClock, runQuery, timingTools } from '../../../support/loop-harness';
+import { instantClock, overlapped, runQuery, timingTools } from '../../../support/loop-harness';
 import { ScriptedModelServer } from '../../../support/scripted-model-server';
 
 const results = (message: unknown): ToolResultBlock[] =>
@@ -35,10 +35,9 @@ describe('the loop over real SDKs and HTTP', function () {
         { toolUse: { id: 'toolu_c', name: 'Wait', input: { ms: 300 } } },
       ],
     });
-    const started = Date.now();
     const run = await runQuery(anthropic, timingTools(log));
     assert.equal(run.reason, 'completed');
-    assert.ok(Date.now() - started < 800, 'the calls did not overlap');
+    assert.ok(overlapped(log), 'the calls did not overlap');
     const sent = server.modelRequests[1]?.body as {
       messages: { role: string; content: { tool_use_id?: string }[] }[];
     };
@@ -57,12 +56,13 @@ describe('the loop over real SDKs and HTTP', function () {
         { toolUse: { id: 'toolu_3', name: 'Change', input: { ms: 400 } }, delayMs: 400 },
       ],
     });
-    const started = Date.now();
-    await runQuery(anthropic, timingTools(log));
-    const elapsed = Date.now() - started;
-    // stream ≈ 800 ms, last call 400 ms: ≈ 1.2 s; running only after the stream would take ≈ 2 s.
-    assert.ok(elapsed < 1_700, `turn took ${elapsed} ms`);
-    assert.ok(log[0]!.end <= log[1]!.start, 'writing calls overlapped');
+    const run = await runQuery(anthropic, timingTools(log));
+    const firstStart = run.events.findIndex(
+      (event) => event.type === 'tool-execution-start' && event.toolUseId === 'toolu_1',
+    );
+    const messageEnd = run.events.findIndex((event) => event.type === 'message-end');
+    assert.ok(firstStart !== -1 && firstStart < messageEnd, 'the first call waited for the whole message');
+    assert.ok(log[0]!.end < log[1]!.start, 'writing calls overlapped');
   });
 
   it('aborts a running tool mid-call and the turn ends as aborted', async () => {

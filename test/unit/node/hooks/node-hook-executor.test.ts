@@ -20,16 +20,15 @@ const command = (name: string, ...args: string[]): HookHandler => ({
 });
 
 /** True once the process is gone or a zombie (killed, waiting for the init process to reap it). */
-async function waitUntilGone(pid: number, withinMs = 3_000): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
-  while (Date.now() < deadline) {
+/** Polls until the process is gone (a zombie counts); the test's own timeout bounds the wait. */
+async function waitUntilGone(pid: number): Promise<void> {
+  for (;;) {
     if (process.platform === 'linux') {
       const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-      if (stat === undefined || / Z /.test(stat)) return true;
-    } else if (!isAlive(pid)) return true;
+      if (stat === undefined || / Z /.test(stat)) return;
+    } else if (!isAlive(pid)) return;
     await new Promise((done) => setTimeout(done, 50));
   }
-  return false;
 }
 
 function isAlive(pid: number): boolean {
@@ -141,15 +140,13 @@ describe('hooks with real scripts', () => {
 
   it('kills a hanging hook with its children at the timeout and does not block', async () => {
     const pidFile = join(project, 'child.pid');
-    const started = Date.now();
     const outcome = await runner(
       preToolUse({ type: 'command', command: script('hang.sh', pidFile), timeout: 0.5 }),
     ).run(bashCall, signal);
-    assert.ok(Date.now() - started < 5_000, 'the hook was not stopped at its timeout');
+    // hang.sh never ends on its own: an outcome at all, saying "timed out", means it was stopped.
     assert.equal(outcome.blocked, false);
     assert.match(outcome.messages[0]?.text ?? '', /timed out after 0.5 s/);
-    const childPid = Number(await readFile(pidFile, 'utf8'));
-    assert.equal(await waitUntilGone(childPid), true, "the hook's child process survived");
+    await waitUntilGone(Number(await readFile(pidFile, 'utf8')));
   });
 
   it('reports a hook that fails with exit 1 but does not block', async () => {
@@ -201,14 +198,15 @@ describe('hooks with real scripts', () => {
 
   it('stops a running hook when the turn is aborted', async () => {
     const controller = new AbortController();
+    const pidFile = join(project, 'p');
     const pending = runner(
-      preToolUse({ type: 'command', command: script('hang.sh', join(project, 'p')), timeout: 30 }),
+      preToolUse({ type: 'command', command: script('hang.sh', pidFile), timeout: 30 }),
     ).run(bashCall, controller.signal);
     setTimeout(() => controller.abort(), 200);
-    const started = Date.now();
     const outcome = await pending;
-    assert.ok(Date.now() - started < 5_000);
+    // Before its 30 s timeout, with no "timed out" message: the abort stopped it.
     assert.deepEqual(outcome, { blocked: false, additionalContext: [], messages: [] });
+    await waitUntilGone(Number(await readFile(pidFile, 'utf8')));
   });
 
   describe('http hooks', () => {

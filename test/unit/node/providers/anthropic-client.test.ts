@@ -181,6 +181,12 @@ describe('AnthropicClient against the scripted Messages API', () => {
 
   const faults: { fault: HttpFault; kind: ModelErrorKind; retryAfterMs?: number }[] = [
     { fault: { fault: 'http', status: 429, retryAfter: 7 }, kind: 'rate_limit', retryAfterMs: 7000 },
+    { fault: { fault: 'http', status: 429, retryAfter: 0 }, kind: 'rate_limit', retryAfterMs: 0 },
+    {
+      fault: { fault: 'http', status: 529, retryAfterMs: 250, retryAfter: 3 },
+      kind: 'overloaded',
+      retryAfterMs: 250,
+    },
     { fault: { fault: 'http', status: 529 }, kind: 'overloaded' },
     { fault: { fault: 'http', status: 500 }, kind: 'server' },
     { fault: { fault: 'http', status: 503, retryAfter: 1 }, kind: 'server', retryAfterMs: 1000 },
@@ -194,7 +200,8 @@ describe('AnthropicClient against the scripted Messages API', () => {
     { fault: { fault: 'http', status: 403 }, kind: 'authentication' },
   ];
   for (const { fault, kind, retryAfterMs } of faults) {
-    it(`reports HTTP ${fault.status}${fault.message ? ` "${fault.message}"` : ''} as ${kind}`, async () => {
+    const wait = retryAfterMs === undefined ? '' : `, to retry in ${retryAfterMs} ms`;
+    it(`reports HTTP ${fault.status}${fault.message ? ` "${fault.message}"` : ''} as ${kind}${wait}`, async () => {
       server.enqueue(fault);
       const error = onlyError(await collectEvents(client.stream(modelRequest())));
       assert.equal(error.kind, kind);
@@ -285,13 +292,15 @@ describe('AnthropicClient against the scripted Messages API', () => {
   });
 
   it('ends with an aborted error when the signal fires before the response starts', async () => {
-    server.enqueue({ blocks: [{ text: 'late' }], delayMs: 2000 });
+    // The server would answer after a minute: a stream that waited for it would never end in time.
+    server.enqueue({ blocks: [{ text: 'late' }], delayMs: 60_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const started = Date.now();
-    const events = await collectEvents(client.stream(modelRequest({ signal: controller.signal })));
+    const collecting = collectEvents(client.stream(modelRequest({ signal: controller.signal })));
+    while (server.modelRequests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    const events = await collecting;
     assert.equal(onlyError(events).kind, 'aborted');
-    assert.ok(Date.now() - started < 1000, 'the abort does not wait for the server');
+    assert.equal(server.sent.length, 0, 'the stream ended before the server sent anything');
   });
 
   it('does not call the API when the signal is already aborted', async () => {

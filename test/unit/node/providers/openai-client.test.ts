@@ -155,6 +155,12 @@ describe('OpenaiClient against the scripted chat completions API', () => {
 
   const faults: { fault: HttpFault; kind: ModelErrorKind; retryAfterMs?: number }[] = [
     { fault: { fault: 'http', status: 429, retryAfter: 2 }, kind: 'rate_limit', retryAfterMs: 2000 },
+    { fault: { fault: 'http', status: 429, retryAfter: 0 }, kind: 'rate_limit', retryAfterMs: 0 },
+    {
+      fault: { fault: 'http', status: 429, retryAfterMs: 250, retryAfter: 3 },
+      kind: 'rate_limit',
+      retryAfterMs: 250,
+    },
     { fault: { fault: 'http', status: 400 }, kind: 'prompt_too_long' },
     {
       fault: {
@@ -177,7 +183,8 @@ describe('OpenaiClient against the scripted chat completions API', () => {
     { fault: { fault: 'http', status: 401 }, kind: 'authentication' },
   ];
   for (const { fault, kind, retryAfterMs } of faults) {
-    it(`reports HTTP ${fault.status}${fault.body ? ' (custom body)' : ''} as ${kind}`, async () => {
+    const wait = retryAfterMs === undefined ? '' : `, to retry in ${retryAfterMs} ms`;
+    it(`reports HTTP ${fault.status}${fault.body ? ' (custom body)' : ''} as ${kind}${wait}`, async () => {
       server.enqueue(fault);
       const error = onlyError(await collectEvents(client.stream(gptRequest())));
       assert.equal(error.kind, kind);

@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Shell, ShellRunOptions, ShellRunResult } from '../../../../../src/core/ports';
+import { truncateResult } from '../../../../../src/core/execution/truncate-result';
+import { wholeText } from '../../../../../src/core/text/cut-middle';
 import { bashTool } from '../../../../../src/core/tools/bash/bash-tool';
 import type { ToolContext } from '../../../../../src/core/tools/tool';
 import { NodeShell } from '../../../../../src/node/shell/node-shell';
@@ -26,7 +28,7 @@ describe('Bash tool', () => {
   });
 
   afterEach(async () => {
-    await shell.disposeAll();
+    await shell.dispose();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -104,8 +106,35 @@ describe('Bash tool', () => {
   it('cuts long output in the middle to 30,000 characters', async () => {
     const { result } = await runTool(bashTool, { command: 'head -c 50000 /dev/zero | tr "\\0" a' }, context);
     const content = String(result.content);
-    assert.match(content, /\[… 20,000 characters cut …\]/);
-    assert.ok(content.length < 30_100);
+    assert.match(content, /^a+\n\[… 20,0\d\d characters cut …\]\na+$/);
+    assert.ok(content.length <= 30_000, `${content.length} characters`);
+  });
+
+  it('says truly what it cut from 47 MB of output: one note, the real counts, nothing cut again', async function () {
+    this.timeout(20_000);
+    const count = 6_000_000;
+    const { result } = await runTool(bashTool, { command: `seq 1 ${count}` }, context);
+    const content = String(result.content);
+    assert.ok(content.length <= bashTool.maxResultChars, `${content.length} characters`);
+    assert.deepEqual(
+      truncateResult(result, bashTool.maxResultChars),
+      result,
+      'the executor cuts nothing more',
+    );
+    const notes = [...content.matchAll(/\[… ([\d,]+) characters \(([\d,]+) lines\) cut …\]\n/g)];
+    assert.equal(notes.length, 1, 'exactly one note');
+    const [note] = notes;
+    const [before, after] = content.split(note![0]);
+    const shownBefore = before!.split('\n').filter(Boolean).map(Number);
+    const shownAfter = after!.split('\n').map(Number);
+    assert.deepEqual(shownBefore.slice(0, 3), [1, 2, 3], 'the head starts at the first line');
+    assert.equal(shownAfter.at(-1), count, 'the tail ends at the last line');
+    const cutLines = Number(note![2]!.replaceAll(',', ''));
+    assert.equal(cutLines, shownAfter[0]! - shownBefore.at(-1)! - 1, 'the lines cut are the lines missing');
+    const printed = seqLength(count);
+    const cutCharacters = Number(note![1]!.replaceAll(',', ''));
+    // The output's final line break is dropped from the result, so it is neither shown nor cut.
+    assert.equal(cutCharacters, printed - before!.length - after!.length - 1);
   });
 
   it('streams output as progress while the command runs', async function () {
@@ -121,9 +150,8 @@ describe('Bash tool', () => {
   });
 
   it('starts a background shell and returns its id at once', async () => {
-    const started = Date.now();
     const { result } = await runTool(bashTool, { command: 'sleep 30', run_in_background: true }, context);
-    assert.ok(Date.now() - started < 1_000);
+    assert.equal(context.shell.background('bash_1')?.status().running, true, 'it waited for the command');
     assert.match(
       String(result.content),
       /^Started bash_1 in the background\. Read its output with BashOutput/,
@@ -147,7 +175,7 @@ describe('Bash tool', () => {
         return {
           exitCode: 0,
           signal: null,
-          output: '',
+          output: wholeText(''),
           timedOut: false,
           aborted: false,
           cwdAfter: options.cwd,
@@ -164,3 +192,11 @@ describe('Bash tool', () => {
     assert.equal(seen?.timeoutMs, 120_000);
   });
 });
+
+/** Characters `seq 1 count` prints: each number's digits and a line break. */
+function seqLength(count: number): number {
+  let total = 0;
+  for (let digits = 1, from = 1; from <= count; digits += 1, from *= 10)
+    total += (Math.min(count, from * 10 - 1) - from + 1) * (digits + 1);
+  return total;
+}

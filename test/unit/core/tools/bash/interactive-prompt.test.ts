@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { BackgroundShell, Clock, Shell } from '../../../../../src/core/ports';
+import { wholeText } from '../../../../../src/core/text/cut-middle';
 import {
   checkBackgroundShells,
   detectInteractivePrompt,
@@ -57,8 +58,8 @@ function fakeBackground(id: string, output: string, lastOutputAt: number, runnin
   return {
     id,
     command: `cmd-${id}`,
-    readNew: () => output,
-    readAll: () => output,
+    readNew: () => wholeText(output),
+    readAll: () => wholeText(output),
     status: () => ({ running, exitCode: running ? null : 0, startedAt: 0, lastOutputAt }),
     kill: async () => {},
   };

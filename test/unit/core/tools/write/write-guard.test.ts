@@ -118,7 +118,7 @@ describe('Write over a file the agent has not seen as it is', () => {
   });
 
   afterEach(async () => {
-    await shell.disposeAll();
+    await shell.dispose();
     await rm(setup.dir, { recursive: true, force: true });
   });
 

@@ -1,20 +1,21 @@
-import type { Agent, AgentOptions } from '../../core/agent/agent';
-import { changedFilesReminder } from '../../core/context/changed-files-reminder';
-import type { MemoryLoader } from '../../core/context/memory/memory-loader';
+import type { Agent, AgentOptions } from '../agent/agent';
+import { changedFilesReminder } from '../context/changed-files-reminder';
+import type { MemoryLoader } from '../context/memory/memory-loader';
 import {
   hookContextReminder,
   memoryReminder,
   neutralizeReminderTags,
   todoReminder,
   wrapSystemReminder,
-} from '../../core/context/reminders';
-import type { TodoReminderKind } from '../../core/context/reminders';
-import type { HookRunner } from '../../core/hooks/hook-runner';
-import type { Clock, Logger, Shell, Workspace } from '../../core/ports';
-import { checkBackgroundShells } from '../../core/tools/bash/interactive-prompt';
-import type { ToolResult } from '../../core/tools/tool';
+} from '../context/reminders';
+import type { TodoReminderKind } from '../context/reminders';
+import type { HookRunner } from '../hooks/hook-runner';
+import type { Clock, Logger, Shell, Workspace } from '../ports';
+import { checkBackgroundShells } from '../tools/bash/interactive-prompt';
+import type { ToolResult } from '../tools/tool';
 
-export interface SessionHookOptions {
+/** What the harness around one session's loop works with; `startupContext` is consumed by the first message. */
+export interface SessionCallbackOptions {
   hooks: HookRunner;
   memory: MemoryLoader;
   workspace: Workspace;
@@ -32,7 +33,7 @@ type SessionCallbacks = Pick<AgentOptions, 'onPrompt' | 'onStop' | 'reminders' |
  * changed-file and todo reminders. All of it arrives as `<system-reminder>` text, never as the
  * person's words.
  */
-export function createSessionCallbacks(options: SessionHookOptions): SessionCallbacks {
+export function createSessionCallbacks(options: SessionCallbackOptions): SessionCallbacks {
   const pending: string[] = [...options.startupContext];
   const lastReminderTurn: Partial<Record<TodoReminderKind, number>> = {};
   let stopContinuations = 0;
@@ -79,8 +80,7 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
     },
     async afterToolCall({ tool, input, result, context }) {
       let amended: ToolResult = neutralize(result);
-      const path = readPath(tool.name, input);
-      if (path) {
+      for (const path of tool.filePaths(input, context)) {
         const memory = await options.memory.memoryForPath(path);
         const text = memoryReminder(memory.files);
         if (text) pending.push(text);
@@ -124,12 +124,6 @@ export function createSessionCallbacks(options: SessionHookOptions): SessionCall
 function neutralize(result: ToolResult): ToolResult {
   if (typeof result.content !== 'string') return result;
   return { ...result, content: neutralizeReminderTags(result.content) };
-}
-
-function readPath(toolName: string, input: unknown): string | undefined {
-  if (!['Read', 'Edit', 'MultiEdit', 'Write'].includes(toolName)) return undefined;
-  const path = (input as { file_path?: unknown }).file_path;
-  return typeof path === 'string' ? path : undefined;
 }
 
 function report(logger: Logger, event: string, messages: readonly { level: string; text: string }[]): void {

@@ -1,11 +1,11 @@
-import { Agent } from '../../core/agent/agent';
-import type { AgentPorts } from '../../core/agent/agent';
-import { neutralizeReminderTags } from '../../core/context/reminders';
-import type { PermissionGate } from '../../core/execution/permission-gate';
-import type { HookRunner } from '../../core/hooks/hook-runner';
-import type { AssistantMessage } from '../../core/messages/message';
-import type { ModelClient, ModelInfo, SystemBlock } from '../../core/model/model-client';
-import type { AnyTool, SubagentOutcome, SubagentRunner } from '../../core/tools/tool';
+import { Agent } from '../agent/agent';
+import type { AgentPorts } from '../agent/agent';
+import { neutralizeReminderTags } from '../context/reminders';
+import type { PermissionGate } from '../execution/permission-gate';
+import type { HookRunner } from '../hooks/hook-runner';
+import type { AssistantMessage } from '../messages/message';
+import type { ModelClient, ModelInfo, SystemBlock } from '../model/model-client';
+import type { AnyTool, SubagentOutcome, SubagentRunner } from '../tools/tool';
 
 export interface SubagentRunnerOptions {
   parentSessionId: string;
@@ -25,7 +25,8 @@ const subagentNote = `You are a sub-agent: another agent gave you the task in th
 
 /**
  * Runs Task sub-agents: each one a fresh Agent with its own history (not saved as a session), the
- * configured sub-agent model, the same ports and permission gate, and no Task or TodoWrite tool.
+ * configured sub-agent model, the same ports and permission gate, and the tools it is given (the
+ * caller offers the sub-agent set: no Task, no TodoWrite). Never throws: failures are outcomes.
  */
 export function createSubagentRunner(options: SubagentRunnerOptions): SubagentRunner {
   let count = 0;

@@ -1,0 +1,62 @@
+import { MemoryLoader } from '../../core/context/memory/memory-loader';
+import type { MemoryFile } from '../../core/context/memory/memory-loader';
+import { hookContextReminder } from '../../core/context/reminders';
+import { defaultSystemPromptSections } from '../../core/context/sections/default-sections';
+import { SystemPromptBuilder } from '../../core/context/system-prompt';
+import type { PromptEnvironment } from '../../core/context/system-prompt';
+import type { HookRunner } from '../../core/hooks/hook-runner';
+import type { ModelInfo, SystemBlock } from '../../core/model/model-client';
+import type { Logger } from '../../core/ports';
+import { NodeMemoryReader } from '../memory/node-memory-reader';
+import { gatherPromptEnvironment } from './prompt-environment';
+
+/** Where the session runs, and what starts it. */
+export interface PromptContextOptions {
+  homeDir: string;
+  projectRoot: string;
+  cwd: string;
+  logger: Logger;
+  hooks: HookRunner;
+  /** Told to SessionStart hooks. */
+  source: 'startup' | 'resume';
+}
+
+/** What the prompt of a session is built from. */
+export interface PromptContext {
+  /** Memory files found so far; sub-folder memory loads as the agent reaches those folders. */
+  memory: MemoryLoader;
+  /** The system prompt for a model (sections memoise themselves). */
+  system(model: ModelInfo): Promise<SystemBlock[]>;
+  /** SessionStart hooks' context, as reminders for the first message. */
+  startupContext: string[];
+}
+
+/**
+ * Loads the memory files (problems are logged), gathers the environment section once and runs the
+ * SessionStart hooks. Never throws for a missing file or a failing hook.
+ */
+export async function loadPromptContext(options: PromptContextOptions): Promise<PromptContext> {
+  const { homeDir, projectRoot, cwd, logger } = options;
+  const memory = new MemoryLoader({ reader: new NodeMemoryReader(), homeDir, projectRoot, cwd });
+  const initial = await memory.loadInitial();
+  for (const problem of initial.problems) logger.warn(`memory: ${problem.path}: ${problem.message}`);
+  const environment = await gatherPromptEnvironment(cwd);
+  const startup = await options.hooks.run(
+    { event: 'SessionStart', source: options.source },
+    new AbortController().signal,
+  );
+  const startupContext = hookContextReminder('SessionStart', startup.additionalContext);
+  return {
+    memory,
+    system: systemPrompt(environment, initial.files),
+    startupContext: startupContext ? [startupContext] : [],
+  };
+}
+
+function systemPrompt(
+  environment: PromptEnvironment,
+  memory: readonly MemoryFile[],
+): (model: ModelInfo) => Promise<SystemBlock[]> {
+  const prompt = new SystemPromptBuilder(defaultSystemPromptSections());
+  return async (model) => prompt.build({ model, environment, memory, mcpInstructions: [] });
+}

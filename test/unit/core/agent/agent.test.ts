@@ -1,0 +1,193 @@
+import { strict as assert } from 'node:assert';
+import { z } from 'zod';
+import { Agent } from '../../../../src/core/agent/agent';
+import type { AgentOptions } from '../../../../src/core/agent/agent';
+import type { CompactRequest } from '../../../../src/core/context/compactor';
+import type { LoopEvent } from '../../../../src/core/loop/loop-event';
+import type { Message } from '../../../../src/core/messages/message';
+import { userText } from '../../../../src/core/messages/message';
+import type { TranscriptEntry } from '../../../../src/core/session/transcript-entry';
+import { buildTool } from '../../../../src/core/tools/build-tool';
+import { readTool } from '../../../../src/core/tools/read/read-tool';
+import { textResult } from '../../../../src/core/tools/tool';
+import { AnthropicClient } from '../../../../src/node/providers/anthropic-client';
+import { allowAllGate } from '../../../support/loop-harness';
+import { MemoryWorkspace } from '../../../support/memory-workspace';
+import { noisePng } from '../../../support/noise-png';
+import { ScriptedModelServer } from '../../../support/scripted-model-server';
+import { testPorts } from '../../../support/tool-context';
+
+interface WireMessage {
+  role: string;
+  content: string | { type: string; source?: { data: string }; content?: unknown }[];
+}
+
+/** A tool that is not TodoWrite and still changes the todo list. */
+const planTool = buildTool({
+  name: 'Plan',
+  description: 'Sets the plan.',
+  inputSchema: z.object({ steps: z.array(z.string()) }),
+  async *call(input, context) {
+    const todos = input.steps.map((step) => ({
+      content: step,
+      status: 'pending' as const,
+      activeForm: step,
+    }));
+    context.todos.replace(todos, context.turn);
+    return textResult('planned');
+  },
+});
+
+describe('Agent', function () {
+  this.timeout(20_000);
+  let server: ScriptedModelServer;
+  let workspace: MemoryWorkspace;
+  let transcript: TranscriptEntry[];
+  let compactions: CompactRequest[];
+
+  beforeEach(async () => {
+    server = new ScriptedModelServer();
+    await server.start();
+    workspace = new MemoryWorkspace();
+    transcript = [];
+    compactions = [];
+  });
+  afterEach(() => server.close());
+
+  function createAgent(extra: Partial<AgentOptions> = {}): Agent {
+    return new Agent({
+      sessionId: 'session-1',
+      client: new AnthropicClient({ baseUrl: server.url, apiKey: 'test', env: {} }),
+      model: 'claude-sonnet-4-6',
+      maxTurns: 10,
+      tools: [readTool, planTool],
+      ports: testPorts(workspace),
+      gate: allowAllGate,
+      cwd: '/work',
+      system: async () => [{ text: 'You are a test.' }],
+      transcript: { append: (entry) => transcript.push(entry) },
+      compact: async (request) => {
+        compactions.push(request);
+        return [userText('Summary: the session so far.')];
+      },
+      ...extra,
+    });
+  }
+
+  async function submit(agent: Agent, prompt: string): Promise<LoopEvent[]> {
+    const events: LoopEvent[] = [];
+    for await (const event of agent.submit(prompt, new AbortController().signal)) events.push(event);
+    return events;
+  }
+
+  const sent = (index: number): WireMessage[] =>
+    (server.modelRequests[index]?.body as { messages: WireMessage[] }).messages;
+
+  it('sends a screenshot it Read on the next request, and does not compact for it', async () => {
+    const png = noisePng(420, 420);
+    workspace.put('/work/shot.png', png);
+    workspace.put('/work/notes.txt', 'looks fine\n');
+    server.enqueue(
+      { blocks: [{ toolUse: { name: 'Read', input: { file_path: '/work/shot.png' } } }] },
+      // The call after the image: the provider's usage now includes it, as pixels.
+      { blocks: [{ toolUse: { name: 'Read', input: { file_path: '/work/notes.txt' } } }] },
+      { blocks: [{ text: 'A screenshot of noise.' }] },
+    );
+    const events = await submit(createAgent(), 'what is in shot.png?');
+    assert.equal(server.modelRequests.length, 3);
+    const result = sent(1).at(-1)?.content;
+    assert.ok(Array.isArray(result));
+    const image = JSON.stringify(result).includes(png.toString('base64'));
+    assert.ok(image, 'the image reached the model');
+    assert.equal(compactions.length, 0, 'one 420×420 image (about 236 tokens) triggered a compaction');
+    assert.ok(!events.some((event) => event.type === 'context-compact'));
+  });
+
+  it('keeps one history: what the loop added is what it sends next, and is saved once', async () => {
+    workspace.put('/work/a.txt', 'alpha\n');
+    server.enqueue(
+      { blocks: [{ toolUse: { name: 'Read', input: { file_path: '/work/a.txt' } } }] },
+      { blocks: [{ text: 'It says alpha.' }] },
+      { blocks: [{ text: 'Still alpha.' }] },
+    );
+    const agent = createAgent();
+    await submit(agent, 'read a.txt');
+    const afterFirst = agent.messages.map((message) => message.role);
+    await submit(agent, 'and now?');
+    assert.deepEqual(afterFirst, ['user', 'assistant', 'user', 'assistant']);
+    assert.deepEqual(
+      sent(2).map((message) => message.role),
+      [...afterFirst, 'user'],
+    );
+    const saved = transcript.flatMap((entry) => (entry.type === 'message' ? [entry.message] : []));
+    assert.deepEqual(saved, agent.messages);
+  });
+
+  it('replaces its own history when the loop compacts, and sends the summary', async () => {
+    server.enqueue({ blocks: [{ text: 'Continuing from the summary.' }] });
+    const agent = createAgent({ compactReserveTokens: 199_990 });
+    const events = await submit(agent, 'go on');
+    assert.equal(compactions[0]?.trigger, 'auto');
+    assert.ok(events.some((event) => event.type === 'context-compact' && event.trigger === 'auto'));
+    assert.deepEqual(
+      agent.messages.map((message) => message.content[0]),
+      [
+        { type: 'text', text: 'Summary: the session so far.' },
+        { type: 'text', text: 'Continuing from the summary.' },
+      ],
+    );
+    assert.match(JSON.stringify(sent(0)), /Summary: the session so far\./);
+  });
+
+  it('compacts when the person asks, with the manual trigger and their instructions', async () => {
+    server.enqueue({ blocks: [{ text: 'first answer' }] }, { blocks: [{ text: 'second answer' }] });
+    const agent = createAgent();
+    await submit(agent, 'hello');
+    const event = await agent.compact({ signal: new AbortController().signal, instructions: 'keep the API' });
+    assert.equal(event?.trigger, 'manual');
+    assert.equal(compactions[0]?.instructions, 'keep the API');
+    assert.deepEqual(compactions[0]?.messages.length, 2);
+    await submit(agent, 'next');
+    assert.deepEqual(
+      sent(1).map((message) => message.role),
+      ['user', 'user'],
+    );
+    assert.match(JSON.stringify(sent(1)[0]), /Summary: the session so far\./);
+  });
+
+  it('announces and saves a todo change made by any tool, not only TodoWrite', async () => {
+    server.enqueue(
+      { blocks: [{ toolUse: { name: 'Plan', input: { steps: ['write the test', 'fix the bug'] } } }] },
+      { blocks: [{ text: 'Planned.' }] },
+    );
+    const agent = createAgent();
+    const events = await submit(agent, 'plan it');
+    const change = events.find(
+      (event): event is Extract<LoopEvent, { type: 'todos-change' }> => event.type === 'todos-change',
+    );
+    assert.deepEqual(
+      change?.todos.map((todo) => todo.content),
+      ['write the test', 'fix the bug'],
+    );
+    const started = events.findIndex((event) => event.type === 'tool-execution-start');
+    assert.ok(events.indexOf(change!) > started, 'announced once the call that made it ran');
+    assert.equal(events.filter((event) => event.type === 'todos-change').length, 1);
+    assert.equal(transcript.filter((entry) => entry.type === 'todos').length, 1);
+  });
+
+  it('resumes with its saved history and todos, and sends that history', async () => {
+    const history: Message[] = [
+      userText('earlier'),
+      { role: 'assistant', content: [{ type: 'text', text: 'ok' }] },
+    ];
+    const todos = [{ content: 'ship', status: 'in_progress' as const, activeForm: 'Shipping' }];
+    server.enqueue({ blocks: [{ text: 'resumed' }] });
+    const agent = createAgent({ history, todos });
+    await submit(agent, 'again');
+    assert.deepEqual(agent.todos.todos, todos);
+    assert.deepEqual(
+      sent(0).map((message) => message.role),
+      ['user', 'assistant', 'user'],
+    );
+  });
+});
