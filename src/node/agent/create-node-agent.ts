@@ -22,6 +22,9 @@ import { toolsForModel } from '../../core/tools/builtin-tools';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { AnyTool } from '../../core/tools/tool';
 import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
+import type { CheckpointStorage } from '../checkpoints/checkpoint-storage';
+import type { Checkpointing } from '../checkpoints/create-checkpointing';
+import { createCheckpointing } from '../checkpoints/create-checkpointing';
 import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
@@ -75,6 +78,11 @@ export interface NodeAgentOptions {
   editorSettings?: unknown;
   treeSitterPaths?: TreeSitterPaths;
   rgPath?: string;
+  /**
+   * Where checkpoints are kept (one storage per extension or CLI home, shared by its sessions);
+   * absent = no checkpoints. With it, every turn keeps what it changes and can be restored.
+   */
+  checkpoints?: CheckpointStorage;
   /** Editor overrides of the Node defaults. */
   overrides?: Partial<AgentPorts> & {
     client?: ModelClient;
@@ -95,6 +103,9 @@ export interface NodeAgentSession {
   engine: PermissionEngine;
   settings: LoadedSettings;
   transcriptPath: string;
+  /** The session's checkpoints, when the options gave a storage. */
+  checkpoints: Checkpointing | undefined;
+  /** Releases the shells and waits for the last turn's checkpoint to be written. */
   dispose(): Promise<void>;
 }
 
@@ -137,14 +148,14 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   if (!saved.ok) return saved;
   const { settings, watcher } = await loadNodeSettings(options, place);
   const models = chooseModels(options, place, settings);
-  const ports = createPorts(options, place.logger);
+  const basePorts = createPorts(options, place.logger);
   const permissions = await createPermissionEngine({
     settings,
     roots: place.roots,
     cwd: place.cwd,
     homeDir: place.homeDir,
     trusted: options.trusted ?? true,
-    workspace: ports.workspace,
+    workspace: basePorts.workspace,
     classifier: models.roles.small,
     treeSitterPaths: options.treeSitterPaths,
     logger: place.logger,
@@ -154,10 +165,23 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     return permissions;
   }
   const { engine, mode } = permissions;
+  const checkpoints = options.checkpoints
+    ? await createCheckpointing({
+        storage: options.checkpoints,
+        sessionId: saved.sessionId,
+        workspace: basePorts.workspace,
+        parser: permissions.shellParser,
+        ...(options.rgPath ? { rgPath: options.rgPath } : {}),
+        clock: basePorts.clock,
+        logger: place.logger,
+        exclude: [saved.store.directory],
+      })
+    : undefined;
+  const ports = checkpoints ? { ...basePorts, workspace: checkpoints.workspace } : basePorts;
   const transcriptPath = saved.store.pathOf(saved.sessionId);
   const hooks = createHookRunner({ place, sessionId: saved.sessionId, transcriptPath, settings, mode });
   watcher?.onDidChange((next) => reloadSettings(next, { engine, hooks, logger: place.logger }));
-  const agent = await assembleAgent({ options, place, saved, models, ports, engine, hooks });
+  const agent = await assembleAgent({ options, place, saved, models, ports, engine, hooks, checkpoints });
   return {
     ok: true,
     session: {
@@ -169,9 +193,12 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       engine,
       settings,
       transcriptPath,
+      checkpoints,
       dispose: async () => {
         watcher?.dispose();
         await ports.shell.dispose();
+        await checkpoints?.recorder.settled();
+        await options.checkpoints?.enforceLimit();
       },
     },
   };
@@ -309,13 +336,18 @@ interface AgentParts {
   ports: AgentPorts;
   engine: PermissionEngine;
   hooks: HookRunner;
+  checkpoints: Checkpointing | undefined;
 }
 
 async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: AnyTool[] }> {
-  const { options, place, saved, models, ports, engine, hooks } = parts;
+  const { options, place, saved, models, ports, engine, hooks, checkpoints } = parts;
   const context = await loadPromptContext({ ...place, hooks, source: saved.restored ? 'resume' : 'startup' });
   // A tool denied outright is not offered at all: the model should not plan around it.
-  const allowed = (tools: AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
+  // Execute tools keep the files their command names when checkpoints are on.
+  const allowed = (tools: AnyTool[]) => {
+    const offered = tools.filter((tool) => !engine.isToolDenied(tool));
+    return checkpoints ? checkpoints.tools(offered) : offered;
+  };
   const tools = allowed(toolsForModel(models.model));
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
@@ -346,6 +378,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
       hooks,
     }),
     transcript,
+    ...(checkpoints ? { checkpoints: checkpoints.recorder } : {}),
     compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
     history: saved.restored?.messages,
     todos: saved.restored?.todos,

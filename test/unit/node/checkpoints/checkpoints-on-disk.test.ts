@@ -62,7 +62,7 @@ describe('checkpoints on the real disk', function () {
       timeoutMs: 10_000,
       signal: new AbortController().signal,
     });
-    assert.equal(result.exitCode, 0, result.output);
+    assert.equal(result.exitCode, 0, result.output.head + result.output.tail);
   }
 
   it('restores edits, a created and a deleted file and a sed -i byte for byte', async () => {
