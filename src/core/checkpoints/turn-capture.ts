@@ -69,6 +69,8 @@ export class TurnCapture {
   readonly #options: TurnCaptureOptions;
   readonly #start: Promise<FileScan>;
   readonly #captured = new Map<string, Promise<Captured | undefined>>();
+  /** Paths whose before has its own journal line; the turn's last line does not repeat it. */
+  readonly #journaled = new Set<string>();
   readonly #staged = new Map<string, Uint8Array>();
   #stagedBytes = 0;
   readonly #pending = new Set<Promise<unknown>>();
@@ -136,14 +138,17 @@ export class TurnCapture {
       if (after === undefined) continue;
       const known = captured.get(path) ?? (await this.#detected(path, created.has(path)));
       if (sameVersion(known.before, after)) continue;
-      files.push({ path, before: known.before, changedInTurn: known.changedInTurn, after });
+      if (this.#journaled.has(path)) files.push({ path, after });
+      else files.push({ path, before: known.before, changedInTurn: known.changedInTurn, after });
     }
     const scanComplete = start.complete && end.complete;
     await this.#options.session.append({ type: 'turn-end', id: this.id, at: now, files, scanComplete });
     return {
       id: this.id,
       changed: files.map((file) => file.path),
-      unrestorable: files.filter((file) => file.before?.kind === 'unknown').map((file) => file.path),
+      unrestorable: files
+        .filter((file) => (file.before ?? captured.get(file.path)?.before)?.kind === 'unknown')
+        .map((file) => file.path),
       scanComplete,
     };
   }
@@ -198,10 +203,13 @@ export class TurnCapture {
         else if (stat) before = await this.#keep((await workspace.readFile(path)).bytes);
         captured = { before, changedInTurn };
       }
-      if (source === 'write' || captured.before.kind !== 'absent')
-        await session.append({ type: 'before', id: this.id, path, ...captured }).catch((error: unknown) => {
-          logger.warn(`checkpoint: could not journal ${path}`, error);
-        });
+      if (source === 'write' || captured.before.kind !== 'absent') {
+        const record = { type: 'before' as const, id: this.id, path, before: captured.before };
+        await session.append(captured.changedInTurn ? { ...record, changedInTurn: true } : record).then(
+          () => this.#journaled.add(path),
+          (error: unknown) => logger.warn(`checkpoint: could not journal ${path}`, error),
+        );
+      }
       return captured;
     } catch (error) {
       logger.warn(`checkpoint: could not keep ${path} before the turn changed it`, error);

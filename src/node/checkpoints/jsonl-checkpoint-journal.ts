@@ -50,8 +50,13 @@ export class JsonlCheckpointJournal implements CheckpointJournal {
     const write = this.#tail
       .catch(() => undefined)
       .then(async () => {
-        await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-        await appendFile(this.path, line, { mode: 0o600 });
+        try {
+          await appendFile(this.path, line, { mode: 0o600 });
+        } catch (error) {
+          if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+          await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+          await appendFile(this.path, line, { mode: 0o600 });
+        }
       });
     this.#tail = write;
     return write;
