@@ -5,6 +5,7 @@ import { ProposalFileSystem } from '../review/proposal-file-system';
 import type { ApiKeyStore } from '../secrets/api-key-store';
 import { setApiKeyInteractive } from '../secrets/api-key-store';
 import type { TandemHost } from '../tandem-host';
+import { addFile, addSelection } from './attachment-commands';
 
 /** The command ids contributed in package.json. */
 export const commandIds = {
@@ -17,6 +18,8 @@ export const commandIds = {
   openSettings: 'tandem.openSettings',
   acceptProposal: 'tandem.acceptProposal',
   rejectProposal: 'tandem.rejectProposal',
+  addSelection: 'tandem.addSelection',
+  addFile: 'tandem.addFile',
 } as const;
 
 /** The proposal shown in the active diff editor, when the command came without a resource. */
@@ -99,5 +102,9 @@ export function registerCommands(options: {
     vscode.commands.registerCommand(commandIds.openSettings, async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-dev.tandem');
     }),
+    vscode.commands.registerCommand(commandIds.addSelection, () => addSelection(host)),
+    vscode.commands.registerCommand(commandIds.addFile, (resource?: unknown, selected?: unknown) =>
+      addFile(host, resource, selected),
+    ),
   ];
 }
