@@ -7,6 +7,7 @@ import {
   defaultCheckpointsDirectory,
   defaultMaxStorageMB,
 } from '../node/checkpoints/checkpoint-storage';
+import { SessionRewind } from '../node/checkpoints/session-rewind';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../node/session/jsonl-transcript-store';
 import type { TreeSitterPaths } from '../node/bash-parser/tree-sitter-shell-parser';
 import { parseCli, usage } from './cli-options';
@@ -70,8 +71,7 @@ async function main(argv: string[]): Promise<number> {
     const rewound = await runRewind(
       { ...options, resume: options.resume },
       {
-        sessions: new JsonlTranscriptStore(defaultSessionsDirectory(), logger),
-        storage: checkpoints,
+        rewind: new SessionRewind(new JsonlTranscriptStore(defaultSessionsDirectory(), logger), checkpoints),
         cwd: process.cwd(),
         out: (text) => process.stdout.write(text),
         ask: process.stdin.isTTY && process.stdout.isTTY ? askOnTerminal : undefined,

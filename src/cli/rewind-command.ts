@@ -1,24 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { CheckpointSession } from '../core/checkpoints/checkpoint-session';
-import type { CheckpointTimeline } from '../core/checkpoints/checkpoint-timeline';
-import { findStep } from '../core/checkpoints/checkpoint-timeline';
 import { describeAction, describeConflict, describeOutcome } from '../core/checkpoints/describe-restore';
-import { executeRestore } from '../core/checkpoints/restore-executor';
-import type { RestoreOutcome } from '../core/checkpoints/restore-executor';
 import { restoreDiff, restoreSides } from '../core/checkpoints/restore-diff';
-import type { RestorePlan } from '../core/checkpoints/restore-planner';
 import type { ConversationTurn } from '../core/session/conversation-turns';
-import { conversationTurns } from '../core/session/conversation-turns';
-import type { CheckpointStorage } from '../node/checkpoints/checkpoint-storage';
-import type { JsonlTranscriptStore } from '../node/session/jsonl-transcript-store';
+import type { PlannedRestore, SessionRewind, TurnWithCheckpoint } from '../node/checkpoints/session-rewind';
 import { NodeWorkspace } from '../node/workspace/node-workspace';
 import type { CliOptions } from './cli-options';
 
 /** Where the rewind reads, writes and asks. */
 export interface RewindContext {
-  sessions: JsonlTranscriptStore;
-  storage: CheckpointStorage;
+  rewind: SessionRewind;
   cwd: string;
   out(text: string): void;
   /** Asks a yes/no question at a terminal; undefined when there is none (then nothing is asked). */
@@ -36,55 +26,44 @@ type RewindOptions = Pick<
   'rewind' | 'rewindFiles' | 'rewindConversation' | 'forkSession' | 'dryRun' | 'overwrite' | 'outputFormat'
 > & { resume: string };
 
-const relative = (cwd: string, path: string) =>
-  path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+function relative(cwd: string, path: string): string {
+  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}
 
-function listTurns(
-  turns: ConversationTurn[],
-  timeline: CheckpointTimeline,
-  context: RewindContext,
-  json: boolean,
-) {
-  const rows = turns.map((turn) => {
-    const step = turn.checkpointId === undefined ? undefined : findStep(timeline, turn.checkpointId);
-    return {
-      ...turn,
-      at: step?.at,
-      files: step ? [...step.files.keys()].map((path) => relative(context.cwd, path)) : [],
-    };
-  });
+function clip(text: string, length: number): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
+}
+
+function listTurns(turns: TurnWithCheckpoint[], context: RewindContext, json: boolean): void {
+  const rows = turns.map((turn) => ({
+    ...turn,
+    files: turn.files.map((path) => relative(context.cwd, path)),
+  }));
   if (json) return context.out(`${JSON.stringify(rows)}\n`);
   if (rows.length === 0) return context.out('This session has no turns yet.\n');
   for (const row of rows) {
     const when =
       row.at === undefined
-        ? 'no checkpoint'.padEnd(16)
+        ? 'no checkpoint   '
         : new Date(row.at).toISOString().slice(0, 16).replace('T', ' ');
     const files = row.at === undefined ? '' : `${row.files.length} file${row.files.length === 1 ? '' : 's'}`;
-    const prompt = row.prompt.split('\n')[0] ?? '';
-    context.out(
-      `${String(row.turn).padStart(4)}  ${when}  ${files.padEnd(9)}  ${prompt.length > 70 ? `${prompt.slice(0, 69)}…` : prompt}\n`,
-    );
+    context.out(`${String(row.turn).padStart(4)}  ${when}  ${files.padEnd(9)}  ${clip(row.prompt, 70)}\n`);
   }
   context.out('\nRewind to just before a turn with --rewind <turn> (files and conversation; see --help).\n');
 }
 
-async function printPlan(
-  plan: RestorePlan,
-  session: CheckpointSession,
-  context: RewindContext,
-  diffs: boolean,
-) {
+async function printPlan(planned: PlannedRestore, context: RewindContext, diffs: boolean): Promise<void> {
+  const { plan, session } = planned;
   const workspace = new NodeWorkspace([context.cwd]);
   const shown = plan.entries.filter((entry) => entry.action !== 'unchanged');
   context.out(shown.length === 0 ? 'No file needs restoring.\n' : `Files to restore (${shown.length}):\n`);
   for (const entry of shown) {
-    context.out(`  ${relative(context.cwd, entry.path)}: ${describeAction(entry)}\n`);
+    const name = relative(context.cwd, entry.path);
+    context.out(`  ${name}: ${describeAction(entry)}\n`);
     if (entry.conflict) context.out(`    ! ${describeConflict(entry.conflict, entry)}\n`);
     if (diffs && entry.action !== 'unrestorable')
-      context.out(
-        restoreDiff(relative(context.cwd, entry.path), await restoreSides(entry, workspace, session.blobs)),
-      );
+      context.out(restoreDiff(name, await restoreSides(entry, workspace, session.blobs)));
   }
   if (!plan.complete)
     context.out(
@@ -92,115 +71,87 @@ async function printPlan(
     );
 }
 
-/** Which conflicting files to overwrite: `--overwrite` paths, then (at a terminal) the person's answers. */
-async function confirmedOverwrites(plan: RestorePlan, options: RewindOptions, context: RewindContext) {
+/** The files to restore: all but conflicts, plus the conflicts named by --overwrite or confirmed at a terminal. */
+async function chosenFiles(planned: PlannedRestore, options: RewindOptions, context: RewindContext) {
   const listed = new Set(options.overwrite.map((path) => resolve(context.cwd, path)));
-  const confirmed = new Set<string>();
-  for (const entry of plan.entries) {
-    if (!entry.conflict || entry.action === 'unchanged' || entry.action === 'unrestorable') continue;
-    if (listed.has(entry.path)) confirmed.add(entry.path);
+  const chosen = new Set<string>();
+  for (const entry of planned.plan.entries) {
+    if (entry.action === 'unchanged' || entry.action === 'unrestorable') continue;
+    if (!entry.conflict || listed.has(entry.path)) chosen.add(entry.path);
     else if (
       context.ask &&
       (await context.ask(`Overwrite your change to ${relative(context.cwd, entry.path)}?`))
     )
-      confirmed.add(entry.path);
+      chosen.add(entry.path);
   }
-  return confirmed;
+  return chosen;
 }
 
-async function restoreFiles(
-  turn: ConversationTurn,
-  options: RewindOptions,
-  context: RewindContext,
-): Promise<{ code: number; outcome?: RestoreOutcome }> {
-  if (turn.checkpointId === undefined) {
-    context.out(
-      `Turn ${turn.turn} has no checkpoint (it ran before checkpoints were kept), so its files cannot be restored.\n`,
-    );
-    return { code: 1 };
-  }
-  const session = await context.storage.session(options.resume);
-  const planned = await session.planRestore(new NodeWorkspace([context.cwd]), turn.checkpointId);
+async function restoreFiles(turn: number, options: RewindOptions, context: RewindContext): Promise<number> {
+  const workspace = new NodeWorkspace([context.cwd]);
+  const planned = await context.rewind.planFiles(options.resume, turn, workspace);
   if (!planned.ok) {
     context.out(`${planned.message}\n`);
-    return { code: 1 };
+    return 1;
   }
-  await printPlan(planned.plan, session, context, options.dryRun);
+  await printPlan(planned, context, options.dryRun);
   const actionable = planned.plan.entries.filter((entry) =>
     ['revert', 'recreate', 'delete'].includes(entry.action),
   );
-  if (options.dryRun || actionable.length === 0) return { code: 0 };
-  if (
-    context.ask &&
-    !(await context.ask(`Restore ${actionable.length} file(s) to before turn ${turn.turn}?`))
-  ) {
+  if (options.dryRun || actionable.length === 0) return 0;
+  if (context.ask && !(await context.ask(`Restore ${actionable.length} file(s) to before turn ${turn}?`))) {
     context.out('Nothing was changed.\n');
-    return { code: 1 };
+    return 1;
   }
-  const outcome = await executeRestore({
-    session,
-    plan: planned.plan,
-    overwrite: await confirmedOverwrites(planned.plan, options, context),
-    workspace: new NodeWorkspace([context.cwd]),
-    now: () => Date.now(),
-  });
-  for (const file of outcome.files.filter(
-    (file) => !(file.kind === 'skipped' && file.reason === 'unchanged'),
-  ))
-    context.out(`  ${relative(context.cwd, file.path)}: ${describeOutcome(file)}\n`);
-  return { code: outcome.files.some((file) => file.kind === 'failed') ? 1 : 0, outcome };
+  const chosen = await chosenFiles(planned, options, context);
+  const outcome = await context.rewind.restoreFiles(planned, chosen, workspace);
+  const said = new Map(outcome.files.map((file) => [file.path, describeOutcome(file)]));
+  for (const entry of actionable) {
+    const text = said.get(entry.path) ?? 'kept as it is (your change; not confirmed)';
+    context.out(`  ${relative(context.cwd, entry.path)}: ${text}\n`);
+  }
+  return outcome.files.some((file) => file.kind === 'failed') ? 1 : 0;
+}
+
+function rewindConversation(turn: ConversationTurn, options: RewindOptions, context: RewindContext): void {
+  if (options.dryRun) return context.out(`The conversation would be cut to before turn ${turn.turn}.\n`);
+  context.rewind.rewindConversation(options.resume, turn);
+  context.out(
+    `Conversation rewound to before turn ${turn.turn}. Your message then was:\n  ${turn.prompt.replace(/\n/g, '\n  ')}\n`,
+  );
 }
 
 /**
  * `--rewind` and `--fork-session` for a saved session: lists turns, restores the files changed
  * since a turn's checkpoint (plan printed first; the person's later changes kept unless confirmed),
- * cuts the conversation there by appending a rewind entry, or forks it into a new session.
+ * cuts the conversation there, or forks it into a new session.
  */
 export async function runRewind(options: RewindOptions, context: RewindContext): Promise<RewindResult> {
-  const restored = context.sessions.load(options.resume);
-  if (!restored) {
-    context.out(`No saved session with id ${options.resume}.\n`);
-    return { code: 1, sessionId: options.resume };
-  }
-  const turns = conversationTurns(restored);
+  const same = (code: number): RewindResult => ({ code, sessionId: options.resume });
+  const fail = (message: string): RewindResult => {
+    context.out(`${message}\n`);
+    return same(1);
+  };
   if (options.rewind === 'list') {
-    const session = await context.storage.session(options.resume);
-    listTurns(turns, await session.timeline(), context, options.outputFormat === 'json');
-    return { code: 0, sessionId: options.resume };
+    const listed = await context.rewind.turns(options.resume);
+    if (!listed.ok) return fail(listed.message);
+    listTurns(listed.turns, context, options.outputFormat === 'json');
+    return same(0);
   }
-  const turn = options.rewind === undefined ? undefined : turns[options.rewind - 1];
-  if (options.rewind !== undefined && !turn) {
-    context.out(
-      `This session has ${turns.length} turn(s); there is no turn ${options.rewind}. See --rewind list.\n`,
-    );
-    return { code: 1, sessionId: options.resume };
-  }
-  const messageCount = turn?.messageIndex ?? restored.messages.length;
+  const found =
+    options.rewind === undefined ? undefined : context.rewind.turn(options.resume, options.rewind);
+  if (found && !found.ok) return fail(`${found.message} See --rewind list.`);
+  const turn = found?.turn;
   if (options.forkSession) {
-    const forked = context.sessions.fork({
-      sessionId: options.resume,
-      messageCount,
-      newSessionId: randomUUID(),
-    });
-    if (!forked.ok) {
-      context.out(`${forked.message}\n`);
-      return { code: 1, sessionId: options.resume };
-    }
+    const forked = context.rewind.fork(options.resume, turn);
+    if (!forked.ok) return fail(forked.message);
     context.out(
-      `Forked into session ${forked.sessionId} (${messageCount} messages); files left as they are.\n`,
+      `Forked into session ${forked.sessionId} (${forked.messageCount} messages); files left as they are.\n`,
     );
     return { code: 0, sessionId: forked.sessionId };
   }
-  if (!turn) return { code: 0, sessionId: options.resume };
-  let code = 0;
-  if (!options.rewindConversation) code = (await restoreFiles(turn, options, context)).code;
-  if (!options.rewindFiles && options.dryRun)
-    context.out(`The conversation would be cut to before turn ${turn.turn}.\n`);
-  if (!options.rewindFiles && !options.dryRun && code === 0) {
-    context.sessions.rewind(options.resume, turn.messageIndex);
-    context.out(
-      `Conversation rewound to before turn ${turn.turn}. Your message then was:\n  ${turn.prompt.replace(/\n/g, '\n  ')}\n`,
-    );
-  }
-  return { code, sessionId: options.resume };
+  if (!turn) return same(0);
+  const code = options.rewindConversation ? 0 : await restoreFiles(turn.turn, options, context);
+  if (!options.rewindFiles && code === 0) rewindConversation(turn, options, context);
+  return same(code);
 }

@@ -64,6 +64,7 @@ export class CheckpointRecorder {
       );
       return undefined;
     }
+    this.session.turnOpened();
     this.#turn = new TurnCapture({
       id,
       session: this.session,
@@ -91,6 +92,7 @@ export class CheckpointRecorder {
       },
     );
     this.#turn = undefined;
+    this.session.turnClosing(this.#finishing);
     return this.#finishing;
   }
 

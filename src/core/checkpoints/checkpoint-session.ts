@@ -14,6 +14,8 @@ export class CheckpointSession {
   readonly journal: CheckpointJournal;
   readonly blobs: BlobStore;
   #nextId: number;
+  #open = 0;
+  #writing: Promise<unknown> = Promise.resolve();
   /** Lines of the journal that could not be read when it was opened (a torn last line after a kill). */
   readonly skippedLines: number;
 
@@ -40,6 +42,27 @@ export class CheckpointSession {
     const id = this.#nextId;
     this.#nextId += 1;
     return id;
+  }
+
+  /** True while a turn of this session is open: a restore must wait for it to end. */
+  get turnOpen(): boolean {
+    return this.#open > 0;
+  }
+
+  /** The recorder opened a turn. */
+  turnOpened(): void {
+    this.#open += 1;
+  }
+
+  /** The recorder is closing a turn; it counts as open until `closing` settles. */
+  turnClosing(closing: Promise<unknown>): void {
+    const settled = closing.catch(() => undefined).finally(() => (this.#open -= 1));
+    this.#writing = Promise.all([this.#writing, settled]);
+  }
+
+  /** Resolves when no turn of this session is still being written. */
+  async idle(): Promise<void> {
+    await this.#writing;
   }
 
   append(record: CheckpointRecord): Promise<void> {

@@ -44,6 +44,8 @@ export interface PruneReport extends PrunePlan {
 export class CheckpointStorage {
   readonly directory: string;
   readonly blobs: FileBlobStore;
+  /** The bound on stored blobs, in bytes; the editor updates it when its setting changes. */
+  maxBytes: number;
   readonly #options: CheckpointStorageOptions;
   readonly #sessions = new Map<string, Promise<CheckpointSession>>();
   /** Bytes known to be stored at the last check, plus every byte written since (an overestimate). */
@@ -54,6 +56,7 @@ export class CheckpointStorage {
   constructor(options: CheckpointStorageOptions) {
     this.#options = options;
     this.directory = options.directory;
+    this.maxBytes = options.maxBytes;
     this.blobs = new FileBlobStore(join(options.directory, 'blobs'));
   }
 
@@ -86,7 +89,7 @@ export class CheckpointStorage {
       this.#estimate === undefined
         ? undefined
         : this.#estimate + this.blobs.bytesWritten - this.#writtenAtCheck;
-    if (!options.force && estimate !== undefined && estimate <= this.#options.maxBytes)
+    if (!options.force && estimate !== undefined && estimate <= this.maxBytes)
       return Promise.resolve({ checked: false, prunes: [], deleteBlobs: [], keptBytes: estimate });
     this.#pruning ??= this.#prune().finally(() => (this.#pruning = undefined));
     return this.#pruning;
@@ -108,7 +111,7 @@ export class CheckpointStorage {
       const plan = planPrune({
         sessions,
         blobs: await this.blobs.list(),
-        maxBytes: this.#options.maxBytes,
+        maxBytes: this.maxBytes,
         now,
         graceMs,
       });
