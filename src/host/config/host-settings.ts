@@ -17,6 +17,8 @@ const settingsSchema = z.object({
   permissionMode: permissionModeSchema.catch('default'),
   maxTurns: z.number().int().positive().catch(100),
   ripgrepPath: z.string().catch(''),
+  checkpointsEnabled: z.boolean().catch(true),
+  checkpointsMaxStorageMB: z.number().int().min(16).catch(512),
 });
 
 /** The `tandem.*` settings after validation: a bad value falls back to its default, never throws. */
@@ -35,5 +37,7 @@ export function readHostSettings(): HostSettings {
     permissionMode: configuration.get('permissionMode'),
     maxTurns: configuration.get('maxTurns'),
     ripgrepPath: configuration.get('ripgrepPath'),
+    checkpointsEnabled: configuration.get('checkpoints.enabled'),
+    checkpointsMaxStorageMB: configuration.get('checkpoints.maxStorageMB'),
   });
 }

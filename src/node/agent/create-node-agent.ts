@@ -13,7 +13,7 @@ import { resolveModelId } from '../../core/model/provider-defaults';
 import type { ProviderName } from '../../core/model/provider-defaults';
 import type { PermissionEngine } from '../../core/permissions/permission-engine';
 import type { PermissionMode } from '../../core/permissions/permission-mode';
-import type { Approver, Logger } from '../../core/ports';
+import type { Approver, Logger, Workspace } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
 import type { RestoredSession } from '../../core/session/transcript-entry';
 import { createSessionCallbacks } from '../../core/harness/session-callbacks';
@@ -86,8 +86,13 @@ export interface NodeAgentOptions {
   /** Editor overrides of the Node defaults. */
   overrides?: Partial<AgentPorts> & {
     client?: ModelClient;
-    /** The writer for edits that need asking (the panel's diff preview); default: ask the Approver. */
-    reviewingWriter?: FileWriter;
+    /**
+     * The writer for edits that need asking (the panel's diff preview); default: ask the Approver.
+     * Given as a function of the Workspace, it writes
+     * through the one the agent gets (with checkpoints on, the capturing one), so reviewed edits
+     * are checkpointed like the rest.
+     */
+    reviewingWriter?: FileWriter | ((workspace: Workspace) => FileWriter);
     /** Clients for the other provider's roles (keys from the editor's SecretStorage). */
     clientFor?(provider: ProviderName): ModelClient | undefined;
   };
@@ -395,14 +400,19 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
   return { agent, tools };
 }
 
+function reviewingWriterFor(options: NodeAgentOptions, workspace: Workspace): FileWriter {
+  const writer = options.overrides?.reviewingWriter;
+  if (typeof writer === 'function') return writer(workspace);
+  return writer ?? new ApprovingFileWriter(workspace, options.approver);
+}
+
 /** The gate over the engine: the person is asked through the Approver, "allow always" is saved. */
 function createGate(parts: AgentParts): EngineGate {
   const { options, place, ports, engine, hooks } = parts;
   return new EngineGate({
     engine,
     approver: options.approver,
-    reviewingWriter:
-      options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
+    reviewingWriter: reviewingWriterFor(options, ports.workspace),
     hooks,
     logger: place.logger,
     persistRule: async (rule, scope) => {
