@@ -94,22 +94,6 @@ describe('checkpoints in the editor', () => {
 
   /** One agent turn against the scripted model: edits, a created file, a Bash rm, an edit of an open dirty file. */
   async function agentTurn(sessionId: string): Promise<void> {
-    const extensionPath = vscode.extensions.getExtension(extensionId)?.extensionPath ?? '';
-    const secrets = { get: async () => 'sk-test', store: async () => {}, delete: async () => {} };
-    const factory = composeChatAgent({
-      settings: () => ({
-        ...readHostSettings(),
-        provider: 'anthropic',
-        anthropicBaseUrl: url,
-        permissionMode: 'acceptEdits',
-      }),
-      keys: new ApiKeyStore(secrets as unknown as vscode.SecretStorage, {}),
-      workspace,
-      logger: silentLogger,
-      sessionsDirectory: sessions.directory,
-      distPath: join(extensionPath, 'dist'),
-      checkpoints: () => storage,
-    });
     model.enqueue(
       [
         { toolUse: { name: 'Read', input: { file_path: file('crlf.txt') } } },
@@ -133,6 +117,27 @@ describe('checkpoints in the editor', () => {
       [{ toolUse: { name: 'Bash', input: { command: `rm '${file('gone.txt')}'` } } }],
       [{ text: 'done' }],
     );
+    await runTurn(sessionId);
+  }
+
+  /** Runs one turn of a freshly composed agent (as the panel composes it) on what the model was given. */
+  async function runTurn(sessionId: string): Promise<void> {
+    const extensionPath = vscode.extensions.getExtension(extensionId)?.extensionPath ?? '';
+    const secrets = { get: async () => 'sk-test', store: async () => {}, delete: async () => {} };
+    const factory = composeChatAgent({
+      settings: () => ({
+        ...readHostSettings(),
+        provider: 'anthropic',
+        anthropicBaseUrl: url,
+        permissionMode: 'acceptEdits',
+      }),
+      keys: new ApiKeyStore(secrets as unknown as vscode.SecretStorage, {}),
+      workspace,
+      logger: silentLogger,
+      sessionsDirectory: sessions.directory,
+      distPath: join(extensionPath, 'dist'),
+      checkpoints: () => storage,
+    });
     const created = await factory({
       approver: { ask: async () => ({ kind: 'allow-once' }) },
       writer: { propose: async () => ({ kind: 'rejected', reason: 'reviews are not part of this test' }) },
@@ -204,6 +209,19 @@ describe('checkpoints in the editor', () => {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
     assert.match(document.getText(), /mine alpha\r\ngamma\r\n$/);
+  });
+
+  it('puts back CRLF line endings that a command in the turn turned into LF', async () => {
+    writeFileSync(file('crlf.txt'), bomCrlf);
+    model.enqueue(
+      [{ toolUse: { name: 'Bash', input: { command: `sed -i 's/\\r$//' '${file('crlf.txt')}'` } } }],
+      [{ text: 'converted' }],
+    );
+    await runTurn('restore-eol');
+    assert.equal(readFileSync(file('crlf.txt')).includes(0x0d), false);
+    const report = await service.rewind({ sessionId: 'restore-eol', turn: 1, mode: 'files' });
+    assert.equal(report.kind, 'done', JSON.stringify(report));
+    assert.deepEqual(readFileSync(file('crlf.txt')), bomCrlf);
   });
 
   it('shows a file as the checkpoint kept it in the native diff editor', async () => {
