@@ -48,19 +48,21 @@ Options:
   --allowedTools <rules...>    permission rules to allow, e.g. "Bash(npm test:*)" Edit
   --disallowedTools <rules...> permission rules to deny
   --resume <session-id>        continue a saved session
-  --rewind list                with --resume: list its turns and their checkpoints
+  --rewind list                with --resume: list the session's turns, their checkpoints
+                               and the files each changed
   --rewind <turn>              with --resume: go back to just before your message <turn>:
                                the files Tandem changed since are restored and the
-                               conversation is cut there; the plan is printed first
+                               conversation is cut there (the plan is printed first;
+                               -p "<prompt>" then continues from that point)
     --rewind-files             restore the files only, keep the conversation
     --rewind-conversation      cut the conversation only, leave the files as they are
-    --fork-session             keep this session whole: continue the conversation up to
-                               <turn> (or all of it, without --rewind) as a new session
     --dry-run                  print the plan and the diffs, change nothing
-    --overwrite <path...>      restore these files even though they were changed after
-                               the checkpoint (without this, such changes are kept; at a
+    --overwrite <path...>      also restore these files though they changed after the
+                               checkpoint (otherwise such changes are kept; at a
                                terminal you are asked file by file)
-                               A prompt given with -p then runs in the rewound session.
+  --fork-session               with --resume: copy the conversation, up to just before
+                               --rewind <turn> or whole, into a new session; the files
+                               and the original session stay as they are
   --output-format <format>     text | json | stream-json
   --verbose                    log to stderr
   -h, --help, -v, --version`;
