@@ -44,7 +44,7 @@ export class CheckpointSession {
     return id;
   }
 
-  /** True while a turn of this session is open: a restore must wait for it to end. */
+  /** True while a turn of this session runs: a restore must not start before it ends. */
   get turnOpen(): boolean {
     return this.#open > 0;
   }
@@ -54,10 +54,10 @@ export class CheckpointSession {
     this.#open += 1;
   }
 
-  /** The recorder is closing a turn; it counts as open until `closing` settles. */
+  /** The recorder is closing a turn: no longer open, but {@link idle} waits until `closing` settles. */
   turnClosing(closing: Promise<unknown>): void {
-    const settled = closing.catch(() => undefined).finally(() => (this.#open -= 1));
-    this.#writing = Promise.all([this.#writing, settled]);
+    this.#open -= 1;
+    this.#writing = Promise.all([this.#writing, closing.catch(() => undefined)]);
   }
 
   /** Resolves when no turn of this session is still being written. */

@@ -15,6 +15,8 @@ import { silentLogger } from '../../../../src/core/ports';
 import { TreeSitterShellParser } from '../../../../src/node/bash-parser/tree-sitter-shell-parser';
 import { CheckpointStorage } from '../../../../src/node/checkpoints/checkpoint-storage';
 import { createCheckpointing } from '../../../../src/node/checkpoints/create-checkpointing';
+import { SessionRewind } from '../../../../src/node/checkpoints/session-rewind';
+import { JsonlTranscriptStore } from '../../../../src/node/session/jsonl-transcript-store';
 import { NodeShell } from '../../../../src/node/shell/node-shell';
 import { NodeWorkspace } from '../../../../src/node/workspace/node-workspace';
 import { realClock } from '../../../support/tool-context';
@@ -150,5 +152,32 @@ describe('checkpoints on the real disk', function () {
     await checkpointing.workspace.writeFile(join(root, 'src', 'crlf.txt'), Buffer.from('x'));
     const summary = await checkpointing.recorder.endTurn();
     assert.deepEqual(summary?.changed, [join(root, 'src', 'crlf.txt')]);
+  });
+
+  it('refuses to plan a restore while a turn of the session is open, and plans once it closed', async () => {
+    const checkpointing = await setup();
+    const sessions = new JsonlTranscriptStore(join(scratch, 'sessions'), silentLogger);
+    const sink = sessions.sink('session-1');
+    sink.append({ type: 'checkpoint', checkpointId: 1, timestamp: 0 });
+    sink.append({
+      type: 'message',
+      message: { role: 'user', content: [{ type: 'text', text: 'go' }] },
+      timestamp: 0,
+    });
+    const rewind = new SessionRewind(sessions, storage);
+    await checkpointing.recorder.beginTurn('go');
+    await checkpointing.workspace.writeFile(join(root, 'gone.txt'), Buffer.from('changed\n'));
+    const during = await rewind.planFiles('session-1', 1, new NodeWorkspace([root]));
+    assert.deepEqual(during, {
+      ok: false,
+      message: 'A turn of this chat is still running; stop it or wait, then restore.',
+    });
+    void checkpointing.recorder.endTurn();
+    const after = await rewind.planFiles('session-1', 1, new NodeWorkspace([root]));
+    assert.ok(after.ok);
+    assert.deepEqual(
+      after.plan.entries.map((entry) => entry.action),
+      ['revert'],
+    );
   });
 });
