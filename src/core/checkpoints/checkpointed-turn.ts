@@ -1,3 +1,4 @@
+import type { LoopEvent } from '../loop/loop-event';
 import type { TranscriptSink } from '../session/transcript-entry';
 import type { CheckpointRecorder } from './checkpoint-recorder';
 
@@ -11,18 +12,20 @@ export interface CheckpointedTurnOptions {
 }
 
 /**
- * Runs one turn inside a checkpoint: opens it (and marks the transcript) before the turn's first
- * event, closes it however the turn ends — completed, failed, aborted or abandoned by the consumer.
- * Closing finishes in the background; `recorder.settled()` waits for it.
+ * Runs one turn inside a checkpoint: opens it (marks the transcript and announces it with a
+ * `checkpoint-create` event) before the turn's first event, and closes it however the turn ends —
+ * completed, failed, aborted or abandoned by the consumer. Closing finishes in the background;
+ * `recorder.settled()` waits for it.
  */
-export async function* checkpointedTurn<Event, Result>(
+export async function* checkpointedTurn<Result>(
   options: CheckpointedTurnOptions,
-  turn: () => AsyncGenerator<Event, Result>,
-): AsyncGenerator<Event, Result> {
+  turn: () => AsyncGenerator<LoopEvent, Result>,
+): AsyncGenerator<LoopEvent, Result> {
   const id = await options.recorder.beginTurn(options.prompt);
   if (id !== undefined)
     options.transcript?.append({ type: 'checkpoint', checkpointId: id, timestamp: options.now() });
   try {
+    if (id !== undefined) yield { type: 'checkpoint-create', checkpointId: id };
     return yield* turn();
   } finally {
     void options.recorder.endTurn();

@@ -8,6 +8,7 @@ import type { ConversationTurn } from '../../core/session/conversation-turns';
 import type {
   PlannedRestore,
   SessionRewind,
+  TurnAt,
   TurnWithCheckpoint,
 } from '../../node/checkpoints/session-rewind';
 import { checkpointUri } from './checkpoint-content-provider';
@@ -20,8 +21,11 @@ export type RewindMode = 'files' | 'conversation' | 'both' | 'fork';
 export interface ChatBinding {
   /** True while the chat runs a turn: it must be stopped before anything is rewound. */
   isBusy(sessionId: string): boolean;
-  /** The chat's conversation was cut on disk: show it as it is now; `prompt` may go back in the composer. */
-  didRewind(sessionId: string, prompt: string): void;
+  /**
+   * The chat's conversation was cut on disk to before `turn`: show it as it is now (its prompt may
+   * go back in the composer) and resume from there.
+   */
+  didRewind(sessionId: string, turn: ConversationTurn): void;
   /** Shows a chat (a fork just made). */
   open(sessionId: string): void;
 }
@@ -65,17 +69,19 @@ export class CheckpointService {
     return listed.ok ? listed.turns : [];
   }
 
-  async rewind(request: { sessionId: string; turn: number; mode: RewindMode }): Promise<RewindReport> {
+  /** Rewinds to before a turn (by number, or by the checkpoint it took: the panel's rows). */
+  async rewind(request: { sessionId: string; at: TurnAt; mode: RewindMode }): Promise<RewindReport> {
     const { rewind, chats } = this.options;
-    const found = rewind.turn(request.sessionId, request.turn);
+    const found = rewind.turn(request.sessionId, request.at);
     if (!found.ok) return { kind: 'failed', message: found.message };
+    const turn = found.turn.turn;
     if (request.mode === 'fork') {
       const forked = rewind.fork(request.sessionId, found.turn);
       if (!forked.ok) return { kind: 'failed', message: forked.message };
       chats.open(forked.sessionId);
       return {
         kind: 'done',
-        message: `Forked a new chat from before turn ${request.turn}.`,
+        message: `Forked a new chat from before turn ${turn}.`,
         forkedTo: forked.sessionId,
       };
     }
@@ -84,7 +90,7 @@ export class CheckpointService {
     let outcome: RestoreOutcome | undefined;
     const parts: string[] = [];
     if (request.mode !== 'conversation') {
-      const restored = await this.#restoreFiles(request.sessionId, request.turn, titles[request.mode]);
+      const restored = await this.#restoreFiles(request.sessionId, request.at, titles[request.mode]);
       if (restored.kind !== 'done') return restored;
       outcome = restored.outcome;
       parts.push(restored.message);
@@ -94,15 +100,15 @@ export class CheckpointService {
         request.mode === 'both' && outcome !== undefined
           ? true
           : await this.options.ask(
-              `${titles.conversation} ${request.turn}?`,
+              `${titles.conversation} ${turn}?`,
               'The messages from that turn on are no longer shown or sent to the model; the transcript keeps them.',
               'Rewind',
             );
       if (!confirmed)
         return parts.length > 0 ? { kind: 'done', message: parts.join(' ') } : { kind: 'cancelled' };
       rewind.rewindConversation(request.sessionId, found.turn);
-      chats.didRewind(request.sessionId, found.turn.prompt);
-      parts.push(`The conversation is back to before turn ${request.turn}.`);
+      chats.didRewind(request.sessionId, found.turn);
+      parts.push(`The conversation is back to before turn ${turn}.`);
     }
     return { kind: 'done', message: parts.join(' '), ...(outcome ? { outcome } : {}) };
   }
@@ -123,7 +129,7 @@ export class CheckpointService {
 
   async #restoreFiles(
     sessionId: string,
-    turn: number,
+    at: TurnAt,
     title: string,
   ): Promise<
     | { kind: 'done'; message: string; outcome?: RestoreOutcome }
@@ -131,7 +137,7 @@ export class CheckpointService {
     | { kind: 'failed'; message: string }
   > {
     const { rewind, workspace, confirmation, label } = this.options;
-    const planned = await rewind.planFiles(sessionId, turn, workspace);
+    const planned = await rewind.planFiles(sessionId, at, workspace);
     if (!planned.ok) return { kind: 'failed', message: planned.message };
     const actionable = planned.plan.entries.filter((entry) =>
       ['revert', 'recreate', 'delete'].includes(entry.action),
@@ -146,7 +152,7 @@ export class CheckpointService {
     }
     const chosen = await confirmation.confirm({
       plan: planned.plan,
-      title: `${title} ${turn}`,
+      title: `${title} ${planned.turn.turn}`,
       showDiff: (entry) => this.showDiff(entry, planned.turn),
       label,
     });

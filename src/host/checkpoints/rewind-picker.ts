@@ -54,7 +54,7 @@ export async function pickAndRewind(
   const mode =
     args.mode ?? (await vscode.window.showQuickPick(modes, { title: `Rewind to before turn ${turn}` }))?.mode;
   if (!mode) return;
-  const report = await service.rewind({ sessionId, turn, mode });
+  const report = await service.rewind({ sessionId, at: turn, mode });
   if (report.kind === 'failed') void vscode.window.showWarningMessage(`Tandem: ${report.message}`);
   else if (report.kind === 'done') void vscode.window.showInformationMessage(`Tandem: ${report.message}`);
 }

@@ -27,6 +27,9 @@ export interface PlannedRestore {
 
 type Failure = { ok: false; message: string };
 
+/** A turn by its number in the conversation as it stands (1-based), or by the checkpoint it took. */
+export type TurnAt = number | { checkpointId: number };
+
 /**
  * Rewinding a saved session, the same for the CLI and the editor (which bring their own way of
  * asking): its turns with their checkpoints, a file restore planned then carried out on the files
@@ -52,27 +55,30 @@ export class SessionRewind {
     };
   }
 
-  /** The turn numbered `number` (1-based) as the conversation stands now. */
-  turn(
-    sessionId: string,
-    number: number,
-  ): { ok: true; turn: ConversationTurn; messageCount: number } | Failure {
+  /** The turn numbered `at` (1-based) as the conversation stands now, or the one that took a checkpoint. */
+  turn(sessionId: string, at: TurnAt): { ok: true; turn: ConversationTurn; messageCount: number } | Failure {
     const restored = this.sessions.load(sessionId);
     if (!restored) return { ok: false, message: `No saved session with id ${sessionId}.` };
     const turns = conversationTurns(restored);
-    const turn = turns[number - 1];
+    if (typeof at !== 'number') {
+      const turn = turns.find((candidate) => candidate.checkpointId === at.checkpointId);
+      if (!turn)
+        return { ok: false, message: 'That message is no longer in the conversation (it was rewound).' };
+      return { ok: true, turn, messageCount: restored.messages.length };
+    }
+    const turn = turns[at - 1];
     if (!turn)
-      return { ok: false, message: `This session has ${turns.length} turn(s); there is no turn ${number}.` };
+      return { ok: false, message: `This session has ${turns.length} turn(s); there is no turn ${at}.` };
     return { ok: true, turn, messageCount: restored.messages.length };
   }
 
-  /** What restoring the files to before turn `number` would change, read through `workspace`. */
+  /** What restoring the files to before the turn would change, read through `workspace`. */
   async planFiles(
     sessionId: string,
-    number: number,
+    at: TurnAt,
     workspace: Workspace,
   ): Promise<({ ok: true } & PlannedRestore) | Failure> {
-    const found = this.turn(sessionId, number);
+    const found = this.turn(sessionId, at);
     if (!found.ok) return found;
     const { turn } = found;
     if (turn.checkpointId === undefined)

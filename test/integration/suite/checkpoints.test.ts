@@ -68,8 +68,8 @@ describe('checkpoints in the editor', () => {
     opened = [];
     const chats: ChatBinding = {
       isBusy: () => false,
-      didRewind: (sessionId) => rewound.push(sessionId),
-      open: (sessionId) => opened.push(sessionId),
+      didRewind: (sessionId) => void rewound.push(sessionId),
+      open: (sessionId) => void opened.push(sessionId),
     };
     service = new CheckpointService({
       rewind: new SessionRewind(sessions, storage),
@@ -172,7 +172,7 @@ describe('checkpoints in the editor', () => {
     assert.equal(readFileSync(file('dirty.ts'), 'utf8'), '// typed, not saved\nconst ONE = 1;\n');
     assert.equal(existsSync(file('gone.txt')), false);
 
-    const report = await service.rewind({ sessionId: 'restore-bytes', turn: 1, mode: 'files' });
+    const report = await service.rewind({ sessionId: 'restore-bytes', at: 1, mode: 'files' });
     assert.equal(report.kind, 'done', JSON.stringify(report));
     assert.deepEqual(
       requests[0]?.plan.entries.map((entry) => [vscode.workspace.asRelativePath(entry.path), entry.action]),
@@ -196,7 +196,7 @@ describe('checkpoints in the editor', () => {
     setUpFiles();
     await agentTurn('restore-dirty');
     const document = await openDirty(file('crlf.txt'), 'mine ');
-    await service.rewind({ sessionId: 'restore-dirty', turn: 1, mode: 'files' });
+    await service.rewind({ sessionId: 'restore-dirty', at: 1, mode: 'files' });
     const entry = requests[0]?.plan.entries.find((planned) => planned.path === file('crlf.txt'));
     assert.equal(entry?.conflict?.kind, 'changed-after');
     assert.equal(entry?.dirty, true);
@@ -204,7 +204,7 @@ describe('checkpoints in the editor', () => {
     assert.equal(document.isDirty, true);
 
     tick = new Set([file('crlf.txt')]);
-    await service.rewind({ sessionId: 'restore-dirty', turn: 1, mode: 'files' });
+    await service.rewind({ sessionId: 'restore-dirty', at: 1, mode: 'files' });
     assert.deepEqual(readFileSync(file('crlf.txt')), bomCrlf);
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
@@ -219,7 +219,7 @@ describe('checkpoints in the editor', () => {
     );
     await runTurn('restore-eol');
     assert.equal(readFileSync(file('crlf.txt')).includes(0x0d), false);
-    const report = await service.rewind({ sessionId: 'restore-eol', turn: 1, mode: 'files' });
+    const report = await service.rewind({ sessionId: 'restore-eol', at: 1, mode: 'files' });
     assert.equal(report.kind, 'done', JSON.stringify(report));
     assert.deepEqual(readFileSync(file('crlf.txt')), bomCrlf);
   });
@@ -244,11 +244,11 @@ describe('checkpoints in the editor', () => {
     await agentTurn('restore-talk');
     const before = sessions.load('restore-talk')?.messages.length ?? 0;
     assert.ok(before > 1);
-    const fork = await service.rewind({ sessionId: 'restore-talk', turn: 1, mode: 'fork' });
+    const fork = await service.rewind({ sessionId: 'restore-talk', at: 1, mode: 'fork' });
     assert.equal(fork.kind, 'done');
     assert.deepEqual(opened, [fork.kind === 'done' ? fork.forkedTo : '']);
     assert.equal(sessions.load(opened[0] ?? '')?.messages.length, 0);
-    const report = await service.rewind({ sessionId: 'restore-talk', turn: 1, mode: 'conversation' });
+    const report = await service.rewind({ sessionId: 'restore-talk', at: 1, mode: 'conversation' });
     assert.equal(report.kind, 'done');
     assert.deepEqual(rewound, ['restore-talk']);
     assert.equal(sessions.load('restore-talk')?.messages.length, 0);

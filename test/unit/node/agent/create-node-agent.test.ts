@@ -256,7 +256,8 @@ describe('createNodeAgent (settings, memory, hooks wired into one session)', fun
       { blocks: [{ toolUse: { name: 'Bash', input: { command: "sed -i 's/0/1/' b.txt" } } }] },
       { blocks: [{ text: 'done' }] },
     );
-    await drain(agent, 'change a and b');
+    const events = await drain(agent, 'change a and b');
+    assert.equal(events[0], 'checkpoint-create');
     await session?.dispose();
     session = undefined;
     assert.equal(readFileSync(join(folder, 'b.txt'), 'utf8'), 'b1\n');
