@@ -15,6 +15,7 @@ import {
   didStreamTextSchema,
   didUpdateToolSchema,
 } from './conversation-events';
+import { didRewindChatSchema, didTakeCheckpointSchema } from './checkpoint-events';
 import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
   didProposeEditSchema,
@@ -55,6 +56,8 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didInterruptTurnSchema,
   didFailSchema,
   didChangeContextSchema,
+  didTakeCheckpointSchema,
+  didRewindChatSchema,
   didChangeQueueSchema,
   didChangeDraftSchema,
   sendMessageReplySchema,

@@ -21,6 +21,8 @@ export const HostMessageType = {
   DidInterruptTurn: 'did-interrupt-turn',
   DidFail: 'did-fail',
   DidChangeContext: 'did-change-context',
+  DidTakeCheckpoint: 'did-take-checkpoint',
+  DidRewindChat: 'did-rewind-chat',
   DidChangeQueue: 'did-change-queue',
   DidChangeDraft: 'did-change-draft',
   SendMessageReply: 'send-message-reply',
@@ -51,6 +53,7 @@ export const WebviewMessageType = {
   OpenLinkCommand: 'open-link',
   OpenFileCommand: 'open-file',
   RunActionCommand: 'run-action',
+  RewindCommand: 'rewind',
 } as const;
 
 /** The union of webview → host `type` strings. */

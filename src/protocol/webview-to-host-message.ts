@@ -7,6 +7,7 @@ import {
   sendMessageRequestSchema,
   sendQueuedCommandSchema,
 } from './composer-commands';
+import { rewindCommandSchema } from './checkpoint-events';
 import {
   answerEditCommandSchema,
   answerPermissionCommandSchema,
@@ -43,6 +44,7 @@ export const webviewToHostMessageSchema = z.discriminatedUnion('type', [
   openLinkCommandSchema,
   openFileCommandSchema,
   runActionCommandSchema,
+  rewindCommandSchema,
 ]);
 
 /** A webview → host message. */
