@@ -26,6 +26,7 @@ import {
 } from './review-events';
 import {
   didChangeContextSchema,
+  didCutAnswerSchema,
   didEndTurnSchema,
   didFailSchema,
   didInterruptTurnSchema,
@@ -52,6 +53,7 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didResolveEditSchema,
   didStartTurnSchema,
   didRetrySchema,
+  didCutAnswerSchema,
   didEndTurnSchema,
   didInterruptTurnSchema,
   didFailSchema,

@@ -17,6 +17,7 @@ export const HostMessageType = {
   DidResolveEdit: 'did-resolve-edit',
   DidStartTurn: 'did-start-turn',
   DidRetry: 'did-retry',
+  DidCutAnswer: 'did-cut-answer',
   DidEndTurn: 'did-end-turn',
   DidInterruptTurn: 'did-interrupt-turn',
   DidFail: 'did-fail',

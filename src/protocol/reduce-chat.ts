@@ -5,7 +5,7 @@ import type { ChatMessage } from './host-to-webview-message';
 import { HostMessageType } from './message-type';
 import type { DidEndTool } from './conversation-events';
 import type { DidResolveEdit } from './review-events';
-import type { DidRetry } from './turn-events';
+import type { DidCutAnswer, DidRetry } from './turn-events';
 
 /** Appends a row the reducer creates itself; its id comes from the snapshot's counter, so it is the same on both sides. */
 function withRow(chat: ChatSnapshot, make: (id: string) => ConversationEntry): ChatSnapshot {
@@ -19,6 +19,40 @@ function appendText(chat: ChatSnapshot, text: string): ChatSnapshot {
   const entries = chat.entries.slice();
   entries[entries.length - 1] = { ...last, text: last.text + text };
   return { ...chat, entries };
+}
+
+/**
+ * Takes streamed prose back: removes `text` from the end of the assistant rows it was appended to,
+ * newest first, skipping the rows in between (tool cards, prompts); a row left empty goes. Stops
+ * at the person's message, or where the rows do not end as expected.
+ */
+function takeBackText(entries: readonly ConversationEntry[], text: string): ConversationEntry[] {
+  const next = entries.slice();
+  let rest = text;
+  for (let index = next.length - 1; index >= 0 && rest !== ''; index -= 1) {
+    const entry = next[index];
+    if (entry?.kind === 'user') break;
+    if (entry?.kind !== 'assistant') continue;
+    if (rest.endsWith(entry.text)) {
+      rest = rest.slice(0, rest.length - entry.text.length);
+      next.splice(index, 1);
+    } else if (entry.text.endsWith(rest)) {
+      next[index] = { ...entry, text: entry.text.slice(0, entry.text.length - rest.length) };
+      rest = '';
+    } else break;
+  }
+  return next;
+}
+
+/** The line left where a stream error cut an answer off, worded the same wherever it is rebuilt. */
+export function cutNotice(cut: Pick<DidCutAnswer, 'keptToolCalls' | 'reason'>): string {
+  if (cut.keptToolCalls === 0)
+    return `The answer was cut off (${cut.reason}) before any tool call was complete; Tandem discarded it and asks again.`;
+  const kept =
+    cut.keptToolCalls === 1
+      ? 'the completed tool call and goes on from its result'
+      : `the ${cut.keptToolCalls} completed tool calls and goes on from their results`;
+  return `The answer was cut off (${cut.reason}); Tandem kept ${kept}.`;
 }
 
 /** The retry line kept in the conversation, worded the same wherever it is rebuilt. */
@@ -158,6 +192,15 @@ export function reduceChat(chat: ChatSnapshot, message: ChatMessage): ChatSnapsh
         message: retryNotice(message),
       }));
       return { ...noticed, retry };
+    }
+    case HostMessageType.DidCutAnswer: {
+      const trimmed = { ...chat, entries: takeBackText(chat.entries, message.droppedText) };
+      return withRow(trimmed, (id) => ({
+        kind: 'notice',
+        id,
+        level: 'warning',
+        message: cutNotice(message),
+      }));
     }
     case HostMessageType.DidEndTurn: {
       const { usage, costUsd, terminalReason } = message;

@@ -22,6 +22,21 @@ export const didRetrySchema = z.object({
 /** Host → webview: a retry is scheduled. */
 export type DidRetry = z.infer<typeof didRetrySchema>;
 
+/**
+ * A stream error cut the model's answer off. `droppedText` is the streamed prose that was not kept
+ * (it leaves the conversation, as it left the history); `keptToolCalls` complete calls were kept
+ * and go on, or 0 when the answer was discarded and is asked again. `reason` is the error.
+ */
+export const didCutAnswerSchema = z.object({
+  type: z.literal(HostMessageType.DidCutAnswer),
+  chatId,
+  droppedText: z.string(),
+  keptToolCalls: z.int().check(z.nonnegative()),
+  reason: z.string(),
+});
+/** Host → webview: the answer streaming was cut off; what was not kept goes. */
+export type DidCutAnswer = z.infer<typeof didCutAnswerSchema>;
+
 /** A turn ended: the chat is idle again; the webview adds a token and cost line. */
 export const didEndTurnSchema = z.object({
   type: z.literal(HostMessageType.DidEndTurn),

@@ -86,11 +86,18 @@ export interface RunResult {
   transitions: Transition[];
 }
 
-/** Runs query() to the end with test defaults; options override any of them. */
+/**
+ * Runs query() to the end with test defaults; options override any of them. `onEvent` sees each
+ * event as it is yielded, while the loop waits: a test can answer a prompt at a known point.
+ */
 export async function runQuery(
   client: ModelClient,
   tools: AnyTool[],
-  options: Partial<QueryOptions> & { prompt?: string; history?: Message[] } = {},
+  options: Partial<QueryOptions> & {
+    prompt?: string;
+    history?: Message[];
+    onEvent?(event: LoopEvent): void;
+  } = {},
 ): Promise<RunResult> {
   const events: LoopEvent[] = [];
   const transitions: Transition[] = [];
@@ -111,12 +118,14 @@ export async function runQuery(
     clock: instantClock(),
     signal: controller.signal,
   };
-  const generator = query({ ...base, ...options, onState: (value) => (state = value) });
+  const { onEvent, ...overrides } = options;
+  const generator = query({ ...base, ...overrides, onState: (value) => (state = value) });
   for (;;) {
     const step = await generator.next();
     const transition = state?.transition;
     if (transition && transition !== transitions.at(-1)) transitions.push(transition);
     if (step.done) return { events, reason: step.value, state: state!, transitions };
     events.push(step.value);
+    onEvent?.(step.value);
   }
 }

@@ -66,6 +66,19 @@ export class SseChannel {
     });
   }
 
+  /** Resolves when `event` settles (either way) or the client has gone, whichever comes first. */
+  until(event: Promise<unknown>): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        this.wakers.delete(wake);
+        resolve();
+      };
+      this.wakers.add(wake);
+      event.then(wake, wake);
+    });
+  }
+
   private write(text: string): void {
     if (!this.closed) this.response.write(text);
   }
@@ -78,15 +91,24 @@ export interface BlockWire {
   stop(block: ResolvedBlock, index: number): void;
 }
 
+/** Where a scripted stream stops, and how. */
+export type StreamInterrupt = {
+  afterBlocks: number;
+  partialDeltas: number;
+  holdUntil?: Promise<unknown>;
+} & ({ action: 'reset' } | { action: 'error'; body: unknown });
+
 /** What a wire writer needs to stream a reply. */
 export interface StreamPlan {
   model: string;
   blocks: ResolvedBlock[];
   stopReason: ScriptStopReason;
   usage: Required<ScriptUsage>;
-  /** Stop after this many blocks: kill the socket, or let the writer send an in-stream error. */
-  interrupt?:
-    { afterBlocks: number; action: 'reset' } | { afterBlocks: number; action: 'error'; body: unknown };
+  /**
+   * Stop after `afterBlocks` whole blocks and `partialDeltas` deltas of the next, once `holdUntil`
+   * settled: kill the socket, or let the writer send an in-stream error.
+   */
+  interrupt?: StreamInterrupt;
   /** Explicit JSON pieces for a tool block (malformed-tool-json), by block index. */
   pieces?: ReadonlyMap<number, string[]>;
   requestIndex: number;
@@ -107,17 +129,24 @@ export async function streamBlocks(
 ): Promise<StreamOutcome> {
   const interrupt = plan.interrupt;
   for (const [index, block] of plan.blocks.entries()) {
-    if (interrupt && index >= interrupt.afterBlocks) return stopAt(channel, interrupt.action);
+    // The fault strikes before block `afterBlocks`, or inside it after `partialDeltas` deltas.
+    const partial =
+      interrupt && index === interrupt.afterBlocks && interrupt.partialDeltas > 0
+        ? interrupt.partialDeltas
+        : undefined;
+    if (interrupt && index >= interrupt.afterBlocks && partial === undefined)
+      return stopAt(channel, interrupt);
     await channel.wait(block.delayMs);
     if (channel.closed) return 'gone';
     const startedAt = performance.now();
     wire.start(block, index);
     const pieces = plan.pieces?.get(index) ?? splitIntoDeltas(payloadOf(block), block.chunk.tokens);
-    for (const [pieceIndex, piece] of pieces.entries()) {
+    for (const [pieceIndex, piece] of pieces.slice(0, partial).entries()) {
       if (pieceIndex > 0) await channel.wait(block.chunk.delayMs);
       if (channel.closed) return 'gone';
       wire.delta(block, index, piece);
     }
+    if (interrupt && partial !== undefined) return stopAt(channel, interrupt);
     wire.stop(block, index);
     plan.onSent({
       requestIndex: plan.requestIndex,
@@ -127,7 +156,7 @@ export async function streamBlocks(
       stoppedAt: performance.now(),
     });
   }
-  if (interrupt) return stopAt(channel, interrupt.action);
+  if (interrupt) return stopAt(channel, interrupt);
   return channel.closed ? 'gone' : 'complete';
 }
 
@@ -135,8 +164,9 @@ export async function streamBlocks(
 // what was sent before the socket dies: the reset then lands between blocks, as intended.
 const resetGraceMs = 40;
 
-async function stopAt(channel: SseChannel, action: 'reset' | 'error'): Promise<StreamOutcome> {
-  if (action === 'error') return channel.closed ? 'gone' : 'error';
+async function stopAt(channel: SseChannel, interrupt: StreamInterrupt): Promise<StreamOutcome> {
+  if (interrupt.holdUntil) await channel.until(interrupt.holdUntil);
+  if (interrupt.action === 'error') return channel.closed ? 'gone' : 'error';
   await channel.wait(resetGraceMs);
   channel.destroy();
   return 'gone';
@@ -154,16 +184,16 @@ export function payloadOf(block: ResolvedBlock): string {
   }
 }
 
-/** Fills the counts a script left out: input from the request size, output from what is sent. */
+/** Fills the counts a script left out: input from the request's size, output from what is sent. */
 export function resolveUsage(
   usage: ScriptUsage | undefined,
-  requestChars: number,
+  request: { chars: number; charsPerToken: number },
   blocks: ResolvedBlock[],
 ): Required<ScriptUsage> {
   const outputChars = blocks.reduce((sum, block) => sum + payloadOf(block).length, 0);
   return {
-    input_tokens: usage?.input_tokens ?? estimateTokens(requestChars),
-    output_tokens: usage?.output_tokens ?? estimateTokens(outputChars),
+    input_tokens: usage?.input_tokens ?? estimateTokens(request.chars, request.charsPerToken),
+    output_tokens: usage?.output_tokens ?? estimateTokens(outputChars, request.charsPerToken),
     cache_read_input_tokens: usage?.cache_read_input_tokens ?? 0,
     cache_creation_input_tokens: usage?.cache_creation_input_tokens ?? 0,
   };

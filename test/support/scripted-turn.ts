@@ -1,3 +1,5 @@
+import type { PromptCacheReport } from './prompt-cache-emulator';
+
 /**
  * The script language of the scripted model server: what one model turn sends back. Shared by
  * the Anthropic and the OpenAI wire writers, so one script drives either provider.
@@ -58,10 +60,22 @@ export interface HttpFault {
   message?: string;
 }
 
-/** Streams `afterBlocks` whole blocks (of `blocks`, or filler text), then destroys the socket. */
-export interface ResetFault {
-  fault: 'reset-mid-stream';
+/** Where and when a mid-stream fault strikes; shared by {@link ResetFault} and {@link StreamErrorFault}. */
+export interface FaultPoint {
+  /** Whole blocks streamed before the fault. */
   afterBlocks: number;
+  /** Deltas of the next block streamed before the fault, so that block never completes; default 0. */
+  partialDeltas?: number;
+  /**
+   * The stream idles until this settles, then the fault strikes: a test cuts the stream at a
+   * point it chose (after a prompt was answered, say) instead of after a delay.
+   */
+  holdUntil?: Promise<unknown>;
+}
+
+/** Streams `afterBlocks` whole blocks (of `blocks`, or filler text), then destroys the socket. */
+export interface ResetFault extends FaultPoint {
+  fault: 'reset-mid-stream';
   blocks?: ScriptBlock[];
 }
 
@@ -69,9 +83,8 @@ export interface ResetFault {
  * Streams `afterBlocks` whole blocks, then an error in the stream itself (Anthropic `event: error`,
  * OpenAI `data: {"error": …}`), as a server that overloads mid-answer does. HTTP status stays 200.
  */
-export interface StreamErrorFault {
+export interface StreamErrorFault extends FaultPoint {
   fault: 'error-mid-stream';
-  afterBlocks: number;
   /** Picks the provider's error type, as for {@link HttpFault}; default 529 (overloaded). */
   status?: HttpFault['status'];
   message?: string;
@@ -99,6 +112,10 @@ export interface RecordedRequest {
   body: unknown;
   /** `performance.now()` when the request arrived. */
   receivedAt: number;
+  /** The usage the server reported for a model request it answered (input split by the cache, if emulated). */
+  usage?: Required<ScriptUsage>;
+  /** What the prompt-cache emulation decided for this request, when it is on. */
+  cache?: PromptCacheReport;
 }
 
 export type ScriptedOutcome = ScriptedReply | ScriptedFault | ScriptBlock[];
@@ -131,9 +148,9 @@ export function splitIntoDeltas(text: string, tokens: number): string[] {
   return pieces;
 }
 
-/** Rough token estimate used for defaults and for count_tokens: 4 characters per token. */
-export function estimateTokens(characters: number): number {
-  return Math.max(1, Math.ceil(characters / 4));
+/** The token count the server reports for some characters: 4 a token unless the server says otherwise. */
+export function estimateTokens(characters: number, charsPerToken = 4): number {
+  return Math.max(1, Math.ceil(characters / charsPerToken));
 }
 
 /** Normalises a scripted outcome: a bare block list is a reply. */

@@ -23,8 +23,17 @@ export type LoopEvent =
   | { type: 'retry-schedule'; attempt: number; maxAttempts: number; delayMs: number; error: ModelError }
   | { type: 'model-fallback'; from: string; to: string; error: ModelError }
   | { type: 'output-continue'; attempt: number; maxTokens: number }
-  /** A stream died mid-message; the partial message was discarded and the call is retried. */
-  | { type: 'stream-discard'; error: ModelError }
+  /**
+   * A stream died mid-message before any tool call was complete; the partial message was discarded
+   * and the call is retried. `droppedText`: the streamed text that went with it.
+   */
+  | { type: 'stream-discard'; error: ModelError; droppedText: string }
+  /**
+   * A stream died after one or more tool calls were complete. `message`, appended next, is the
+   * answer cut after the last of them; those calls run to the end, their results are appended, and
+   * the call is retried from there. `droppedText`: the streamed text after the cut, which is not kept.
+   */
+  | { type: 'stream-cut'; error: ModelError; message: AssistantMessage; droppedText: string }
   | { type: 'todos-change'; todos: readonly TodoItem[] }
   /** The history was replaced by a summary: message counts before and after, and the context size that led to it. */
   | {

@@ -9,6 +9,11 @@ export type Transition =
   /** The history was compacted (before a call, or after "prompt too long") and the call is made again. */
   | { reason: 'compact'; trigger: Exclude<CompactTrigger, 'manual'> }
   | { reason: 'output-continue'; attempt: number }
+  /**
+   * The stream failed after `toolCalls` complete tool calls: they ran, their results were appended,
+   * and after the back-off the model goes on from them. A new turn, not a repeat of the same one.
+   */
+  | { reason: 'stream-cut'; toolCalls: number }
   | { reason: 'stop-hook' };
 
 /** The loop's whole mutable state, in one place. */

@@ -1,5 +1,5 @@
 import type { AssistantMessage, Message, UserMessage } from '../messages/message';
-import { addUsage, emptyUsage } from '../messages/message';
+import { addUsage, emptyUsage, textOf } from '../messages/message';
 import type { ModelClient, ModelError, SystemBlock, ToolDefinition } from '../model/model-client';
 import type { Clock } from '../ports';
 import type { Compactor } from '../context/compactor';
@@ -10,11 +10,13 @@ import type { AfterToolCall } from '../execution/streaming-executor';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { AnyTool, ToolContext } from '../tools/tool';
 import { compactHistory } from './compact-history';
+import { cutMessage } from './cut-message';
 import type { LoopEvent, TerminalReason } from './loop-event';
 import type { LoopState } from './loop-state';
 import type { RetryPolicy } from './retry-policy';
 import { defaultRetryPolicy, isRetryable, retryDelayMs } from './retry-policy';
 import { streamModelTurn } from './stream-model-turn';
+import type { FailedModelTurn } from './stream-model-turn';
 
 export interface QueryOptions {
   /**
@@ -122,14 +124,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     );
 
     if (!outcome.ok) {
-      executor.abortAll('The model stream failed before this call could be kept.');
-      yield* drainQuietly(executor);
-      if (outcome.error.kind === 'aborted' || options.signal.aborted) {
-        yield* keepInterruptedText(outcome.partialText);
-        return 'aborted';
-      }
-      if (outcome.started) yield { type: 'stream-discard', error: outcome.error };
-      const next = yield* recover(outcome.error);
+      const next = yield* afterStreamFailure(outcome, executor);
       if (next === 'continue') continue;
       return next;
     }
@@ -144,15 +139,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     yield { type: 'message-append', message };
 
     if (executor.hasCalls) {
-      const results = yield* executor.drain();
-      const reminders = options.reminders ? await options.reminders(state) : [];
-      const userMessage: UserMessage = {
-        role: 'user',
-        synthetic: true,
-        content: [...results, ...reminders.map((text) => ({ type: 'text' as const, text }))],
-      };
-      state.messages.push(userMessage);
-      yield { type: 'message-append', message: userMessage };
+      yield* appendToolResults(executor);
       if (options.signal.aborted) return 'aborted';
       state.transition = { reason: 'tool-results' };
       continue;
@@ -186,6 +173,58 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       continue;
     }
     return 'completed';
+  }
+
+  /** Waits for every call of the message and appends the results, with reminders, as one user turn. */
+  async function* appendToolResults(executor: StreamingExecutor): AsyncGenerator<LoopEvent, void> {
+    const results = yield* executor.drain();
+    const reminders = options.reminders ? await options.reminders(state) : [];
+    const userMessage: UserMessage = {
+      role: 'user',
+      synthetic: true,
+      content: [...results, ...reminders.map((text) => ({ type: 'text' as const, text }))],
+    };
+    state.messages.push(userMessage);
+    yield { type: 'message-append', message: userMessage };
+  }
+
+  /**
+   * A stream that failed. The person's stop ends the run, keeping the text they saw. Otherwise,
+   * when tool calls were complete, the answer is kept up to the last of them ({@link cutMessage})
+   * and those calls run to the end — one waiting for the person keeps waiting — so what was
+   * approved or done is neither lost nor done again; the model gets their results on the retry.
+   * With no complete call the answer is discarded. Either way `recover` decides the wait.
+   */
+  async function* afterStreamFailure(
+    outcome: FailedModelTurn,
+    executor: StreamingExecutor,
+  ): AsyncGenerator<LoopEvent, 'continue' | TerminalReason> {
+    const { error } = outcome;
+    const stopped = error.kind === 'aborted' || options.signal.aborted;
+    const kept = stopped
+      ? undefined
+      : cutMessage({ blocks: outcome.blocks, model: outcome.model, reason: error.message });
+    if (!kept) {
+      executor.abortAll('The model stream failed before this call could be kept.');
+      yield* drainQuietly(executor);
+      if (stopped || options.signal.aborted) {
+        yield* keepInterruptedText(outcome.partialText);
+        return 'aborted';
+      }
+      if (outcome.started) yield { type: 'stream-discard', error, droppedText: outcome.partialText };
+      return yield* recover(error);
+    }
+    // Blocks stream one at a time, so the kept text is the start of what was streamed.
+    const droppedText = outcome.partialText.slice(textOf(kept.content).length);
+    yield { type: 'stream-cut', error, message: kept, droppedText };
+    state.messages.push(kept);
+    yield { type: 'message-append', message: kept };
+    yield* appendToolResults(executor);
+    if (options.signal.aborted) return 'aborted';
+    const next = yield* recover(error);
+    const toolCalls = kept.content.filter((block) => block.type === 'tool_use').length;
+    if (next === 'continue') state.transition = { reason: 'stream-cut', toolCalls };
+    return next;
   }
 
   /** What the person already saw stays in the history when they stop mid-answer (text only: no half tool call). */

@@ -3,15 +3,27 @@ import type { ModelClient, ModelError, ModelRequest, StopReason } from '../model
 import type { StreamingExecutor } from '../execution/streaming-executor';
 import type { LoopEvent } from './loop-event';
 
+/** A model call whose stream failed, with what had arrived before it did. */
+export interface FailedModelTurn {
+  ok: false;
+  error: ModelError;
+  /** Content arrived before the failure. */
+  started: boolean;
+  /** Every text delta streamed so far, the unfinished block's too: what the person saw. */
+  partialText: string;
+  /** The blocks that completed, in stream order; the block still open when it failed is not here. */
+  blocks: AssistantBlock[];
+  model: string;
+}
+
 export type ModelTurnOutcome =
-  | { ok: true; message: AssistantMessage; stopReason: StopReason; usage: Usage }
-  /** `started`: content arrived before the failure; `partialText`: the complete text blocks so far. */
-  | { ok: false; error: ModelError; started: boolean; partialText: string };
+  { ok: true; message: AssistantMessage; stopReason: StopReason; usage: Usage } | FailedModelTurn;
 
 /**
  * Streams one model call. Text and thinking deltas are yielded as they arrive; each complete
  * tool_use block is handed to the executor at once, and tool events are yielded between model
- * events. Blocks that never completed are dropped, so no half tool call reaches the history.
+ * events. Blocks that never completed are dropped, so no half tool call reaches the history; a
+ * failed stream reports the blocks that did complete, for the loop to keep or discard.
  */
 export async function* streamModelTurn(
   client: ModelClient,
@@ -51,12 +63,11 @@ export async function* streamModelTurn(
         if (event.block.type === 'tool_use') executor.add(event.block, event.inputError);
         break;
       case 'message-complete': {
-        const content = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, block]) => block);
-        const message: AssistantMessage = { role: 'assistant', content, model };
+        const message: AssistantMessage = { role: 'assistant', content: inOrder(blocks), model };
         return { ok: true, message, stopReason: event.stopReason, usage: event.usage };
       }
       case 'error':
-        return { ok: false, error: event.error, started, partialText };
+        return { ok: false, error: event.error, started, partialText, blocks: inOrder(blocks), model };
     }
     if (event.type === 'text-delta') partialText += event.text;
   }
@@ -65,5 +76,11 @@ export async function* streamModelTurn(
     error: { kind: 'connection', message: 'The model stream ended without finishing the message.' },
     started,
     partialText,
+    blocks: inOrder(blocks),
+    model,
   };
+}
+
+function inOrder(blocks: ReadonlyMap<number, AssistantBlock>): AssistantBlock[] {
+  return [...blocks.entries()].sort(([a], [b]) => a - b).map(([, block]) => block);
 }

@@ -58,6 +58,11 @@ export interface AssistantMessage {
   content: AssistantBlock[];
   /** The model that wrote it; lets a resumed session show which model answered. */
   model?: string;
+  /**
+   * Set when a stream error cut the message off: it holds only the blocks that were complete, up
+   * to its last complete tool call. `reason` is the error as the provider reported it.
+   */
+  cutOff?: { reason: string };
 }
 
 export type Message = UserMessage | AssistantMessage;

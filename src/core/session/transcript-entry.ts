@@ -29,6 +29,7 @@ export const messageSchema: z.ZodType<Message> = z.union([
     role: z.literal('assistant'),
     content: z.array(z.union([textBlock, thinkingBlock, redactedThinkingBlock, toolUseBlock])),
     model: z.string().optional(),
+    cutOff: z.object({ reason: z.string() }).optional(),
   }),
 ]) as z.ZodType<Message>;
 

@@ -65,6 +65,19 @@ export function mapLoopEvent(chatId: string, event: LoopEvent): ChatMessage[] {
           message: event.error.message,
         },
       ];
+    case 'stream-cut': {
+      const keptToolCalls = event.message.content.filter((block) => block.type === 'tool_use').length;
+      const { droppedText, error } = event;
+      return [
+        { type: HostMessageType.DidCutAnswer, chatId, droppedText, keptToolCalls, reason: error.message },
+      ];
+    }
+    case 'stream-discard': {
+      const { droppedText, error } = event;
+      return [
+        { type: HostMessageType.DidCutAnswer, chatId, droppedText, keptToolCalls: 0, reason: error.message },
+      ];
+    }
     case 'loop-error':
       return [
         {

@@ -1,6 +1,7 @@
 import type { Message } from '../../core/messages/message';
 import type { TurnCheckpoint } from '../../core/session/transcript-entry';
 import type { ConversationEntry } from '../../protocol/conversation-entry';
+import { cutNotice } from '../../protocol/reduce-chat';
 import { previewOf } from './loop-event-mapper';
 
 const summaryKeys = ['file_path', 'command', 'pattern', 'path', 'url', 'description'] as const;
@@ -25,8 +26,9 @@ export function titleFromMessages(messages: readonly Message[]): string | undefi
 
 /**
  * Rebuilds the panel rows of a restored session from its messages: the person's own text, the
- * assistant's prose and one finished card per tool call. Reminders and synthetic turns are not
- * shown as typed text; prompts and previews that were answered are not replayed.
+ * assistant's prose, one finished card per tool call, and the note where a stream error cut an
+ * answer off. Reminders and synthetic turns are not shown as typed text; prompts and previews that
+ * were answered are not replayed.
  */
 export function entriesFromMessages(
   messages: readonly Message[],
@@ -55,6 +57,11 @@ export function entriesFromMessages(
           tools.set(block.id, entry);
           entries.push(entry);
         }
+      }
+      if (message.cutOff) {
+        const keptToolCalls = message.content.filter((block) => block.type === 'tool_use').length;
+        const notice = cutNotice({ keptToolCalls, reason: message.cutOff.reason });
+        entries.push({ kind: 'notice', id: `restored-${index}-cut`, level: 'warning', message: notice });
       }
       return;
     }

@@ -19,6 +19,7 @@ import type { RestoredSession } from '../../core/session/transcript-entry';
 import { createSessionCallbacks } from '../../core/harness/session-callbacks';
 import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 import { toolsForModel } from '../../core/tools/builtin-tools';
+import { UsageLedger } from '../../core/usage/usage-ledger';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { AnyTool } from '../../core/tools/tool';
 import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
@@ -357,6 +358,8 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
   const transcript = saved.store.sink(saved.sessionId);
+  // One ledger for the session: the main loop and every sub-agent count into it.
+  const usage = new UsageLedger();
   if (!saved.restored) {
     const start = { sessionId: saved.sessionId, cwd: place.cwd, model: models.modelId };
     transcript.append({ type: 'session-start', ...start, timestamp: ports.clock.now() });
@@ -381,11 +384,14 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
       cwd: place.cwd,
       system: context.system,
       hooks,
+      usage,
     }),
+    usage,
     transcript,
     ...(checkpoints ? { checkpoints: checkpoints.recorder } : {}),
     compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
     history: saved.restored?.messages,
+    ...autoCompactPercent(place.env),
     todos: saved.restored?.todos,
     ...createSessionCallbacks({
       hooks,
@@ -425,4 +431,10 @@ function createGate(parts: AgentParts): EngineGate {
       else place.logger.info(`Saved "${rule}" to ${path}`);
     },
   });
+}
+
+/** `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE` (1–100): compaction sooner than the default, never later. */
+function autoCompactPercent(env: Record<string, string | undefined>): { autoCompactPercent?: number } {
+  const percent = Number(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE);
+  return Number.isFinite(percent) && percent >= 1 && percent <= 100 ? { autoCompactPercent: percent } : {};
 }

@@ -202,6 +202,41 @@ describe('ScriptedModelServer', () => {
     assert.equal(valueAt(json(await openai.text()), 'error', 'code'), 'rate_limit_exceeded');
   });
 
+  it('cuts a stream inside a block, once the test lets it', async () => {
+    let released = false;
+    const holdUntil = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        released = true;
+        resolve();
+      }, 30),
+    );
+    server.enqueue({
+      fault: 'error-mid-stream',
+      afterBlocks: 1,
+      partialDeltas: 1,
+      holdUntil,
+      blocks: [
+        { text: 'Appending.' },
+        { toolUse: { name: 'Bash', input: { command: 'echo x >> notes.md' } }, chunk: { tokens: 2 } },
+      ],
+    });
+    const response = await post('/v1/messages', { model: 'm', stream: true, max_tokens: 5, messages: [] });
+    const events = parseSse(await response.text());
+    assert.ok(released, 'the fault struck before the test released it');
+    assert.deepEqual(
+      events.map((event) => event.event),
+      [
+        'message_start',
+        'ping',
+        ...['content_block_start', 'content_block_delta', 'content_block_stop'],
+        ...['content_block_start', 'content_block_delta'],
+        'error',
+      ],
+    );
+    const toolDelta = events.at(-2);
+    assert.equal(valueAt(json(toolDelta?.data ?? '{}'), 'delta', 'type'), 'input_json_delta');
+  });
+
   it('drops streams still in flight when closed', async () => {
     server.enqueue({ blocks: [{ text: 'x'.repeat(400), chunk: { tokens: 1, delayMs: 200 } }] });
     const response = await post('/v1/messages', { model: 'm', stream: true, max_tokens: 5, messages: [] });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { LoopEvent, TerminalReason } from '../../../../src/core/loop/loop-event';
 import { silentLogger } from '../../../../src/core/ports';
 import type { FileWriter } from '../../../../src/core/tools/file-writer';
+import { UsageLedger } from '../../../../src/core/usage/usage-ledger';
 import type { ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
 import { ChatService } from '../../../../src/host/chat/chat-service';
 import { ChatSnapshotStore } from '../../../../src/host/chat/chat-snapshot-store';
@@ -16,6 +17,7 @@ export type Turn = (
   prompt: string,
   signal: AbortSignal,
   request: ChatAgentRequest,
+  usage: UsageLedger,
 ) => AsyncGenerator<LoopEvent, TerminalReason>;
 
 /** Options of {@link chatHarness}. */
@@ -58,10 +60,11 @@ export function chatHarness(turn: Turn, options: ChatHarnessOptions = {}) {
     createAgent: async (request) => {
       requests.push(request);
       if (options.failAgent) return { ok: false, ...options.failAgent };
+      const usage = new UsageLedger();
       return {
         ok: true,
         sessionId: request.resume ?? request.sessionId,
-        agent: { submit: (prompt, signal) => turn(prompt, signal, request) },
+        agent: { usage, submit: (prompt, signal) => turn(prompt, signal, request, usage) },
         dispose: async () => {},
       };
     },

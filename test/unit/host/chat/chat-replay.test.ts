@@ -98,6 +98,70 @@ describe('replay: a new webview shows exactly what the live one showed', () => {
     assert.deepEqual(afterRestart, live, 'a restarted extension host');
   });
 
+  it('takes back the prose after a cut and notes the kept call, live, reloaded and restarted alike', async () => {
+    const call = {
+      type: 'tool_use' as const,
+      id: 'toolu_bash',
+      name: 'Bash',
+      input: { command: 'npm test' },
+    };
+    const kept = { role: 'assistant' as const, content: [call], cutOff: { reason: 'Overloaded' } };
+    const cutTurn: Turn = async function* () {
+      yield { type: 'text-delta', text: 'Testing. ' };
+      yield {
+        type: 'tool-execution-start',
+        toolUseId: 'toolu_bash',
+        name: 'Bash',
+        input: {},
+        summary: 'npm test',
+      };
+      yield { type: 'text-delta', text: 'Then the ' };
+      yield { type: 'stream-cut', error: overloaded, message: kept, droppedText: 'Testing. Then the ' };
+      yield { type: 'message-append', message: kept };
+      yield {
+        type: 'tool-execution-end',
+        toolUseId: 'toolu_bash',
+        name: 'Bash',
+        result: { content: 'ok', isError: false },
+        durationMs: 2,
+      };
+      yield { type: 'retry-schedule', attempt: 1, maxAttempts: 8, delayMs: 188, error: overloaded };
+      yield { type: 'text-delta', text: 'Tests pass.' };
+      return 'completed';
+    };
+    const host = chatHarness(cutTurn);
+    await host.service.sendAll();
+    const chatId = host.service.activeChatId ?? '';
+    const sent = await host.service.send({ id: 'm1', text: 'test it', attachments: [] }, chatId);
+    if (sent.disposition === 'started') await sent.turn;
+    const live = webviewChat(host.posted, chatId);
+    const reloadFrom = host.posted.length;
+    await host.service.sendAll();
+    const reloaded = webviewChat(host.posted.slice(reloadFrom), chatId);
+    host.service.dispose();
+    const restarted = chatHarness(cutTurn, { directory: host.directory, active: host.active() });
+    await restarted.service.sendAll();
+
+    assert.deepEqual(
+      live?.entries.map((entry) => `${entry.kind}:${'text' in entry ? entry.text : entry.id}`),
+      [
+        'user:test it',
+        'tool:toolu_bash',
+        'notice:row-2',
+        'notice:row-3',
+        'assistant:Tests pass.',
+        'usage:row-5',
+      ],
+    );
+    const notice = live?.entries[2];
+    assert.equal(
+      notice?.kind === 'notice' ? notice.message : undefined,
+      'The answer was cut off (Overloaded); Tandem kept the completed tool call and goes on from its result.',
+    );
+    assert.deepEqual(reloaded, live, 'a reloaded webview');
+    assert.deepEqual(webviewChat(restarted.posted, chatId), live, 'a restarted extension host');
+  });
+
   it('replays a pending permission prompt to a new webview, which answers it and shows Stop meanwhile', async () => {
     const host = chatHarness(async function* (_prompt, signal, request) {
       const answer = await request.approver.ask(

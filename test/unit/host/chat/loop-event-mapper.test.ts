@@ -39,6 +39,21 @@ const events: [string, LoopEvent, string[]][] = [
     { type: 'loop-error', error: { kind: 'authentication', message: 'bad key' } },
     ['did-fail'],
   ],
+  [
+    'an answer cut after a complete call',
+    {
+      type: 'stream-cut',
+      error: { kind: 'connection', message: 'socket hang up' },
+      message: { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'Bash', input: {} }] },
+      droppedText: 'Then',
+    },
+    ['did-cut-answer'],
+  ],
+  [
+    'a discarded answer',
+    { type: 'stream-discard', error: { kind: 'overloaded', message: 'Overloaded' }, droppedText: 'Half' },
+    ['did-cut-answer'],
+  ],
   ['thinking (not shown)', { type: 'thinking-delta', thinking: 'hm' }, []],
 ];
 

@@ -45,6 +45,33 @@ describe('entriesFromMessages (a chat reopened after a reload)', () => {
     assert.equal(tool?.kind === 'tool' ? tool.resultPreview : undefined, '1\thello');
   });
 
+  it('notes where a stream error cut an answer off, after the calls it kept', () => {
+    const entries = entriesFromMessages([
+      { role: 'user', content: [{ type: 'text', text: 'Append x' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'tool_use', id: 'toolu_1', name: 'Bash', input: { command: 'echo x >> notes.md' } },
+        ],
+        cutOff: { reason: 'socket hang up' },
+      },
+      {
+        role: 'user',
+        synthetic: true,
+        content: [{ type: 'tool_result', toolUseId: 'toolu_1', content: '', isError: false }],
+      },
+    ]);
+    assert.deepEqual(
+      entries.map((entry) => entry.kind),
+      ['user', 'tool', 'notice'],
+    );
+    const notice = entries[2];
+    assert.match(
+      notice?.kind === 'notice' ? notice.message : '',
+      /cut off \(socket hang up\); Tandem kept the completed tool call/,
+    );
+  });
+
   it('titles the chat with the first typed message', () => {
     assert.equal(titleFromMessages(messages), 'Fix the greeting');
     assert.equal(titleFromMessages([]), undefined);
