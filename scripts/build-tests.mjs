@@ -14,6 +14,10 @@ const common = {
   target: 'node20',
   sourcemap: 'inline',
   logLevel: 'warning',
+  // As in esbuild.mjs: web-tree-sitter locates its runtime through import.meta.url, which a CJS
+  // bundle lacks, so without this the shell parser never loads in the suite's extension host.
+  define: { 'import.meta.url': '__tandemImportMetaUrl' },
+  banner: { js: "const __tandemImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 // A removed test must not keep running from a stale bundle.

@@ -19,6 +19,16 @@ const optionsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'is not a session id' })
     .optional(),
+  rewind: z
+    .union([z.literal('list'), z.coerce.number().int().positive()], {
+      error: 'must be a turn number (see --rewind list) or list',
+    })
+    .optional(),
+  rewindFiles: z.boolean().default(false),
+  rewindConversation: z.boolean().default(false),
+  forkSession: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  overwrite: z.array(z.string().min(1)).default([]),
   outputFormat: z.enum(['text', 'json', 'stream-json']).default('text'),
   verbose: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -42,6 +52,21 @@ Options:
   --mcp-config <configs...>    MCP servers for this run: JSON files or strings ({"mcpServers": …})
   --strict-mcp-config          use only the --mcp-config servers
   --resume <session-id>        continue a saved session
+  --rewind list                with --resume: list the session's turns, their checkpoints
+                               and the files each changed
+  --rewind <turn>              with --resume: go back to just before your message <turn>:
+                               the files Tandem changed since are restored and the
+                               conversation is cut there (the plan is printed first;
+                               -p "<prompt>" then continues from that point)
+    --rewind-files             restore the files only, keep the conversation
+    --rewind-conversation      cut the conversation only, leave the files as they are
+    --dry-run                  print the plan and the diffs, change nothing
+    --overwrite <path...>      also restore these files though they changed after the
+                               checkpoint (otherwise such changes are kept; at a
+                               terminal you are asked file by file)
+  --fork-session               with --resume: copy the conversation, up to just before
+                               --rewind <turn> or whole, into a new session; the files
+                               and the original session stay as they are
   --output-format <format>     text | json | stream-json
   --verbose                    log to stderr
   -h, --help, -v, --version`;
@@ -75,6 +100,12 @@ export function parseCli(argv: readonly string[]): ParsedCli {
         'mcp-config': { type: 'string', multiple: true },
         'strict-mcp-config': { type: 'boolean' },
         resume: { type: 'string' },
+        rewind: { type: 'string' },
+        'rewind-files': { type: 'boolean' },
+        'rewind-conversation': { type: 'boolean' },
+        'fork-session': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        overwrite: { type: 'string', multiple: true },
         'output-format': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -109,6 +140,12 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     ]),
     strictMcpConfig: values['strict-mcp-config'],
     resume: values.resume,
+    rewind: values.rewind,
+    rewindFiles: values['rewind-files'],
+    rewindConversation: values['rewind-conversation'],
+    forkSession: values['fork-session'],
+    dryRun: values['dry-run'],
+    overwrite: values.overwrite,
     outputFormat: values['output-format'],
     verbose: values.verbose,
     help: values.help,
@@ -121,7 +158,24 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       : 'arguments';
     return { ok: false, message: `${flag}: ${issue?.message ?? 'invalid'}` };
   }
-  return { ok: true, options: parsed.data };
+  const conflict = rewindConflict(parsed.data);
+  return conflict ? { ok: false, message: conflict } : { ok: true, options: parsed.data };
+}
+
+/** Combinations of the rewind flags that mean nothing, as a message. */
+function rewindConflict(options: CliOptions): string | undefined {
+  const rewinding = options.rewind !== undefined || options.forkSession;
+  if (rewinding && !options.resume) return '--rewind and --fork-session need --resume <session-id>';
+  const refinements = options.rewindFiles || options.rewindConversation || options.dryRun;
+  if (refinements && options.rewind === undefined)
+    return '--rewind-files, --rewind-conversation and --dry-run go with --rewind <turn>';
+  if (options.overwrite.length > 0 && options.rewind === undefined)
+    return '--overwrite goes with --rewind <turn>';
+  if (options.rewindFiles && options.rewindConversation)
+    return '--rewind-files and --rewind-conversation exclude each other: without either, both are rewound';
+  if (options.forkSession && (options.rewindFiles || options.rewindConversation))
+    return '--fork-session leaves the files and this session as they are: it takes neither --rewind-files nor --rewind-conversation';
+  return undefined;
 }
 
 /** Values as they were typed: with several `--mcp-config` files, the first one named wins a name clash. */

@@ -1,9 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { createNodeAgent } from '../node/agent/create-node-agent';
+import {
+  CheckpointStorage,
+  defaultCheckpointsDirectory,
+  defaultMaxStorageMB,
+} from '../node/checkpoints/checkpoint-storage';
+import { SessionRewind } from '../node/checkpoints/session-rewind';
+import { JsonlTranscriptStore, defaultSessionsDirectory } from '../node/session/jsonl-transcript-store';
 import type { TreeSitterPaths } from '../node/bash-parser/tree-sitter-shell-parser';
 import { parseCli, usage } from './cli-options';
 import { ResultReporter } from './result-reporter';
+import { runRewind } from './rewind-command';
 import { stderrLogger } from './stderr-logger';
 import { TerminalApprover } from './terminal-approver';
 import { TerminalMcpTrustPrompt } from './terminal-mcp-trust-prompt';
@@ -26,6 +35,16 @@ function bundledTreeSitterPaths(): TreeSitterPaths | undefined {
   return existsSync(paths.bashWasm) ? paths : undefined;
 }
 
+async function askOnTerminal(question: string): Promise<boolean> {
+  const readline = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = (await readline.question(`${question} [y/N] `)).trim().toLowerCase();
+    return answer === 'y' || answer === 'yes';
+  } finally {
+    readline.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCli(argv);
   if (!parsed.ok) {
@@ -41,12 +60,33 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return 0;
   }
+  const logger = stderrLogger(options.verbose);
+  const checkpoints = new CheckpointStorage({
+    directory: defaultCheckpointsDirectory(),
+    maxBytes: defaultMaxStorageMB * 1024 * 1024,
+    logger,
+  });
+  let resume = options.resume;
+  const rewinding = options.rewind !== undefined || options.forkSession;
+  if (rewinding && options.resume) {
+    const rewound = await runRewind(
+      { ...options, resume: options.resume },
+      {
+        rewind: new SessionRewind(new JsonlTranscriptStore(defaultSessionsDirectory(), logger), checkpoints),
+        cwd: process.cwd(),
+        out: (text) => process.stdout.write(text),
+        ask: process.stdin.isTTY && process.stdout.isTTY ? askOnTerminal : undefined,
+      },
+    );
+    if (rewound.code !== 0 || options.rewind === 'list') return rewound.code;
+    resume = rewound.sessionId;
+  }
   const prompt = options.prompt ?? (await readStdin()).trim();
   if (!prompt) {
+    if (rewinding) return 0;
     process.stderr.write(`tandem: no prompt: pass -p "<prompt>" or pipe it on stdin.\n\n${usage}\n`);
     return 2;
   }
-  const logger = stderrLogger(options.verbose);
   // A piped prompt consumed stdin, so nobody is left to answer a question there.
   const input = options.prompt ? process.stdin : ({ isTTY: false } as NodeJS.ReadStream);
   const approver = new TerminalApprover(input, process.stderr);
@@ -60,14 +100,15 @@ async function main(argv: string[]): Promise<number> {
     permissionMode: options.permissionMode,
     allowedTools: options.allowedTools,
     disallowedTools: options.disallowedTools,
-    resume: options.resume,
     mcpConfigs: options.mcpConfig,
     strictMcpConfig: options.strictMcpConfig,
     // Without a terminal nobody can consent: only the settings keys decide on .mcp.json servers.
     ...(input.isTTY ? { mcpTrustPrompt: new TerminalMcpTrustPrompt(input, process.stderr) } : {}),
+    resume,
     approver,
     logger,
     treeSitterPaths: bundledTreeSitterPaths(),
+    checkpoints,
   });
   if (!created.ok) {
     process.stderr.write(`tandem: ${created.message}\n`);

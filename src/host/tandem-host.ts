@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { describeModel } from '../core/model/model-catalog';
 import type { Logger } from '../core/ports';
+import { CheckpointStorage } from '../node/checkpoints/checkpoint-storage';
+import { SessionRewind } from '../node/checkpoints/session-rewind';
 import { JsonlTranscriptStore } from '../node/session/jsonl-transcript-store';
 import type { Attachment } from '../protocol/attachment';
 import { attachmentSchema } from '../protocol/attachment';
@@ -9,6 +11,10 @@ import type { WebviewToHostMessage } from '../protocol/webview-to-host-message';
 import { composeChatAgent } from './agent/compose-chat-agent';
 import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
+import { CheckpointContentProvider, checkpointScheme } from './checkpoints/checkpoint-content-provider';
+import { CheckpointService } from './checkpoints/checkpoint-service';
+import { rewindFromPanel } from './checkpoints/panel-rewind';
+import { QuickPickRestoreConfirmation } from './checkpoints/restore-confirmation';
 import { ChatService } from './chat/chat-service';
 import { ChatSnapshotStore } from './chat/chat-snapshot-store';
 import { readHostSettings } from './config/host-settings';
@@ -53,6 +59,9 @@ export class TandemHost extends Disposable {
   readonly sessions: JsonlTranscriptStore;
   /** The window's MCP servers, shared by every chat. */
   readonly mcp: McpService;
+  /** Every chat's checkpoints, in this workspace's storage beside the sessions. */
+  readonly checkpointStorage: CheckpointStorage;
+  readonly checkpoints: CheckpointService;
   readonly #controller: PanelController;
   readonly #logger: Logger;
 
@@ -62,6 +71,17 @@ export class TandemHost extends Disposable {
     const storage = context.storageUri ?? context.globalStorageUri;
     const sessionsDirectory = vscode.Uri.joinPath(storage, 'sessions').fsPath;
     this.sessions = new JsonlTranscriptStore(sessionsDirectory, logger);
+    this.checkpointStorage = new CheckpointStorage({
+      directory: vscode.Uri.joinPath(storage, 'checkpoints').fsPath,
+      maxBytes: readHostSettings().checkpointsMaxStorageMB * 1024 * 1024,
+      logger,
+    });
+    this._register(
+      vscode.workspace.registerTextDocumentContentProvider(
+        checkpointScheme,
+        new CheckpointContentProvider(() => this.checkpointStorage.blobs),
+      ),
+    );
     const isTrusted = (): boolean => vscode.workspace.isTrusted;
     this.mcp = this._register(
       new McpService({
@@ -81,8 +101,9 @@ export class TandemHost extends Disposable {
         logger,
         sessionsDirectory,
         distPath: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath,
+        checkpoints: () => (readHostSettings().checkpointsEnabled ? this.checkpointStorage : undefined),
       }),
-      createWriter: (reviewer) => new ReviewingFileWriter(this.workspace, reviewer),
+      createWriter: (reviewer, workspace = this.workspace) => new ReviewingFileWriter(workspace, reviewer),
       preview: new DiffPreview(options.proposals),
       sessions: this.sessions,
       snapshots: new ChatSnapshotStore(sessionsDirectory, logger),
@@ -107,7 +128,24 @@ export class TandemHost extends Disposable {
     });
     this._register({ dispose: () => this.chats.dispose() });
     const mcpPanel = this._register(new McpPanel(this.mcp, (message) => view.post(message), logger));
-    this.#controller = new PanelController(this.chats, view, logger, mcpPanel);
+    this.checkpoints = new CheckpointService({
+      rewind: new SessionRewind(this.sessions, this.checkpointStorage),
+      workspace: this.workspace,
+      confirmation: new QuickPickRestoreConfirmation(),
+      chats: {
+        isBusy: (chatId) => this.chats.isBusy(chatId),
+        didRewind: (chatId, turn) => void this.chats.didRewind(chatId, turn.checkpointId, turn.prompt),
+        open: (chatId) => void this.chats.openChat(chatId),
+      },
+      ask: async (message, detail, action) =>
+        (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action,
+      label: (path) => vscode.workspace.asRelativePath(path),
+    });
+    // Checked once in the background: what earlier windows left over the limit is pruned.
+    void this.checkpointStorage.enforceLimit({ force: true });
+    this.#controller = new PanelController(this.chats, view, logger, mcpPanel, (command) =>
+      rewindFromPanel(command, this.chats, this.checkpoints),
+    );
     this.#logger = logger;
     // Agents are built with the trust, mode and model of their time: idle ones are rebuilt
     // (resuming their transcript) when those change; a running turn finishes as it started.
@@ -118,6 +156,8 @@ export class TandemHost extends Disposable {
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(refresh));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('tandem.checkpoints.maxStorageMB'))
+          this.checkpointStorage.maxBytes = readHostSettings().checkpointsMaxStorageMB * 1024 * 1024;
         if (event.affectsConfiguration('tandem')) refresh();
       }),
     );

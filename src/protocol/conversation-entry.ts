@@ -54,6 +54,8 @@ const userEntrySchema = z.object({
   id: z.string(),
   text: z.string(),
   attachments: z.array(attachmentSchema),
+  /** The checkpoint taken before this message ran; the row offers rewinds once it is known. */
+  checkpointId: z.optional(z.int().check(z.positive())),
 });
 
 /** Assistant prose as markdown; the webview renders it safely (never as raw HTML). */

@@ -16,6 +16,7 @@ import {
   didUpdateToolSchema,
 } from './conversation-events';
 import { didChangeMcpServersSchema } from './mcp-server-events';
+import { didRewindChatSchema, didTakeCheckpointSchema } from './checkpoint-events';
 import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
   didProposeEditSchema,
@@ -58,6 +59,8 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didInterruptTurnSchema,
   didFailSchema,
   didChangeContextSchema,
+  didTakeCheckpointSchema,
+  didRewindChatSchema,
   didChangeQueueSchema,
   didChangeDraftSchema,
   sendMessageReplySchema,

@@ -22,6 +22,8 @@ export const HostMessageType = {
   DidInterruptTurn: 'did-interrupt-turn',
   DidFail: 'did-fail',
   DidChangeContext: 'did-change-context',
+  DidTakeCheckpoint: 'did-take-checkpoint',
+  DidRewindChat: 'did-rewind-chat',
   DidChangeQueue: 'did-change-queue',
   DidChangeDraft: 'did-change-draft',
   SendMessageReply: 'send-message-reply',
@@ -54,6 +56,7 @@ export const WebviewMessageType = {
   OpenFileCommand: 'open-file',
   RunActionCommand: 'run-action',
   McpServerCommand: 'mcp-server',
+  RewindCommand: 'rewind',
 } as const;
 
 /** The union of webview → host `type` strings. */

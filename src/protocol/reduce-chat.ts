@@ -115,7 +115,16 @@ function endTurn(chat: ChatSnapshot): ChatSnapshot {
 export function reduceChat(chat: ChatSnapshot, message: ChatMessage): ChatSnapshot {
   switch (message.type) {
     case HostMessageType.DidLoadChat:
+    case HostMessageType.DidRewindChat:
       return message.chat;
+    case HostMessageType.DidTakeCheckpoint: {
+      const { entryId, checkpointId } = message;
+      const entries = patchRow(chat.entries, { kind: 'user', id: entryId }, (entry) => ({
+        ...entry,
+        checkpointId,
+      }));
+      return { ...chat, entries };
+    }
     case HostMessageType.DidAppendMessage:
       return { ...chat, entries: upsertRow(chat.entries, message.entry) };
     case HostMessageType.DidStreamText:

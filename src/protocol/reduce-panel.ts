@@ -95,6 +95,10 @@ function reduceChatIn(view: PanelView, message: ChatMessage): PanelView {
     // A fresh page has no text of its own for this chat: the host's copy of the draft is the latest.
     return { ...updated, composer: { ...updated.composer, [message.chatId]: message.chat.draft.text } };
   }
+  // The message the conversation went back to is offered again, never over what the person typed.
+  if (message.type === HostMessageType.DidRewindChat && !updated.composer[message.chatId]) {
+    return { ...updated, composer: { ...updated.composer, [message.chatId]: message.prompt } };
+  }
   return settleAnswer(updated, message);
 }
 

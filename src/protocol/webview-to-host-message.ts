@@ -8,6 +8,7 @@ import {
   sendQueuedCommandSchema,
 } from './composer-commands';
 import { mcpServerCommandSchema } from './mcp-server-events';
+import { rewindCommandSchema } from './checkpoint-events';
 import {
   answerEditCommandSchema,
   answerPermissionCommandSchema,
@@ -45,6 +46,7 @@ export const webviewToHostMessageSchema = z.discriminatedUnion('type', [
   openFileCommandSchema,
   runActionCommandSchema,
   mcpServerCommandSchema,
+  rewindCommandSchema,
 ]);
 
 /** A webview → host message. */

@@ -19,6 +19,8 @@ import type { FileWriter } from '../tools/file-writer';
 import type { AnyTool, SubagentRunner, ToolContext } from '../tools/tool';
 import { historyHasReminder } from '../tools/tool-search/deferred-tools-reminder';
 import { ToolCatalog } from '../tools/tool-search/tool-catalog';
+import type { CheckpointRecorder } from '../checkpoints/checkpoint-recorder';
+import { checkpointedTurn } from '../checkpoints/checkpointed-turn';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
 import { UsageLedger } from '../usage/usage-ledger';
@@ -87,6 +89,11 @@ export interface AgentOptions {
   autoCompactPercent?: number;
   /** Runs sub-agents for the Task tool; absent for a sub-agent itself. */
   subagents?: SubagentRunner;
+  /**
+   * Takes a checkpoint around every submit (the files before the turn, a marker in the transcript);
+   * the ports' Workspace and the execute tools must be the recorder's decorated ones.
+   */
+  checkpoints?: CheckpointRecorder;
   /** Where this agent's model calls are counted; a sub-agent is given its parent's. Default: its own. */
   usage?: UsageLedger;
 }
@@ -153,7 +160,15 @@ export class Agent {
     if (this.#running) throw new Error('Agent.submit called while a turn is running');
     this.#running = true;
     try {
-      return yield* this.#run(prompt, signal);
+      const { checkpoints, transcript, ports } = this.#options;
+      if (!checkpoints) return yield* this.#run(prompt, signal);
+      const turn = {
+        recorder: checkpoints,
+        transcript,
+        prompt: textOf(prompt),
+        now: () => ports.clock.now(),
+      };
+      return yield* checkpointedTurn(turn, () => this.#run(prompt, signal));
     } finally {
       this.#running = false;
     }
@@ -183,7 +198,7 @@ export class Agent {
   async *#run(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason> {
     const options = this.#options;
     const blocks: UserBlock[] = typeof prompt === 'string' ? [{ type: 'text', text: prompt }] : prompt;
-    const promptText = blocks.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('\n');
+    const promptText = textOf(prompt);
     const { blocked, reminders } = options.onPrompt
       ? await options.onPrompt(promptText, this, signal)
       : { blocked: undefined, reminders: [] };
@@ -331,4 +346,10 @@ export class Agent {
       turn: this.#turn,
     };
   }
+}
+
+/** The text of a prompt, without its images. */
+function textOf(prompt: string | UserBlock[]): string {
+  if (typeof prompt === 'string') return prompt;
+  return prompt.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('\n');
 }

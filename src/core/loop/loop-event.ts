@@ -44,5 +44,7 @@ export type LoopEvent =
       contextTokens: number;
     }
   | { type: 'loop-error'; error: ModelError }
+  /** A checkpoint was taken before the person's message ran; restoring to it goes back to just before. */
+  | { type: 'checkpoint-create'; checkpointId: number }
   /** A UserPromptSubmit hook blocked the person's message; it never reached the model. */
   | { type: 'prompt-block'; reason: string };

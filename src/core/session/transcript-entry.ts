@@ -41,10 +41,27 @@ export const transcriptEntrySchema = z.discriminatedUnion('type', [
     cwd: z.string(),
     model: z.string(),
     timestamp: z.number(),
+    /** A fork: the session and the number of its messages this one started from. */
+    forkedFrom: z.object({ sessionId: z.string(), messageCount: z.number().int().nonnegative() }).optional(),
   }),
   z.object({ type: z.literal('message'), message: messageSchema, timestamp: z.number() }),
   z.object({ type: z.literal('todos'), todos: z.array(todoItemSchema), timestamp: z.number() }),
   z.object({ type: z.literal('title'), title: z.string(), timestamp: z.number() }),
+  /** Written just before a turn's prompt: the file checkpoint taken before that turn ran. */
+  z.object({
+    type: z.literal('checkpoint'),
+    checkpointId: z.number().int().positive(),
+    timestamp: z.number(),
+  }),
+  /**
+   * The conversation was rewound: only the first `messageCount` messages so far remain. Earlier
+   * lines are never rewritten, so resume and the panel read the same history from the same file.
+   */
+  z.object({
+    type: z.literal('rewind'),
+    messageCount: z.number().int().nonnegative(),
+    timestamp: z.number(),
+  }),
 ]);
 
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
@@ -54,51 +71,82 @@ export interface TranscriptSink {
   append(entry: TranscriptEntry): void;
 }
 
+/** A checkpoint marker: the checkpoint taken before the prompt at `messageIndex`. */
+export interface TurnCheckpoint {
+  checkpointId: number;
+  messageIndex: number;
+}
+
 export interface RestoredSession {
   sessionId: string | undefined;
   cwd: string | undefined;
   messages: Message[];
   todos: z.infer<typeof todoItemSchema>[];
   title: string | undefined;
+  /** In message order; rewound turns' markers are gone. */
+  checkpoints: TurnCheckpoint[];
   /** Lines that failed to parse (a torn last line after a kill, or a hand-edited file). */
   skippedLines: number;
 }
 
-/**
- * Rebuilds a session from its lines. A torn or invalid line is skipped and counted, never fatal,
- * and a trailing assistant tool call without its results is dropped so the history stays valid.
- */
-export function restoreSession(lines: readonly string[]): RestoredSession {
-  const restored: RestoredSession = {
-    sessionId: undefined,
-    cwd: undefined,
-    messages: [],
-    todos: [],
-    title: undefined,
-    skippedLines: 0,
-  };
+/** Each line parsed and validated; a torn or invalid line is counted, never fatal. */
+export function parseTranscript(lines: readonly string[]): {
+  entries: TranscriptEntry[];
+  skippedLines: number;
+} {
+  const entries: TranscriptEntry[] = [];
+  let skippedLines = 0;
   for (const line of lines) {
     if (line.trim() === '') continue;
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch {
-      restored.skippedLines += 1;
+      skippedLines += 1;
       continue;
     }
     const parsed = transcriptEntrySchema.safeParse(json);
-    if (!parsed.success) {
-      restored.skippedLines += 1;
-      continue;
-    }
-    const entry = parsed.data;
+    if (parsed.success) entries.push(parsed.data);
+    else skippedLines += 1;
+  }
+  return { entries, skippedLines };
+}
+
+/**
+ * Rebuilds a session from its lines. A torn or invalid line is skipped and counted, never fatal;
+ * a rewind drops the messages, todo lists and checkpoint markers after its point; and a trailing
+ * assistant tool call without its results is dropped so the history stays valid.
+ */
+export function restoreSession(lines: readonly string[]): RestoredSession {
+  const { entries, skippedLines } = parseTranscript(lines);
+  const restored: RestoredSession = {
+    sessionId: undefined,
+    cwd: undefined,
+    messages: [],
+    todos: [],
+    title: undefined,
+    checkpoints: [],
+    skippedLines,
+  };
+  // Each todo list with the number of messages before it, so a rewind can go back to the older one.
+  const todoLists: { messageCount: number; todos: RestoredSession['todos'] }[] = [];
+  for (const entry of entries) {
     if (entry.type === 'session-start') {
       restored.sessionId = entry.sessionId;
       restored.cwd = entry.cwd;
     } else if (entry.type === 'message') restored.messages.push(entry.message);
-    else if (entry.type === 'todos') restored.todos = entry.todos;
-    else restored.title = entry.title;
+    else if (entry.type === 'todos')
+      todoLists.push({ messageCount: restored.messages.length, todos: entry.todos });
+    else if (entry.type === 'checkpoint')
+      restored.checkpoints.push({ checkpointId: entry.checkpointId, messageIndex: restored.messages.length });
+    else if (entry.type === 'rewind') {
+      const count = Math.min(entry.messageCount, restored.messages.length);
+      restored.messages.length = count;
+      restored.checkpoints = restored.checkpoints.filter((marker) => marker.messageIndex < count);
+      while ((todoLists.at(-1)?.messageCount ?? 0) > count) todoLists.pop();
+    } else restored.title = entry.title;
   }
+  restored.todos = todoLists.at(-1)?.todos ?? [];
   const last = restored.messages.at(-1);
   if (last?.role === 'assistant' && last.content.some((block) => block.type === 'tool_use'))
     restored.messages.pop();

@@ -1,5 +1,5 @@
 import type { LoopEvent, TerminalReason } from '../../core/loop/loop-event';
-import type { Approver } from '../../core/ports';
+import type { Approver, Workspace } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { UsageLedger } from '../../core/usage/usage-ledger';
 import type { FailAction } from '../../protocol/conversation-entry';
@@ -16,6 +16,11 @@ export interface ChatAgentRequest {
   approver: Approver;
   /** Shows edits that need asking in the panel and diff editor before writing. */
   writer: FileWriter;
+  /**
+   * The same writer over a given Workspace, preferred when present: it then writes through the
+   * agent's own (the checkpointing one), so reviewed edits are part of the turn's checkpoint.
+   */
+  writerFor?(workspace: Workspace): FileWriter;
   /** Workspace Trust when the agent is built; false = read-only tools only (Restricted Mode). */
   trusted: boolean;
   /** Continue this saved session (its transcript id) instead of starting one. */

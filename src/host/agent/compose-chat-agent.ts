@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ModelClient } from '../../core/model/model-client';
 import type { Logger } from '../../core/ports';
 import { createNodeAgent } from '../../node/agent/create-node-agent';
+import type { CheckpointStorage } from '../../node/checkpoints/checkpoint-storage';
 import type { HostSettings } from '../config/host-settings';
 import type { McpService } from '../mcp/mcp-service';
 import type { ApiKeyStore } from '../secrets/api-key-store';
@@ -23,6 +24,8 @@ export interface ComposeChatAgentOptions {
   sessionsDirectory: string;
   /** The extension's dist/ folder (the shell parser's .wasm files ship there). */
   distPath: string;
+  /** Where the chats' checkpoints are kept; absent or undefined = checkpoints off. */
+  checkpoints?(): CheckpointStorage | undefined;
 }
 
 /** rg: the setting, else the one VS Code ships (unpacked from its asar on desktop), else PATH. */
@@ -62,6 +65,8 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         message: 'Open a folder first: Tandem works inside a workspace folder.',
       };
     }
+    const checkpoints = options.checkpoints?.();
+    const writerFor = request.writerFor?.bind(request);
     try {
       const mcp = await options.mcp.manager();
       const result = await createNodeAgent({
@@ -83,6 +88,7 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         rgPath: ripgrepPath(settings),
         ...(mcp ? { mcp } : {}),
         toolSearchBudgetTokens: settings.toolSearchBudgetTokens,
+        ...(checkpoints ? { checkpoints } : {}),
         treeSitterPaths: {
           treeSitterWasm: join(options.distPath, 'tree-sitter.wasm'),
           bashWasm: join(options.distPath, 'tree-sitter-bash.wasm'),
@@ -90,7 +96,7 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         overrides: {
           workspace: options.workspace,
           client: modelClient.client,
-          reviewingWriter: request.writer,
+          reviewingWriter: writerFor ?? request.writer,
           clientFor: (provider) => roleClients.get(provider),
         },
       });

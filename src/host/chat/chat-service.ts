@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import type { Logger } from '../../core/ports';
+import type { Logger, Workspace } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
 import { JsonlTranscriptStore } from '../../node/session/jsonl-transcript-store';
 import type { Attachment } from '../../protocol/attachment';
@@ -15,6 +15,7 @@ import type { ChatSessionOptions, OutgoingChatMessage, SendOutcome } from './cha
 import { ChatSession } from './chat-session';
 import type { ChatSnapshotStore } from './chat-snapshot-store';
 import type { EditPreview } from './edit-reviews';
+import { rewoundChat } from './rewound-chat';
 import { entriesFromMessages, titleFromMessages } from './transcript-entries';
 
 function storedId(session: ChatSession): string {
@@ -24,7 +25,7 @@ function storedId(session: ChatSession): string {
 /** What the chat service needs from the editor; all injectable for tests. */
 export interface ChatServiceOptions {
   createAgent: ChatAgentFactory;
-  createWriter(reviewer: EditReviewer): FileWriter;
+  createWriter(reviewer: EditReviewer, workspace?: Workspace): FileWriter;
   preview: EditPreview;
   sessions: JsonlTranscriptStore;
   snapshots: ChatSnapshotStore;
@@ -146,6 +147,27 @@ export class ChatService {
     return this.#session(chatId);
   }
 
+  /** True when the chat (by its id or its transcript's) is open here and runs a turn. */
+  isBusy(chatId: string): boolean {
+    const open =
+      this.#sessions.get(chatId) ??
+      [...this.#sessions.values()].find((session) => session.transcriptId === chatId);
+    return open?.busy ?? false;
+  }
+
+  /**
+   * The chat's transcript was rewound to before the message that took `checkpointId`: its rows,
+   * todos and agent follow, and `prompt` is offered in the composer. False when the chat runs.
+   */
+  didRewind(chatId: string, checkpointId: number | undefined, prompt: string): boolean {
+    const session = this.#session(chatId);
+    const transcript = this.#options.sessions.load(session ? storedId(session) : chatId);
+    if (!session || !transcript) return false;
+    const rewound = session.rewound(rewoundChat(session.snapshot, transcript, checkpointId), prompt);
+    if (rewound) this.sendChats();
+    return rewound;
+  }
+
   /** Adds an attachment to a chat's composer (the shown chat's by default, started if need be). */
   attach(attachment: Attachment, chatId?: string): void {
     (chatId === undefined ? this.#ensureActive() : this.#session(chatId))?.attach(attachment);
@@ -205,7 +227,7 @@ export class ChatService {
     if (!saved && !transcript) return undefined;
     const chat = saved?.chat ?? {
       ...emptyChatSnapshot(),
-      entries: entriesFromMessages(transcript?.messages ?? []),
+      entries: entriesFromMessages(transcript?.messages ?? [], transcript?.checkpoints ?? []),
       todos: [...(transcript?.todos ?? [])],
     };
     const title = saved?.title ?? titleFromMessages(transcript?.messages ?? []) ?? '';

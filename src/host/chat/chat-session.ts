@@ -1,4 +1,4 @@
-import type { Logger } from '../../core/ports';
+import type { Logger, Workspace } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
 import { type Attachment, sameAttachment } from '../../protocol/attachment';
 import type { ChatSnapshot, QueuedMessage } from '../../protocol/chat-snapshot';
@@ -24,7 +24,8 @@ export interface ChatSessionOptions {
   id: string;
   title: string;
   createAgent: ChatAgentFactory;
-  createWriter(reviewer: EditReviewer): FileWriter;
+  /** The writer that shows edits for review; over `workspace` when given (the agent's checkpointing one). */
+  createWriter(reviewer: EditReviewer, workspace?: Workspace): FileWriter;
   /** The agent's transcript id became known (it names the saved session). */
   onDidCreateAgent(session: ChatSession): void;
   post(message: ChatMessage): void;
@@ -64,6 +65,7 @@ function urgencyOf(message: ChatMessage): SaveUrgency {
     case HostMessageType.DidStartTurn:
     case HostMessageType.DidChangeQueue:
     case HostMessageType.DidChangeDraft:
+    case HostMessageType.DidRewindChat:
       return 'now';
     case HostMessageType.DidStreamText:
     case HostMessageType.DidUpdateTool:
@@ -208,6 +210,17 @@ export class ChatSession {
     return true;
   }
 
+  /**
+   * Shows the chat as its rewound transcript now has it (`chat`, from `rewoundChat`) and drops the
+   * agent, so the next message resumes from the rewound history. False while a turn runs.
+   */
+  rewound(chat: ChatSnapshot, prompt: string): boolean {
+    if (this.busy) return false;
+    this.resetAgent();
+    this.#emit({ type: HostMessageType.DidRewindChat, chatId: this.id, chat, prompt });
+    return true;
+  }
+
   /** Stops the turn and releases the agent's processes. */
   async dispose(): Promise<void> {
     this.stop();
@@ -250,6 +263,7 @@ export class ChatSession {
     try {
       const ended = await runTurn({
         chatId: this.id,
+        entryId: message.id,
         agent,
         prompt: promptText(message.text, message.attachments),
         signal,
@@ -286,6 +300,7 @@ export class ChatSession {
     const result = await this.#options.createAgent({
       approver: this.#prompts.approver,
       writer: this.#options.createWriter(this.#edits),
+      writerFor: (workspace) => this.#options.createWriter(this.#edits, workspace),
       trusted: this.#options.isTrusted(),
       sessionId: this.id,
       ...(this.transcriptId ? { resume: this.transcriptId } : {}),

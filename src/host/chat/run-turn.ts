@@ -8,6 +8,8 @@ import { mapLoopEvent } from './loop-event-mapper';
 /** Options of {@link runTurn}. */
 export interface RunTurnOptions {
   chatId: string;
+  /** The row of the person's message this turn answers; it gets the turn's checkpoint. */
+  entryId: string;
   agent: ChatAgent;
   prompt: string;
   signal: AbortSignal;
@@ -48,6 +50,10 @@ export async function runTurn(options: RunTurnOptions): Promise<TerminalReason> 
     }
     const event = step.value;
     if (event.type === 'turn-start') windowTokens = options.contextWindow(event.model);
+    if (event.type === 'checkpoint-create') {
+      const { checkpointId } = event;
+      emit({ type: HostMessageType.DidTakeCheckpoint, chatId, entryId: options.entryId, checkpointId });
+    }
     if (event.type === 'message-end') {
       const usedTokens = contextTokens(event.usage);
       emit({ type: HostMessageType.DidChangeContext, chatId, usedTokens, windowTokens });

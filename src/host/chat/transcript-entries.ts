@@ -1,4 +1,5 @@
 import type { Message } from '../../core/messages/message';
+import type { TurnCheckpoint } from '../../core/session/transcript-entry';
 import type { ConversationEntry } from '../../protocol/conversation-entry';
 import { cutNotice } from '../../protocol/reduce-chat';
 import { previewOf } from './loop-event-mapper';
@@ -29,8 +30,15 @@ export function titleFromMessages(messages: readonly Message[]): string | undefi
  * answer off. Reminders and synthetic turns are not shown as typed text; prompts and previews that
  * were answered are not replayed.
  */
-export function entriesFromMessages(messages: readonly Message[]): ConversationEntry[] {
+export function entriesFromMessages(
+  messages: readonly Message[],
+  checkpoints: readonly TurnCheckpoint[] = [],
+): ConversationEntry[] {
   const entries: ConversationEntry[] = [];
+  // The first marker before a prompt names its checkpoint (a later one follows a blocked prompt).
+  const checkpointAt = new Map<number, number>();
+  for (const marker of checkpoints)
+    if (!checkpointAt.has(marker.messageIndex)) checkpointAt.set(marker.messageIndex, marker.checkpointId);
   const tools = new Map<string, ConversationEntry & { kind: 'tool' }>();
   messages.forEach((message, index) => {
     if (message.role === 'assistant') {
@@ -75,7 +83,15 @@ export function entriesFromMessages(messages: readonly Message[]): ConversationE
       .filter((block) => block.type === 'text' && !block.text.startsWith('<system-reminder>'))
       .map((block) => (block.type === 'text' ? block.text : ''))
       .join('\n');
-    if (text.trim() !== '') entries.push({ kind: 'user', id: `restored-${index}`, text, attachments: [] });
+    if (text.trim() === '') return;
+    const checkpointId = checkpointAt.get(index);
+    entries.push({
+      kind: 'user',
+      id: `restored-${index}`,
+      text,
+      attachments: [],
+      ...(checkpointId === undefined ? {} : { checkpointId }),
+    });
   });
   return entries;
 }

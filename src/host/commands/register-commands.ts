@@ -21,6 +21,7 @@ export const commandIds = {
   addSelection: 'tandem.addSelection',
   addFile: 'tandem.addFile',
   mcpServers: 'tandem.mcpServers',
+  rewind: 'tandem.rewind',
 } as const;
 
 /** The proposal shown in the active diff editor, when the command came without a resource. */
@@ -126,5 +127,11 @@ export function registerCommands(options: {
     vscode.commands.registerCommand(commandIds.addFile, (resource?: unknown, selected?: unknown) =>
       addFile(host, resource, selected),
     ),
+    vscode.commands.registerCommand(commandIds.rewind, async (args?: unknown) => {
+      const loaded = await host();
+      const { pickAndRewind } = await import('../checkpoints/rewind-picker');
+      const active = loaded.chats.activeChat;
+      await pickAndRewind(loaded.checkpoints, active ? (active.transcriptId ?? active.id) : undefined, args);
+    }),
   ];
 }

@@ -20,6 +20,8 @@ const settingsSchema = z.object({
   mcpToolTimeoutSeconds: z.number().positive().catch(600),
   mcpStartupTimeoutSeconds: z.number().positive().catch(30),
   toolSearchBudgetTokens: z.number().int().nonnegative().catch(2_000),
+  checkpointsEnabled: z.boolean().catch(true),
+  checkpointsMaxStorageMB: z.number().int().min(16).catch(512),
 });
 
 /** The `tandem.*` settings after validation: a bad value falls back to its default, never throws. */
@@ -41,5 +43,7 @@ export function readHostSettings(): HostSettings {
     mcpToolTimeoutSeconds: configuration.get('mcp.toolTimeoutSeconds'),
     mcpStartupTimeoutSeconds: configuration.get('mcp.startupTimeoutSeconds'),
     toolSearchBudgetTokens: configuration.get('mcp.toolSearchBudgetTokens'),
+    checkpointsEnabled: configuration.get('checkpoints.enabled'),
+    checkpointsMaxStorageMB: configuration.get('checkpoints.maxStorageMB'),
   });
 }

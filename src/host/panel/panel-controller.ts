@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
+import type { RewindCommand } from '../../protocol/checkpoint-events';
 import type { SendMessageRequest } from '../../protocol/composer-commands';
 import { HostMessageType } from '../../protocol/message-type';
 import type { WebviewToHostMessage } from '../../protocol/webview-to-host-message';
@@ -15,6 +16,8 @@ export class PanelController {
     private readonly view: ChatViewProvider,
     private readonly logger: Logger,
     private readonly mcp: McpPanel,
+    /** Rewinds asked from a user row; absent when checkpoints are not available. */
+    private readonly rewind?: (command: RewindCommand) => Promise<void>,
   ) {}
 
   async handle(message: WebviewToHostMessage): Promise<void> {
@@ -97,6 +100,10 @@ export class PanelController {
         return this.#openFile(message.path, message.line);
       case 'mcp-server':
         return this.mcp.run(message);
+      case 'rewind':
+        if (this.rewind) await this.rewind(message);
+        else this.chats.fail('no-checkpoint', 'Checkpoints are not available here.');
+        return;
       case 'run-action':
         await vscode.commands.executeCommand(
           message.action === 'set-api-key' ? 'tandem.setApiKey' : 'tandem.openSettings',

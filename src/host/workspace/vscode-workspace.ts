@@ -8,6 +8,15 @@ function kindOf(type: vscode.FileType): FileStat['kind'] {
   return 'other';
 }
 
+/** The line ending text uses throughout, or undefined when it has none (or mixes both). */
+function lineEndingOf(text: string): vscode.EndOfLine | undefined {
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1;
+  if (lf === 0) return undefined;
+  if (crlf === lf) return vscode.EndOfLine.CRLF;
+  return crlf === 0 ? vscode.EndOfLine.LF : undefined;
+}
+
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
@@ -52,11 +61,15 @@ export class VscodeWorkspace implements Workspace {
       return;
     }
     const document = await vscode.workspace.openTextDocument(uri);
-    // Decoding with the document's own encoding keeps latin1/UTF-16/BOM files as they were;
-    // the document keeps its EOL, and text with the same EOL round-trips byte for byte.
+    // Decoding with the document's own encoding keeps latin1/UTF-16/BOM files as they were. A
+    // document turns inserted line breaks into its own EOL, so bytes with the other one (a
+    // checkpoint restoring CRLF over a file made LF) also switch the document's EOL.
     const text = await vscode.workspace.decode(bytes, { uri });
     const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-    edit.replace(uri, whole, text);
+    const edits = [vscode.TextEdit.replace(whole, text)];
+    const eol = lineEndingOf(text);
+    if (eol !== undefined && eol !== document.eol) edits.push(vscode.TextEdit.setEndOfLine(eol));
+    edit.set(uri, edits);
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${path}`);
     if (!(await document.save())) throw new Error(`Could not save ${path}`);
   }

@@ -14,7 +14,7 @@ import { resolveModelId } from '../../core/model/provider-defaults';
 import type { ProviderName } from '../../core/model/provider-defaults';
 import type { PermissionEngine } from '../../core/permissions/permission-engine';
 import type { PermissionMode } from '../../core/permissions/permission-mode';
-import type { Approver, Logger } from '../../core/ports';
+import type { Approver, Logger, Workspace } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
 import type { RestoredSession } from '../../core/session/transcript-entry';
 import { createSessionCallbacks } from '../../core/harness/session-callbacks';
@@ -24,6 +24,9 @@ import { UsageLedger } from '../../core/usage/usage-ledger';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { AnyTool } from '../../core/tools/tool';
 import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
+import type { CheckpointStorage } from '../checkpoints/checkpoint-storage';
+import type { Checkpointing } from '../checkpoints/create-checkpointing';
+import { createCheckpointing } from '../checkpoints/create-checkpointing';
 import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
@@ -82,11 +85,21 @@ export interface NodeAgentOptions extends McpSessionOptions {
   editorSettings?: unknown;
   treeSitterPaths?: TreeSitterPaths;
   rgPath?: string;
+  /**
+   * Where checkpoints are kept (one storage per extension or CLI home, shared by its sessions);
+   * absent = no checkpoints. With it, every turn keeps what it changes and can be restored.
+   */
+  checkpoints?: CheckpointStorage;
   /** Editor overrides of the Node defaults. */
   overrides?: Partial<AgentPorts> & {
     client?: ModelClient;
-    /** The writer for edits that need asking (the panel's diff preview); default: ask the Approver. */
-    reviewingWriter?: FileWriter;
+    /**
+     * The writer for edits that need asking (the panel's diff preview); default: ask the Approver.
+     * Given as a function of the Workspace, it writes
+     * through the one the agent gets (with checkpoints on, the capturing one), so reviewed edits
+     * are checkpointed like the rest.
+     */
+    reviewingWriter?: FileWriter | ((workspace: Workspace) => FileWriter);
     /** Clients for the other provider's roles (keys from the editor's SecretStorage). */
     clientFor?(provider: ProviderName): ModelClient | undefined;
   };
@@ -104,6 +117,9 @@ export interface NodeAgentSession {
   transcriptPath: string;
   /** The MCP servers the session uses (its own, or the host's). */
   mcp: McpServerManager;
+  /** The session's checkpoints, when the options gave a storage. */
+  checkpoints: Checkpointing | undefined;
+  /** Releases the shells and waits for the last turn's checkpoint to be written. */
   dispose(): Promise<void>;
 }
 
@@ -146,14 +162,14 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   if (!saved.ok) return saved;
   const { settings, watcher } = await loadNodeSettings(options, place);
   const models = chooseModels(options, place, settings);
-  const ports = createPorts(options, place.logger);
+  const basePorts = createPorts(options, place.logger);
   const permissions = await createPermissionEngine({
     settings,
     roots: place.roots,
     cwd: place.cwd,
     homeDir: place.homeDir,
     trusted: options.trusted ?? true,
-    workspace: ports.workspace,
+    workspace: basePorts.workspace,
     classifier: models.roles.small,
     treeSitterPaths: options.treeSitterPaths,
     logger: place.logger,
@@ -163,6 +179,19 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     return permissions;
   }
   const { engine, mode } = permissions;
+  const checkpoints = options.checkpoints
+    ? await createCheckpointing({
+        storage: options.checkpoints,
+        sessionId: saved.sessionId,
+        workspace: basePorts.workspace,
+        parser: permissions.shellParser,
+        ...(options.rgPath ? { rgPath: options.rgPath } : {}),
+        clock: basePorts.clock,
+        logger: place.logger,
+        exclude: [saved.store.directory],
+      })
+    : undefined;
+  const ports = checkpoints ? { ...basePorts, workspace: checkpoints.workspace } : basePorts;
   const mcp = await openMcpServers({
     options,
     place,
@@ -172,6 +201,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   });
   if (!mcp.ok) {
     watcher?.dispose();
+    await ports.shell.dispose();
     return mcp;
   }
   const transcriptPath = saved.store.pathOf(saved.sessionId);
@@ -186,6 +216,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     engine,
     hooks,
     mcp: mcp.manager,
+    checkpoints,
   });
   return {
     ok: true,
@@ -199,10 +230,13 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       settings,
       transcriptPath,
       mcp: mcp.manager,
+      checkpoints,
       dispose: async () => {
         watcher?.dispose();
         await ports.shell.dispose();
         if (mcp.owned) await mcp.manager.dispose();
+        await checkpoints?.recorder.settled();
+        await options.checkpoints?.enforceLimit();
       },
     },
   };
@@ -341,10 +375,11 @@ interface AgentParts {
   engine: PermissionEngine;
   hooks: HookRunner;
   mcp: McpServerManager;
+  checkpoints: Checkpointing | undefined;
 }
 
 async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: AnyTool[] }> {
-  const { options, place, saved, models, ports, engine, hooks, mcp } = parts;
+  const { options, place, saved, models, ports, engine, hooks, mcp, checkpoints } = parts;
   const context = await loadPromptContext({
     ...place,
     hooks,
@@ -352,7 +387,11 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     mcpInstructions: () => mcp.instructions(),
   });
   // A tool denied outright is not offered at all: the model should not plan around it.
-  const allowed = (tools: readonly AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
+  // Execute tools keep the files their command names when checkpoints are on.
+  const allowed = (tools: readonly AnyTool[]) => {
+    const offered = tools.filter((tool) => !engine.isToolDenied(tool));
+    return checkpoints ? checkpoints.tools(offered) : offered;
+  };
   const tools = allowed(toolsForModel(models.model));
   const mcpParts = mcpAgentParts({
     manager: mcp,
@@ -405,6 +444,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     }),
     usage,
     transcript,
+    ...(checkpoints ? { checkpoints: checkpoints.recorder } : {}),
     compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
     history: saved.restored?.messages,
     ...autoCompactPercent(place.env),
@@ -414,14 +454,19 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
   return { agent, tools };
 }
 
+function reviewingWriterFor(options: NodeAgentOptions, workspace: Workspace): FileWriter {
+  const writer = options.overrides?.reviewingWriter;
+  if (typeof writer === 'function') return writer(workspace);
+  return writer ?? new ApprovingFileWriter(workspace, options.approver);
+}
+
 /** The gate over the engine: the person is asked through the Approver, "allow always" is saved. */
 function createGate(parts: AgentParts): EngineGate {
   const { options, place, ports, engine, hooks } = parts;
   return new EngineGate({
     engine,
     approver: options.approver,
-    reviewingWriter:
-      options.overrides?.reviewingWriter ?? new ApprovingFileWriter(ports.workspace, options.approver),
+    reviewingWriter: reviewingWriterFor(options, ports.workspace),
     hooks,
     logger: place.logger,
     persistRule: async (rule, scope) => {

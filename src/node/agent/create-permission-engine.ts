@@ -5,6 +5,7 @@ import { PermissionEngine } from '../../core/permissions/permission-engine';
 import type { PermissionMode } from '../../core/permissions/permission-mode';
 import { permissionModeNamed } from '../../core/permissions/permission-mode';
 import { buildRuleSet } from '../../core/permissions/permission-rule';
+import type { ShellParser } from '../../core/permissions/shell-parser';
 import type { RuleBehavior, RuleSet } from '../../core/permissions/permission-rule';
 import { TreeSitterShellParser } from '../bash-parser/tree-sitter-shell-parser';
 import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
@@ -25,9 +26,10 @@ export interface PermissionEngineSetup {
   logger: Logger;
 }
 
-/** The engine and the mode it runs in, or why the configured mode cannot be used. */
+/** The engine, the mode it runs in and its shell parser, or why the configured mode cannot be used. */
 export type PermissionEngineResult =
-  { ok: true; engine: PermissionEngine; mode: PermissionMode } | { ok: false; message: string };
+  | { ok: true; engine: PermissionEngine; mode: PermissionMode; shellParser: ShellParser | undefined }
+  | { ok: false; message: string };
 
 /**
  * Builds the permission engine from merged settings: their rules, the configured mode (an
@@ -61,7 +63,7 @@ export async function createPermissionEngine(setup: PermissionEngineSetup): Prom
     classifier: createModelClassifier(setup.classifier),
   });
   const switched = engine.setMode(mode);
-  return switched.ok ? { ok: true, engine, mode } : { ok: false, message: switched.error };
+  return switched.ok ? { ok: true, engine, mode, shellParser } : { ok: false, message: switched.error };
 }
 
 /** The permission rules of merged settings, each with the folder its file sits in; bad rules are logged. */

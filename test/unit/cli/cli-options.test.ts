@@ -47,4 +47,36 @@ describe('tandem CLI options', () => {
       [true, ['a.json'], 'do it'],
     );
   });
+
+  describe('rewind flags', () => {
+    const cases: { argv: string[]; error?: RegExp; rewind?: number | 'list' }[] = [
+      { argv: ['--resume', 's', '--rewind', 'list'], rewind: 'list' },
+      { argv: ['--resume', 's', '--rewind', '3', '--rewind-files'], rewind: 3 },
+      { argv: ['--resume', 's', '--rewind', 'x'], error: /^--rewind: must be a turn number/ },
+      { argv: ['--resume', 's', '--rewind', '0'], error: /^--rewind: / },
+      { argv: ['--rewind', '2'], error: /need --resume/ },
+      { argv: ['--resume', 's', '--dry-run'], error: /go with --rewind <turn>/ },
+      {
+        argv: ['--resume', 's', '--rewind', '2', '--rewind-files', '--rewind-conversation'],
+        error: /exclude each other/,
+      },
+      {
+        argv: ['--resume', 's', '--rewind', '2', '--fork-session', '--rewind-files'],
+        error: /--fork-session leaves/,
+      },
+      { argv: ['--resume', 's', '--overwrite', 'a.txt'], error: /--overwrite goes with --rewind/ },
+    ];
+    for (const example of cases) {
+      it(`${example.error ? 'refuses' : 'accepts'} ${example.argv.join(' ')}`, () => {
+        const parsed = parseCli(example.argv);
+        if (example.error) {
+          assert.equal(parsed.ok, false);
+          assert.match(parsed.ok ? '' : parsed.message, example.error);
+        } else {
+          assert.ok(parsed.ok);
+          assert.equal(parsed.options.rewind, example.rewind);
+        }
+      });
+    }
+  });
 });

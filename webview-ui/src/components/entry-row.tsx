@@ -6,6 +6,7 @@ import { AttachmentChips } from './attachment-chips';
 import { EditPreview } from './edit-preview';
 import { NoticeRow } from './notice-row';
 import { PermissionPrompt } from './permission-prompt';
+import { RewindActions } from './rewind-actions';
 import { ToolCard } from './tool-card';
 import { UsageLine } from './usage-line';
 
@@ -17,6 +18,7 @@ export function EntryRow({ chatId, entry }: { chatId: string; entry: Conversatio
         <div className="message message-user">
           <p className="message-user-text">{entry.text}</p>
           <AttachmentChips chatId={chatId} attachments={entry.attachments} removable={false} />
+          {entry.checkpointId === undefined ? null : <RewindActions chatId={chatId} entryId={entry.id} />}
         </div>
       );
     case 'assistant':

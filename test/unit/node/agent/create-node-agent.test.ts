@@ -12,6 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeAgentSession } from '../../../../src/node/agent/create-node-agent';
 import { createNodeAgent } from '../../../../src/node/agent/create-node-agent';
+import { CheckpointStorage } from '../../../../src/node/checkpoints/checkpoint-storage';
+import { executeRestore } from '../../../../src/core/checkpoints/restore-executor';
+import { NodeWorkspace } from '../../../../src/node/workspace/node-workspace';
 import { silentLogger } from '../../../../src/core/ports';
 import { bashTool } from '../../../../src/core/tools/bash/bash-tool';
 import { readTool } from '../../../../src/core/tools/read/read-tool';
@@ -230,5 +233,51 @@ describe('createNodeAgent (settings, memory, hooks wired into one session)', fun
     });
     assert.equal(created.ok, false);
     assert.match(created.ok ? '' : created.message, /No saved session/);
+  });
+
+  it('takes a checkpoint around every turn, including the files a Bash command named, and marks the transcript', async () => {
+    writeFileSync(join(folder, 'a.txt'), 'a0\n');
+    writeFileSync(join(folder, 'b.txt'), 'b0\n');
+    const storage = new CheckpointStorage({
+      directory: join(folder, 'tandem', 'checkpoints'),
+      maxBytes: 1e9,
+      logger: silentLogger,
+    });
+    const { agent, sessionId, transcriptPath } = await create({
+      checkpoints: storage,
+      permissionMode: 'bypassPermissions',
+    });
+    server.enqueue(
+      {
+        blocks: [
+          { toolUse: { name: 'Write', input: { file_path: join(folder, 'a.txt'), content: 'a1\n' } } },
+        ],
+      },
+      { blocks: [{ toolUse: { name: 'Bash', input: { command: "sed -i 's/0/1/' b.txt" } } }] },
+      { blocks: [{ text: 'done' }] },
+    );
+    const events = await drain(agent, 'change a and b');
+    assert.equal(events[0], 'checkpoint-create');
+    await session?.dispose();
+    session = undefined;
+    assert.equal(readFileSync(join(folder, 'b.txt'), 'utf8'), 'b1\n');
+    const lines = readFileSync(transcriptPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string });
+    const marker = lines.findIndex((line) => line.type === 'checkpoint');
+    assert.equal(lines[marker + 1]?.type, 'message');
+    const checkpoints = await storage.session(sessionId);
+    const planned = await checkpoints.planRestore(new NodeWorkspace([folder]), 1);
+    assert.ok(planned.ok);
+    await executeRestore({
+      session: checkpoints,
+      plan: planned.plan,
+      overwrite: new Set(),
+      workspace: new NodeWorkspace([folder]),
+      now: Date.now,
+    });
+    assert.equal(readFileSync(join(folder, 'a.txt'), 'utf8'), 'a0\n');
+    assert.equal(readFileSync(join(folder, 'b.txt'), 'utf8'), 'b0\n');
   });
 });
