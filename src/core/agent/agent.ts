@@ -1,17 +1,20 @@
 import type { Message, UserBlock, UserMessage } from '../messages/message';
 import type { ModelClient, ModelInfo, SystemBlock } from '../model/model-client';
-import type { Clock, Fetcher, FileSearch, Logger, Shell, Workspace } from '../ports';
+import type { Clock, Fetcher, FileSearch, Logger, Shell, ToolResultStore, Workspace } from '../ports';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { AfterToolCall } from '../execution/streaming-executor';
-import type { Compactor } from '../context/compactor';
+import type { Compactor, SpanSummarizer, SummaryPrefix } from '../context/compactor';
 import { ContextMeter } from '../context/context-meter';
-import type { ContextCompactEvent } from '../loop/compact-history';
-import { compactHistory } from '../loop/compact-history';
+import { estimateTokens } from '../context/estimate-tokens';
+import { ContextPipeline } from '../context/pipeline/context-pipeline';
+import type { ContextPipelineOptions } from '../context/pipeline/context-pipeline-options';
+import type { ContextLedger } from '../context/pipeline/context-ledger';
 import type { LoopEvent, TerminalReason } from '../loop/loop-event';
 import type { LoopState } from '../loop/loop-state';
 import { query } from '../loop/query';
 import type { QueryOptions } from '../loop/query';
 import type { RetryPolicy } from '../loop/retry-policy';
+import { contextEntryOf } from '../session/context-entries';
 import type { TranscriptSink } from '../session/transcript-entry';
 import { DirectFileWriter } from '../tools/direct-file-writer';
 import { FileStateCache } from '../tools/file-state-cache';
@@ -20,6 +23,19 @@ import type { AnyTool, SubagentRunner, ToolContext } from '../tools/tool';
 import { toolDefinitions } from '../tools/tool-definitions';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
+import { agentAttachments } from './agent-attachments';
+
+/** The event of a compaction. */
+export type ContextCompactEvent = Extract<LoopEvent, { type: 'context-compact' }>;
+
+/** What `/compact` came to: the compaction, or why there was none, in words for the person. */
+export type CompactResult = { ok: true; event: ContextCompactEvent } | { ok: false; reason: string };
+
+/** How the context pipeline is tuned (all optional; see `ContextPipelineOptions`). */
+export type ContextTuning = Pick<
+  ContextPipelineOptions,
+  'bufferTokens' | 'thresholds' | 'autoCompact' | 'cacheTtlMs' | 'keepRecentResults'
+>;
 
 /** The I/O an agent's tools reach, behind the core's ports; shared with its sub-agents. */
 export interface AgentPorts {
@@ -52,9 +68,10 @@ export interface AgentOptions {
   /** Builds the system prompt once per submit (sections memoise themselves). */
   system(model: ModelInfo): Promise<SystemBlock[]>;
   transcript?: TranscriptSink;
-  /** A resumed session's history and todos. */
+  /** A resumed session's history, todos, and what its context pipeline compacted and collapsed. */
   history?: readonly Message[];
   todos?: readonly TodoItem[];
+  contextLedger?: ContextLedger;
   reminders?(state: LoopState, agent: Agent): Promise<string[]>;
   /**
    * Runs before the person's message is sent: UserPromptSubmit hooks and reminders (selection,
@@ -67,10 +84,18 @@ export interface AgentOptions {
   ): Promise<{ blocked?: string; reminders: string[] }>;
   afterToolCall?: AfterToolCall;
   onStop?(state: LoopState): Promise<string | undefined>;
-  /** Summarises the history when it no longer fits (auto, reactive) or when the person asks (manual). */
+  /** Summarises the conversation when it no longer fits (auto, reactive) or when the person asks (manual). */
   compact?: Compactor;
-  /** Tokens kept free below the window before auto-compaction (output reserve plus a buffer). */
-  compactReserveTokens?: number;
+  /** Summarises a span of older turns (context collapse), on a small model. */
+  collapse?: SpanSummarizer;
+  /** Keeps tool results too long for the context, for a later Read. */
+  toolResults?: ToolResultStore;
+  contextTuning?: ContextTuning;
+  /**
+   * More to re-attach after a compaction's summary: what the host holds (the plan, edits waiting
+   * for review). The todo list and recently read files are re-attached by the agent itself.
+   */
+  compactionAttachments?(): Promise<string[]>;
   /** Runs sub-agents for the Task tool; absent for a sub-agent itself. */
   subagents?: SubagentRunner;
 }
@@ -79,9 +104,10 @@ export interface AgentOptions {
  * One conversation: its history, todos, what it has read and where its shell stands. `submit` runs
  * the loop for one message from the person. One submit at a time; the caller serialises.
  *
- * The agent owns the history once: the loop appends to the agent's own array and compaction
- * replaces it in place, so nothing is copied back and forth. Every change of the todo list, by
- * whichever tool, is persisted and announced as a `todos-change` event.
+ * The agent owns the history once: the loop appends to the agent's own array, and nothing rewrites
+ * it — compaction, collapse and the other layers of its context pipeline change only what each
+ * request carries, and are saved as transcript entries of their own. Every change of the todo
+ * list, by whichever tool, is persisted and announced as a `todos-change` event.
  */
 export class Agent {
   readonly sessionId: string;
@@ -89,7 +115,7 @@ export class Agent {
   readonly fileState = new FileStateCache();
   readonly shellState: { cwd: string };
   readonly #messages: Message[];
-  readonly #meter: ContextMeter;
+  readonly #context: ContextPipeline;
   readonly #options: AgentOptions;
   #turn = 0;
   #running = false;
@@ -99,15 +125,43 @@ export class Agent {
     this.#options = options;
     this.sessionId = options.sessionId;
     this.#messages = [...(options.history ?? [])];
-    this.#meter = new ContextMeter(this.model.imageTokens);
+    this.#context = new ContextPipeline({
+      describe: (model) => options.client.describe(model),
+      tools: options.tools,
+      clock: options.ports.clock,
+      meter: new ContextMeter(this.model.imageTokens),
+      ...(options.compact ? { compactor: options.compact } : {}),
+      ...(options.collapse ? { collapser: options.collapse } : {}),
+      ...(options.toolResults ? { store: options.toolResults } : {}),
+      ...(options.contextLedger ? { ledger: options.contextLedger } : {}),
+      ...options.contextTuning,
+      attachments: (request) =>
+        agentAttachments({
+          ...request,
+          todos: this.todos.todos,
+          tools: options.tools,
+          contextFor: (signal) => this.#contextFor('compaction-read', signal, this.model),
+          extra: options.compactionAttachments,
+        }),
+    });
     this.todos = new TodoStore(options.todos ?? []);
     this.todos.onDidChange((todos) => this.#onTodosChange(todos));
     this.shellState = { cwd: options.cwd };
   }
 
-  /** The history as the model sees it next (after any compaction). */
+  /** The whole history, as the transcript keeps it: compaction does not shorten it. */
   get messages(): readonly Message[] {
     return this.#messages;
+  }
+
+  /** What the next request would carry before its layers run: the history through the context ledger. */
+  get contextMessages(): readonly Message[] {
+    return this.#context.view(this.#messages).messages;
+  }
+
+  /** What the context pipeline compacted and collapsed. */
+  get contextLedger(): ContextLedger {
+    return this.#context.ledger;
   }
 
   get model(): ModelInfo {
@@ -132,24 +186,39 @@ export class Agent {
   }
 
   /**
-   * Compacts the history now because the person asked (`/compact [instructions]`); PreCompact hooks
-   * see the `manual` trigger. Returns the compaction's event, or undefined when there is no
-   * compactor or it did not compact. Not while a submit runs.
+   * Compacts now because the person asked (`/compact [instructions]`): PreCompact hooks see the
+   * `manual` trigger, and a success closes the auto-compaction breaker. The compaction is saved in
+   * the transcript like any other. Not while a submit runs.
    */
-  async compact(request: {
-    signal: AbortSignal;
-    instructions?: string;
-  }): Promise<ContextCompactEvent | undefined> {
+  async compact(request: { signal: AbortSignal; instructions?: string }): Promise<CompactResult> {
     if (this.#running) throw new Error('Agent.compact called while a turn is running');
-    if (!this.#options.compact || this.#messages.length === 0) return undefined;
-    return compactHistory(this.#options.compact, {
-      history: this.#messages,
+    if (!this.#options.compact) return { ok: false, reason: 'This session has no compactor.' };
+    if (this.#messages.length === 0) return { ok: false, reason: 'There is nothing to compact yet.' };
+    const info = this.model;
+    const system = await this.#options.system(info);
+    const tools = toolDefinitions(this.#options.tools);
+    const prefix: SummaryPrefix = {
+      model: this.#options.model,
+      system,
+      tools,
+      ...(this.#options.thinkingBudget === undefined ? {} : { thinkingBudget: this.#options.thinkingBudget }),
+    };
+    const steps = this.#context.compact({
       trigger: 'manual',
-      // The last reported usage covers the system prompt; without one the estimate leaves it out.
-      contextTokens: this.#meter.measure(this.#messages, 0),
+      history: this.#messages,
+      prefix,
+      outputReserve: this.#maxTokens(info),
+      fixedTokens: estimateTokens(system.map((block) => block.text).join('\n') + JSON.stringify(tools)),
       ...(request.instructions === undefined ? {} : { instructions: request.instructions }),
       signal: request.signal,
     });
+    let result: CompactResult = { ok: false, reason: 'The compaction did not run.' };
+    for await (const event of steps) {
+      this.#persistContext(event);
+      if (event.type === 'context-compact') result = { ok: true, event };
+      if (event.type === 'compact-fail') result = { ok: false, reason: event.reason };
+    }
+    return result;
   }
 
   async *#run(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason> {
@@ -181,14 +250,19 @@ export class Agent {
       const event = step.value;
       if (event.type === 'turn-start') this.#turn = event.turn;
       if (event.type === 'message-append') this.#persist(event.message);
+      this.#persistContext(event);
       yield event;
       yield* this.#announceTodos();
     }
   }
 
+  #maxTokens(info: ModelInfo): number {
+    return this.#options.maxTokens ?? Math.min(16_384, info.maxOutputTokens);
+  }
+
   #queryOptions(run: { info: ModelInfo; system: SystemBlock[]; signal: AbortSignal }): QueryOptions {
     const options = this.#options;
-    const maxTokens = options.maxTokens ?? Math.min(16_384, run.info.maxOutputTokens);
+    const maxTokens = this.#maxTokens(run.info);
     return {
       messages: this.#messages,
       system: run.system,
@@ -208,9 +282,7 @@ export class Agent {
       signal: run.signal,
       reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
       onStop: options.onStop,
-      compact: options.compact,
-      autoCompactTokens: run.info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
-      contextMeter: this.#meter,
+      context: this.#context,
       afterToolCall: options.afterToolCall,
     };
   }
@@ -229,6 +301,12 @@ export class Agent {
     if (!this.#todosChanged) return;
     this.#todosChanged = false;
     yield { type: 'todos-change', todos: this.todos.todos };
+  }
+
+  /** Compactions and collapses are saved as entries of their own, where they happened, so resume replays them. */
+  #persistContext(event: LoopEvent): void {
+    const entry = contextEntryOf(event, this.#options.ports.clock.now());
+    if (entry) this.#options.transcript?.append(entry);
   }
 
   #persist(message: Message): void {
@@ -257,6 +335,7 @@ export class Agent {
       model,
       shellState: this.shellState,
       ...(this.#options.subagents ? { subagents: this.#options.subagents } : {}),
+      ...(this.#options.toolResults ? { results: this.#options.toolResults } : {}),
       turn: this.#turn,
     };
   }

@@ -1,4 +1,5 @@
 import type { CompactTrigger } from '../context/compactor';
+import type { CollapseRecord, CompactionRecord } from '../context/pipeline/context-ledger';
 import type { AssistantMessage, Message, Usage } from '../messages/message';
 import type { ModelError, StopReason } from '../model/model-client';
 import type { ToolResult } from '../tools/tool';
@@ -26,14 +27,38 @@ export type LoopEvent =
   /** A stream died mid-message; the partial message was discarded and the call is retried. */
   | { type: 'stream-discard'; error: ModelError }
   | { type: 'todos-change'; todos: readonly TodoItem[] }
-  /** The history was replaced by a summary: message counts before and after, and the context size that led to it. */
+  /**
+   * The conversation was summarised; from now on requests carry the summary (with what was
+   * re-attached) and the newest turns instead of what it covers. The history keeps every message.
+   * `before` and `after` count the messages sent, the tokens are the context's size before and after.
+   */
   | {
       type: 'context-compact';
+      trigger: CompactTrigger;
       before: number;
       after: number;
-      trigger: CompactTrigger;
       contextTokens: number;
+      tokensAfter: number;
+      summary: string;
+      record: CompactionRecord;
     }
+  /** A span of older turns is sent as a summary from now on (the history keeps the span). */
+  | { type: 'context-collapse'; record: CollapseRecord; contextTokens: number; tokensAfter: number }
+  /** A cheap layer made the context smaller: covered turns dropped (snip) or old tool results cleared (microcompact). */
+  | {
+      type: 'context-trim';
+      layer: 'snip' | 'microcompact';
+      /** Messages dropped (snip) or tool results cleared (microcompact). */
+      count: number;
+      contextTokens: number;
+      tokensAfter: number;
+    }
+  /**
+   * A compaction did not happen (the summary call failed, a PreCompact hook refused) or left the
+   * context still over its threshold. With `breakerOpen`, auto-compaction is off for the rest of
+   * the session after three failures in a row: the person should hear of it.
+   */
+  | { type: 'compact-fail'; trigger: CompactTrigger; reason: string; failures: number; breakerOpen: boolean }
   | { type: 'loop-error'; error: ModelError }
   /** A UserPromptSubmit hook blocked the person's message; it never reached the model. */
   | { type: 'prompt-block'; reason: string };

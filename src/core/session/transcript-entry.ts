@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { ContextLedger } from '../context/pipeline/context-ledger';
+import { emptyLedger, truncateLedger } from '../context/pipeline/context-ledger';
 import type { Message } from '../messages/message';
 import { todoItemSchema } from '../todos/todo-store';
+import { replayContextEntry } from './context-entries';
 
 const textBlock = z.object({ type: z.literal('text'), text: z.string() });
 const imageBlock = z.object({ type: z.literal('image'), mediaType: z.string(), data: z.string() });
@@ -44,6 +47,27 @@ export const transcriptEntrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), message: messageSchema, timestamp: z.number() }),
   z.object({ type: z.literal('todos'), todos: z.array(todoItemSchema), timestamp: z.number() }),
   z.object({ type: z.literal('title'), title: z.string(), timestamp: z.number() }),
+  /**
+   * The conversation was summarised here: the summary covers every message before this entry, and
+   * the last `kept` of them are still sent verbatim after it. Earlier lines stay as they were.
+   */
+  z.object({
+    type: z.literal('compaction'),
+    kept: z.number().int().nonnegative(),
+    summary: z.string(),
+    attachments: z.array(z.string()),
+    trigger: z.enum(['manual', 'auto', 'reactive']),
+    contextTokens: z.number().nonnegative(),
+    timestamp: z.number(),
+  }),
+  /** Messages `[from, to)` (of those before this entry) are sent as `summary` from here on. */
+  z.object({
+    type: z.literal('collapse'),
+    from: z.number().int().nonnegative(),
+    to: z.number().int().nonnegative(),
+    summary: z.string(),
+    timestamp: z.number(),
+  }),
 ]);
 
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
@@ -59,13 +83,19 @@ export interface RestoredSession {
   messages: Message[];
   todos: z.infer<typeof todoItemSchema>[];
   title: string | undefined;
+  /**
+   * What the context pipeline compacted and collapsed: the agent sends the history through it, so a
+   * resumed session sends the compacted view while `messages` keeps everything.
+   */
+  context: ContextLedger;
   /** Lines that failed to parse (a torn last line after a kill, or a hand-edited file). */
   skippedLines: number;
 }
 
 /**
- * Rebuilds a session from its lines. A torn or invalid line is skipped and counted, never fatal,
- * and a trailing assistant tool call without its results is dropped so the history stays valid.
+ * Rebuilds a session from its lines. A torn or invalid line is skipped and counted, never fatal;
+ * compactions and collapses are replayed into the context ledger; and a trailing assistant tool
+ * call without its results is dropped so the history stays valid.
  */
 export function restoreSession(lines: readonly string[]): RestoredSession {
   const restored: RestoredSession = {
@@ -74,6 +104,7 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
     messages: [],
     todos: [],
     title: undefined,
+    context: emptyLedger,
     skippedLines: 0,
   };
   for (const line of lines) {
@@ -96,10 +127,13 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
       restored.cwd = entry.cwd;
     } else if (entry.type === 'message') restored.messages.push(entry.message);
     else if (entry.type === 'todos') restored.todos = entry.todos;
-    else restored.title = entry.title;
+    else if (entry.type === 'title') restored.title = entry.title;
+    else restored.context = replayContextEntry(restored.context, entry, restored.messages.length);
   }
   const last = restored.messages.at(-1);
-  if (last?.role === 'assistant' && last.content.some((block) => block.type === 'tool_use'))
+  if (last?.role === 'assistant' && last.content.some((block) => block.type === 'tool_use')) {
     restored.messages.pop();
+    restored.context = truncateLedger(restored.context, restored.messages.length);
+  }
   return restored;
 }
