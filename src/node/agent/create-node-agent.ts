@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from '../../core/agent/agent';
-import type { AgentPorts } from '../../core/agent/agent';
+import type { AgentPorts, ContextTuning } from '../../core/agent/agent';
 import { ApprovingFileWriter } from '../../core/agent/approving-file-writer';
 import { EngineGate } from '../../core/agent/engine-gate';
-import { createCompactor } from '../../core/context/compactor';
+import { createCompactor, createSpanSummarizer } from '../../core/context/compactor';
 import { HookRunner } from '../../core/hooks/hook-runner';
 import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
 import type { ModelClient, ModelInfo } from '../../core/model/model-client';
@@ -27,6 +27,7 @@ import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
+import { NodeToolResultStore, toolResultsDirectory } from '../session/node-tool-result-store';
 import { loadSettings } from '../settings/settings-loader';
 import type { LoadedSettings } from '../settings/settings-loader';
 import { SettingsWatcher } from '../settings/settings-watcher';
@@ -67,6 +68,8 @@ export interface NodeAgentOptions {
   sessionsDirectory?: string;
   approver: Approver;
   logger?: Logger;
+  /** Thresholds of the context pipeline, the buffer under the window, auto-compaction on or off. */
+  context?: ContextTuning;
   /** Workspace Trust; false = read-only tools only. Default true (the CLI runs where it is told). */
   trusted?: boolean;
   /** Reload rules and hooks when a settings file changes (the editor); the CLI loads once. */
@@ -111,11 +114,12 @@ interface Place {
   projectRoot: string;
 }
 
-/** The saved session this one continues (if any) and where it is saved. */
+/** The saved session this one continues (if any), where it is saved, and where its long tool results go. */
 interface SavedSession {
   store: JsonlTranscriptStore;
   sessionId: string;
   restored: RestoredSession | undefined;
+  toolResults: NodeToolResultStore;
 }
 
 /** The main model and the roles around it. */
@@ -144,6 +148,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     cwd: place.cwd,
     homeDir: place.homeDir,
     trusted: options.trusted ?? true,
+    readRoots: [saved.toolResults.directory],
     workspace: ports.workspace,
     classifier: models.roles.small,
     treeSitterPaths: options.treeSitterPaths,
@@ -201,7 +206,9 @@ function openSavedSession(
     return { ok: false, message: `No saved session with id ${options.resume}.` };
   if (options.sessionId !== undefined && !JsonlTranscriptStore.isValidSessionId(options.sessionId))
     return { ok: false, message: `Invalid session id: ${options.sessionId}` };
-  return { ok: true, store, restored, sessionId: options.resume ?? options.sessionId ?? randomUUID() };
+  const sessionId = options.resume ?? options.sessionId ?? randomUUID();
+  const toolResults = new NodeToolResultStore(toolResultsDirectory(store.directory, sessionId));
+  return { ok: true, store, restored, sessionId, toolResults };
 }
 
 /** Settings of every level, the CLI's flags as the `cli` level; watched when the options ask. */
@@ -346,9 +353,13 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
       hooks,
     }),
     transcript,
-    compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
+    compact: withPreCompactHooks(createCompactor({ client: models.client }), { hooks, logger: place.logger }),
+    collapse: createSpanSummarizer(models.roles.small),
+    toolResults: saved.toolResults,
+    ...(options.context ? { contextTuning: options.context } : {}),
     history: saved.restored?.messages,
     todos: saved.restored?.todos,
+    contextLedger: saved.restored?.context,
     ...createSessionCallbacks({
       hooks,
       memory: context.memory,
