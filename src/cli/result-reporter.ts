@@ -1,7 +1,7 @@
 import type { ContentBlock, Message, Usage } from '../core/messages/message';
 import { addUsage, emptyUsage } from '../core/messages/message';
 import type { CompactResult } from '../core/agent/agent';
-import type { LoopEvent, TerminalReason } from '../core/loop/loop-event';
+import type { LoopEvent, SummaryCost, TerminalReason } from '../core/loop/loop-event';
 import type { ModelInfo } from '../core/model/model-client';
 
 export type OutputFormat = 'text' | 'json' | 'stream-json';
@@ -108,7 +108,11 @@ export class ResultReporter {
       case 'loop-error':
         this.#lastError = event.error.message;
         break;
+      case 'context-collapse':
+        this.#addCost(event.cost);
+        break;
       case 'context-compact':
+        this.#addCost(event.cost);
         // Claude Code's stream-json marks a compaction this way.
         if (this.format === 'stream-json')
           this.#emit({
@@ -171,6 +175,15 @@ export class ResultReporter {
         usage: wireUsage(this.#usage),
       });
     return result.ok ? 0 : 1;
+  }
+
+  /**
+   * A summary call's tokens count toward the run's usage when they were spent on the run's model;
+   * the cost line prices everything at that model, so calls on another (the small model's
+   * collapses) are left out rather than mispriced.
+   */
+  #addCost(cost: SummaryCost | undefined): void {
+    if (cost?.model === this.info.model.id) this.#usage = addUsage(this.#usage, cost.usage);
   }
 
   #onMessage(message: Message): void {

@@ -1,4 +1,5 @@
-import type { Message } from '../messages/message';
+import type { Message, Usage } from '../messages/message';
+import { addUsage, emptyUsage } from '../messages/message';
 import type { ModelClient, ModelRequest, SystemBlock, ToolDefinition } from '../model/model-client';
 import { estimateTokens } from './estimate-tokens';
 import {
@@ -32,8 +33,12 @@ export interface CompactRequest {
   signal: AbortSignal;
 }
 
-/** A summary, or why there is none (a failed call, an empty answer, a PreCompact hook that refused). */
-export type CompactOutcome = { ok: true; summary: string } | { ok: false; reason: string };
+/**
+ * A summary with what its call cost (`model`, `usage`; absent when no call was made), or why there
+ * is none (a failed call, an empty answer, a PreCompact hook that refused).
+ */
+export type CompactOutcome =
+  { ok: true; summary: string; model?: string; usage?: Usage } | { ok: false; reason: string };
 
 /** Summarises a conversation. Must not throw: every failure is an outcome. */
 export type Compactor = (request: CompactRequest) => Promise<CompactOutcome>;
@@ -161,13 +166,15 @@ async function summaryCall(
   request: Omit<ModelRequest, 'messages'> & { messages: readonly Message[] },
 ): Promise<CompactOutcome> {
   let summary = '';
+  let usage = emptyUsage();
   for await (const event of client.stream({ ...request, messages: [...request.messages] })) {
     if (event.type === 'text-delta') summary += event.text;
+    if (event.type === 'message-complete') usage = addUsage(usage, event.usage);
     if (event.type === 'error') {
       if (event.error.kind === 'prompt_too_long') return { ok: false, reason: tooLongReason };
       return { ok: false, reason: `The summary call failed: ${event.error.message}` };
     }
   }
   if (summary.trim() === '') return { ok: false, reason: 'The summary call answered without a summary.' };
-  return { ok: true, summary: summary.trim() };
+  return { ok: true, summary: summary.trim(), model: request.model, usage };
 }

@@ -5,6 +5,12 @@ import type { ModelError, StopReason } from '../model/model-client';
 import type { ToolResult } from '../tools/tool';
 import type { TodoItem } from '../todos/todo-store';
 
+/** The tokens a summary call used, and the model that made it (collapse runs on the small model). */
+export interface SummaryCost {
+  model: string;
+  usage: Usage;
+}
+
 /** Why `query()` ended. */
 export type TerminalReason = 'completed' | 'aborted' | 'max_turns' | 'prompt_too_long' | 'model_error';
 
@@ -41,9 +47,17 @@ export type LoopEvent =
       tokensAfter: number;
       summary: string;
       record: CompactionRecord;
+      /** What the summary call cost, on which model (absent when the compactor made no call). */
+      cost?: SummaryCost;
     }
   /** A span of older turns is sent as a summary from now on (the history keeps the span). */
-  | { type: 'context-collapse'; record: CollapseRecord; contextTokens: number; tokensAfter: number }
+  | {
+      type: 'context-collapse';
+      record: CollapseRecord;
+      contextTokens: number;
+      tokensAfter: number;
+      cost?: SummaryCost;
+    }
   /** A cheap layer made the context smaller: covered turns dropped (snip) or old tool results cleared (microcompact). */
   | {
       type: 'context-trim';

@@ -1,3 +1,4 @@
+import type { SummaryCost } from '../../loop/loop-event';
 import type { Message } from '../../messages/message';
 import type { CompactTrigger, Compactor, SummaryPrefix } from '../compactor';
 import { keptTailStart } from './auto-compact';
@@ -34,8 +35,9 @@ export type CompactionAttachments = (request: {
   signal: AbortSignal;
 }) => Promise<string[]>;
 
-/** A compaction's record, or why there is none. */
-export type CompactHistoryOutcome = { ok: true; record: CompactionRecord } | { ok: false; reason: string };
+/** A compaction's record and what its call cost, or why there is none. */
+export type CompactHistoryOutcome =
+  { ok: true; record: CompactionRecord; cost: SummaryCost | undefined } | { ok: false; reason: string };
 
 /**
  * The one compaction step, shared by auto-compaction, reactive compaction and `/compact`: the
@@ -66,6 +68,7 @@ export async function compactHistory(request: CompactHistoryRequest): Promise<Co
     : [];
   return {
     ok: true,
+    cost: costOf(outcome),
     record: {
       through: request.historyLength,
       keepFrom,
@@ -75,4 +78,11 @@ export async function compactHistory(request: CompactHistoryRequest): Promise<Co
       contextTokens: request.contextTokens,
     },
   };
+}
+
+/** What a summary call cost, when the outcome says. */
+export function costOf(outcome: { model?: string; usage?: SummaryCost['usage'] }): SummaryCost | undefined {
+  return outcome.model !== undefined && outcome.usage !== undefined
+    ? { model: outcome.model, usage: outcome.usage }
+    : undefined;
 }

@@ -4,7 +4,7 @@ import type { AnyTool } from '../../tools/tool';
 import type { CompactTrigger } from '../compactor';
 import { ContextMeter } from '../context-meter';
 import { maxCompactFailures, shouldAutoCompact } from './auto-compact';
-import { compactHistory } from './compact-history';
+import { compactHistory, costOf } from './compact-history';
 import { chooseCollapseSpan } from './context-collapse';
 import type { ContextLedger } from './context-ledger';
 import { emptyLedger, withCollapse, withCompaction } from './context-ledger';
@@ -232,7 +232,14 @@ export class ContextPipeline {
     };
     this.#ledger = withCollapse(this.#ledger, record);
     const after = this.#reproject(request);
-    yield { type: 'context-collapse', record, contextTokens: step.tokens, tokensAfter: after.tokens };
+    const cost = costOf(outcome);
+    yield {
+      type: 'context-collapse',
+      record,
+      contextTokens: step.tokens,
+      tokensAfter: after.tokens,
+      ...(cost ? { cost } : {}),
+    };
     return after;
   }
 
@@ -274,6 +281,7 @@ export class ContextPipeline {
       tokensAfter: after.tokens,
       summary: outcome.record.summary,
       record: outcome.record,
+      ...(outcome.cost ? { cost: outcome.cost } : {}),
     };
     if (request.trigger === 'auto' && after.tokens > limits.autoCompact)
       yield this.#failure(

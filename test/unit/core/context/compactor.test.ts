@@ -49,7 +49,12 @@ describe('compactor', () => {
   it('sends the conversation as the loop does — same model, system, tools, messages — and one instruction after it', async () => {
     const client = new FakeModelClient([summaryReply('## Goal\nRename the parser.')]);
     const outcome = await createCompactor({ client })(request());
-    assert.deepEqual(outcome, { ok: true, summary: '## Goal\nRename the parser.' });
+    assert.deepEqual(outcome, {
+      ok: true,
+      summary: '## Goal\nRename the parser.',
+      model: 'main-model',
+      usage: { inputTokens: 10, outputTokens: 5, cacheReadTokens: 0, cacheCreationTokens: 0 },
+    });
     const sent = client.requests[0]!;
     assert.equal(sent.model, 'main-model');
     assert.deepEqual(sent.system, prefix.system);
@@ -104,7 +109,7 @@ describe('compactor', () => {
       summaryReply('summary from the rendering'),
     ]);
     const outcome = await createCompactor({ client })(request());
-    assert.deepEqual(outcome, { ok: true, summary: 'summary from the rendering' });
+    assert.equal(outcome.ok && outcome.summary, 'summary from the rendering');
     assert.equal(client.requests.length, 2);
     assert.deepEqual(client.requests[1]?.tools, []);
   });
@@ -132,7 +137,8 @@ describe('compactor', () => {
       messages: history,
       signal: new AbortController().signal,
     });
-    assert.deepEqual(outcome, { ok: true, summary: 'Read parser.ts: 5,000 characters of x.' });
+    assert.equal(outcome.ok && outcome.summary, 'Read parser.ts: 5,000 characters of x.');
+    assert.equal(outcome.ok && outcome.model, 'small-model', "its cost is the small model's");
     assert.equal(client.requests[0]?.model, 'small-model');
     assert.deepEqual(client.requests[0]?.tools, []);
     assert.match(client.requests[0]!.system[0]!.text, /one stretch of a coding session/);

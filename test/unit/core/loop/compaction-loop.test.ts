@@ -151,6 +151,9 @@ describe('compaction in the loop (scripted server, real SDK)', function () {
     );
     const after = server.modelRequests[summaryIndex + 1]!;
     assert.match(comparableMessages(after)[0]!, /Read three files\./);
+    const compaction = result.events.find((event) => event.type === 'context-compact');
+    assert.equal(compaction?.cost?.model, 'test-model');
+    assert.ok((compaction?.cost?.usage.inputTokens ?? 0) > 0, 'what the summary call cost is reported');
   });
 
   it('keeps every request a byte-for-byte extension of the one before while the cache is hot', async () => {
