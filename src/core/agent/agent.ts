@@ -159,11 +159,6 @@ export class Agent {
     return this.#context.view(this.#messages).messages;
   }
 
-  /** What the context pipeline compacted and collapsed. */
-  get contextLedger(): ContextLedger {
-    return this.#context.ledger;
-  }
-
   get model(): ModelInfo {
     return this.#options.client.describe(this.#options.model);
   }
@@ -188,12 +183,21 @@ export class Agent {
   /**
    * Compacts now because the person asked (`/compact [instructions]`): PreCompact hooks see the
    * `manual` trigger, and a success closes the auto-compaction breaker. The compaction is saved in
-   * the transcript like any other. Not while a submit runs.
+   * the transcript like any other. Not while a submit runs, and no submit may start until it ends.
    */
   async compact(request: { signal: AbortSignal; instructions?: string }): Promise<CompactResult> {
     if (this.#running) throw new Error('Agent.compact called while a turn is running');
     if (!this.#options.compact) return { ok: false, reason: 'This session has no compactor.' };
     if (this.#messages.length === 0) return { ok: false, reason: 'There is nothing to compact yet.' };
+    this.#running = true;
+    try {
+      return await this.#compactNow(request);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #compactNow(request: { signal: AbortSignal; instructions?: string }): Promise<CompactResult> {
     const info = this.model;
     const system = await this.#options.system(info);
     const tools = toolDefinitions(this.#options.tools);

@@ -266,7 +266,8 @@ export class ContextPipeline {
       ...(this.#options.attachments ? { attachments: this.#options.attachments } : {}),
     });
     if (!outcome.ok) {
-      yield this.#failure(request.trigger, outcome.reason);
+      // A Stop during the summary call is the person's doing, not a failure for the breaker.
+      if (!request.signal.aborted) yield this.#failure(request.trigger, outcome.reason);
       return undefined;
     }
     this.#ledger = withCompaction(this.#ledger, outcome.record);

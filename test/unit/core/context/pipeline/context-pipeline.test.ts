@@ -166,6 +166,32 @@ describe('context pipeline: cheapest first, each layer only while still over its
     assert.match(JSON.stringify(run.sent[0]), /Everything so far\./);
   });
 
+  it('does not count a summary call the person stopped against the breaker', async () => {
+    const controller = new AbortController();
+    const pipeline = new ContextPipeline({
+      describe: () => testModel,
+      tools: [readTool],
+      clock: instantClock(),
+      thresholds: { autoCompact: 10 },
+      compactor: async () => {
+        controller.abort();
+        return { ok: false, reason: 'The summary call failed: aborted' };
+      },
+    });
+    const steps = pipeline.prepare({
+      history,
+      prefix: { model: 'test-model', system: [], tools: [] },
+      outputReserve: 1_000,
+      fixedTokens: 0,
+      afterCompaction: false,
+      signal: controller.signal,
+    });
+    const events: LoopEvent[] = [];
+    for (let step = await steps.next(); !step.done; step = await steps.next()) events.push(step.value);
+    assert.deepEqual(events, []);
+    assert.equal(pipeline.failures, 0);
+  });
+
   it('computes auto-compaction at window − output reserve − buffer', () => {
     assert.equal(contextThresholds({ window: 200_000, outputReserve: 16_384 }).autoCompact, 170_616);
     assert.equal(contextThresholds({ window: 24_000, outputReserve: 2_000 }).autoCompact, 19_600);
