@@ -9,6 +9,7 @@ import {
 import {
   didAppendMessageSchema,
   didChangeTodosSchema,
+  didCompactSchema,
   didEndToolSchema,
   didLoadChatSchema,
   didStartToolSchema,
@@ -44,6 +45,7 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didUpdateToolSchema,
   didEndToolSchema,
   didChangeTodosSchema,
+  didCompactSchema,
   didRequestPermissionSchema,
   didResolvePermissionSchema,
   didProposeEditSchema,

@@ -77,6 +77,14 @@ export interface TranscriptSink {
   append(entry: TranscriptEntry): void;
 }
 
+/** A compaction as the panel shows it: before the message at `messageIndex`, with its summary. */
+export interface CompactionMark {
+  messageIndex: number;
+  trigger: 'manual' | 'auto' | 'reactive';
+  summary: string;
+  contextTokens: number;
+}
+
 export interface RestoredSession {
   sessionId: string | undefined;
   cwd: string | undefined;
@@ -88,6 +96,8 @@ export interface RestoredSession {
    * resumed session sends the compacted view while `messages` keeps everything.
    */
   context: ContextLedger;
+  /** Every compaction, where it happened, oldest first: the panel draws a divider at each. */
+  compactions: CompactionMark[];
   /** Lines that failed to parse (a torn last line after a kill, or a hand-edited file). */
   skippedLines: number;
 }
@@ -105,6 +115,7 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
     todos: [],
     title: undefined,
     context: emptyLedger,
+    compactions: [],
     skippedLines: 0,
   };
   for (const line of lines) {
@@ -128,12 +139,26 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
     } else if (entry.type === 'message') restored.messages.push(entry.message);
     else if (entry.type === 'todos') restored.todos = entry.todos;
     else if (entry.type === 'title') restored.title = entry.title;
-    else restored.context = replayContextEntry(restored.context, entry, restored.messages.length);
+    else {
+      restored.context = replayContextEntry(restored.context, entry, restored.messages.length);
+      if (entry.type === 'compaction') {
+        const { trigger, summary, contextTokens } = entry;
+        restored.compactions.push({
+          messageIndex: restored.messages.length,
+          trigger,
+          summary,
+          contextTokens,
+        });
+      }
+    }
   }
   const last = restored.messages.at(-1);
   if (last?.role === 'assistant' && last.content.some((block) => block.type === 'tool_use')) {
     restored.messages.pop();
     restored.context = truncateLedger(restored.context, restored.messages.length);
+    restored.compactions = restored.compactions.filter(
+      (mark) => mark.messageIndex <= restored.messages.length,
+    );
   }
   return restored;
 }

@@ -205,7 +205,7 @@ export class ChatService {
     if (!saved && !transcript) return undefined;
     const chat = saved?.chat ?? {
       ...emptyChatSnapshot(),
-      entries: entriesFromMessages(transcript?.messages ?? []),
+      entries: entriesFromMessages(transcript?.messages ?? [], transcript?.compactions ?? []),
       todos: [...(transcript?.todos ?? [])],
     };
     const title = saved?.title ?? titleFromMessages(transcript?.messages ?? []) ?? '';

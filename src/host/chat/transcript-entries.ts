@@ -1,4 +1,5 @@
 import type { Message } from '../../core/messages/message';
+import type { CompactionMark } from '../../core/session/transcript-entry';
 import type { ConversationEntry } from '../../protocol/conversation-entry';
 import { previewOf } from './loop-event-mapper';
 
@@ -24,13 +25,31 @@ export function titleFromMessages(messages: readonly Message[]): string | undefi
 
 /**
  * Rebuilds the panel rows of a restored session from its messages: the person's own text, the
- * assistant's prose and one finished card per tool call. Reminders and synthetic turns are not
- * shown as typed text; prompts and previews that were answered are not replayed.
+ * assistant's prose, one finished card per tool call, and a divider where each compaction
+ * happened. Reminders and synthetic turns are not shown as typed text; prompts and previews that
+ * were answered are not replayed.
  */
-export function entriesFromMessages(messages: readonly Message[]): ConversationEntry[] {
+export function entriesFromMessages(
+  messages: readonly Message[],
+  compactions: readonly CompactionMark[] = [],
+): ConversationEntry[] {
   const entries: ConversationEntry[] = [];
   const tools = new Map<string, ConversationEntry & { kind: 'tool' }>();
+  const dividersAt = (index: number): void => {
+    compactions.forEach((mark, order) => {
+      if (mark.messageIndex !== index) return;
+      const { trigger, summary, contextTokens } = mark;
+      entries.push({
+        kind: 'compaction',
+        id: `restored-compaction-${order}`,
+        trigger,
+        summary,
+        tokensBefore: contextTokens,
+      });
+    });
+  };
   messages.forEach((message, index) => {
+    dividersAt(index);
     if (message.role === 'assistant') {
       for (const block of message.content) {
         if (block.type === 'text' && block.text.trim() !== '') {
@@ -70,5 +89,6 @@ export function entriesFromMessages(messages: readonly Message[]): ConversationE
       .join('\n');
     if (text.trim() !== '') entries.push({ kind: 'user', id: `restored-${index}`, text, attachments: [] });
   });
+  dividersAt(messages.length);
   return entries;
 }

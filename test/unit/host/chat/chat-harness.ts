@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LoopEvent, TerminalReason } from '../../../../src/core/loop/loop-event';
 import { silentLogger } from '../../../../src/core/ports';
 import type { FileWriter } from '../../../../src/core/tools/file-writer';
-import type { ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
+import type { ChatAgent, ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
 import { ChatService } from '../../../../src/host/chat/chat-service';
 import { ChatSnapshotStore } from '../../../../src/host/chat/chat-snapshot-store';
 import type { EditReviewer } from '../../../../src/host/review/edit-reviewer';
@@ -26,6 +26,8 @@ export interface ChatHarnessOptions {
   active?: string;
   /** Makes agent creation fail with this error. */
   failAgent?: { code: string; message: string; action?: 'set-api-key' };
+  /** What the agent's `/compact` does; by default it has no compactor. */
+  compact?: ChatAgent['compact'];
 }
 
 /** A writer that asks the reviewer and writes nothing: "written" is what the reviewer's apply says. */
@@ -61,7 +63,10 @@ export function chatHarness(turn: Turn, options: ChatHarnessOptions = {}) {
       return {
         ok: true,
         sessionId: request.resume ?? request.sessionId,
-        agent: { submit: (prompt, signal) => turn(prompt, signal, request) },
+        agent: {
+          submit: (prompt, signal) => turn(prompt, signal, request),
+          compact: options.compact ?? (async () => ({ ok: false, reason: 'This session has no compactor.' })),
+        },
         dispose: async () => {},
       };
     },
