@@ -23,6 +23,7 @@ import type { AnyTool, SubagentRunner, ToolContext } from '../tools/tool';
 import { toolDefinitions } from '../tools/tool-definitions';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
+import { UsageLedger } from '../usage/usage-ledger';
 import { agentAttachments } from './agent-attachments';
 
 /** The event of a compaction. */
@@ -96,8 +97,15 @@ export interface AgentOptions {
    * for review). The todo list and recently read files are re-attached by the agent itself.
    */
   compactionAttachments?(): Promise<string[]>;
+  /**
+   * Auto-compact once the context passes this share of the window, in percent, when that comes
+   * sooner than the reserve does (Claude Code's `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE`: lower only).
+   */
+  autoCompactPercent?: number;
   /** Runs sub-agents for the Task tool; absent for a sub-agent itself. */
   subagents?: SubagentRunner;
+  /** Where this agent's model calls are counted; a sub-agent is given its parent's. Default: its own. */
+  usage?: UsageLedger;
 }
 
 /**
@@ -114,6 +122,8 @@ export class Agent {
   readonly todos: TodoStore;
   readonly fileState = new FileStateCache();
   readonly shellState: { cwd: string };
+  /** Every model call of the session (sub-agents' included when they share it) and its cost. */
+  readonly usage: UsageLedger;
   readonly #messages: Message[];
   readonly #context: ContextPipeline;
   readonly #options: AgentOptions;
@@ -125,6 +135,7 @@ export class Agent {
     this.#options = options;
     this.sessionId = options.sessionId;
     this.#messages = [...(options.history ?? [])];
+    this.usage = options.usage ?? new UsageLedger();
     this.#context = new ContextPipeline({
       describe: (model) => options.client.describe(model),
       tools: options.tools,
@@ -135,6 +146,7 @@ export class Agent {
       ...(options.toolResults ? { store: options.toolResults } : {}),
       ...(options.contextLedger ? { ledger: options.contextLedger } : {}),
       ...options.contextTuning,
+      ...(options.autoCompactPercent === undefined ? {} : { autoCompactPercent: options.autoCompactPercent }),
       attachments: (request) =>
         agentAttachments({
           ...request,
@@ -244,7 +256,9 @@ export class Agent {
     this.#persist(userMessage);
     yield { type: 'message-append', message: userMessage };
     const info = this.model;
-    const loop = query(this.#queryOptions({ info, system: await options.system(info), signal }));
+    const run = this.#queryOptions({ info, system: await options.system(info), signal });
+    await this.#countResumedContext(run);
+    const loop = query(run);
     for (;;) {
       const step = await loop.next();
       if (step.done) {
@@ -253,6 +267,8 @@ export class Agent {
       }
       const event = step.value;
       if (event.type === 'turn-start') this.#turn = event.turn;
+      if (event.type === 'message-end')
+        this.usage.record(options.client.describe(event.message.model ?? info.id), event.usage);
       if (event.type === 'message-append') this.#persist(event.message);
       this.#persistContext(event);
       yield event;
@@ -291,6 +307,30 @@ export class Agent {
     };
   }
 
+  /**
+   * A request no provider count covers yet (a resumed or compacted session) is counted exactly once
+   * with the provider's count_tokens, when it has one and the estimate comes within half of the
+   * auto-compaction threshold: there the estimate alone could let an over-long request through.
+   * What is counted is what the request will carry: the history through the context ledger.
+   */
+  async #countResumedContext(run: QueryOptions): Promise<void> {
+    const client = this.#options.client;
+    const view = this.#context.view(this.#messages).messages;
+    const meter = this.#context.meter;
+    if (!client.countTokens || view.length < 2 || !meter.isUncounted(view)) return;
+    const threshold = this.#context.thresholds(run.model, run.maxTokens).autoCompact;
+    if (meter.measure(view, 0) < threshold / 2) return;
+    const tokens = await client.countTokens({
+      model: run.model,
+      system: run.system,
+      messages: [...view],
+      tools: run.toolDefinitions,
+      maxTokens: run.maxTokens,
+      signal: run.signal,
+    });
+    if (tokens !== undefined) meter.recordCount(view, tokens);
+  }
+
   /** Persisted at once; announced between loop events while a submit runs. */
   #onTodosChange(todos: readonly TodoItem[]): void {
     this.#options.transcript?.append({
@@ -307,10 +347,16 @@ export class Agent {
     yield { type: 'todos-change', todos: this.todos.todos };
   }
 
-  /** Compactions and collapses are saved as entries of their own, where they happened, so resume replays them. */
+  /**
+   * Compactions and collapses are saved as entries of their own, where they happened, so resume
+   * replays them; what their summary calls cost goes in the ledger with the model that made them.
+   */
   #persistContext(event: LoopEvent): void {
     const entry = contextEntryOf(event, this.#options.ports.clock.now());
     if (entry) this.#options.transcript?.append(entry);
+    const cost =
+      event.type === 'context-compact' || event.type === 'context-collapse' ? event.cost : undefined;
+    if (cost) this.usage.record(this.#options.client.describe(cost.model), cost.usage);
   }
 
   #persist(message: Message): void {

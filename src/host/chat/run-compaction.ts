@@ -1,5 +1,4 @@
 import type { TerminalReason } from '../../core/loop/loop-event';
-import { emptyUsage } from '../../core/messages/message';
 import type { ChatMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
 import type { ChatAgent } from '../agent/chat-agent';
@@ -18,10 +17,12 @@ export interface RunCompactionOptions {
 /**
  * Runs a `/compact` the person sent, as a turn of its own: the divider with the summary when it
  * compacted, an error row saying why when it did not, then `DidEndTurn` with what the summary
- * call cost. Resolves with how it ended (a refusal is a `model_error`, so a queue behind it waits).
+ * call cost (what the agent's ledger counted meanwhile). Resolves with how it ended (a refusal is
+ * a `model_error`, so a queue behind it waits).
  */
 export async function runCompaction(options: RunCompactionOptions): Promise<TerminalReason> {
   const { chatId, emit, signal } = options;
+  const before = options.agent.usage.totals();
   const result = await options.agent.compact({
     signal,
     ...(options.instructions === undefined ? {} : { instructions: options.instructions }),
@@ -35,7 +36,13 @@ export async function runCompaction(options: RunCompactionOptions): Promise<Term
       code: 'compact-failed',
       message: `Not compacted: ${result.reason}`,
     });
-  const usage = (result.ok ? result.event.cost?.usage : undefined) ?? emptyUsage();
-  emit({ type: HostMessageType.DidEndTurn, chatId, usage, terminalReason });
+  const { usage, costUsd } = options.agent.usage.since(before);
+  emit({
+    type: HostMessageType.DidEndTurn,
+    chatId,
+    usage,
+    ...(costUsd === undefined ? {} : { costUsd }),
+    terminalReason,
+  });
   return terminalReason;
 }

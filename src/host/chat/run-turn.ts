@@ -1,6 +1,5 @@
 import type { TerminalReason } from '../../core/loop/loop-event';
 import type { Usage } from '../../core/messages/message';
-import { addUsage, emptyUsage } from '../../core/messages/message';
 import type { ChatMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
 import type { ChatAgent } from '../agent/chat-agent';
@@ -24,24 +23,32 @@ function contextTokens(usage: Usage): number {
 
 /**
  * Runs one turn of the agent and turns its events into panel messages: the stream, tool cards,
- * retries, the context meter, and `DidEndTurn` with the turn's usage. Resolves with why the turn
- * ended; rejects only if the agent itself throws (the caller reports it).
+ * retries, the context meter, and `DidEndTurn` with the turn's usage and cost — what the agent's
+ * ledger counted during the turn, sub-agents' calls included, priced per model (no cost for a
+ * model without a price). Resolves with why the turn ended; rejects only if the agent itself
+ * throws (the caller reports it).
  */
 export async function runTurn(options: RunTurnOptions): Promise<TerminalReason> {
   const { chatId, emit } = options;
-  let usage: Usage = emptyUsage();
+  const before = options.agent.usage.totals();
   let windowTokens = 0;
   const turn = options.agent.submit(options.prompt, options.signal);
   for (;;) {
     const step = await turn.next();
     if (step.done) {
-      emit({ type: HostMessageType.DidEndTurn, chatId, usage, terminalReason: step.value });
+      const { usage, costUsd } = options.agent.usage.since(before);
+      emit({
+        type: HostMessageType.DidEndTurn,
+        chatId,
+        usage,
+        ...(costUsd === undefined ? {} : { costUsd }),
+        terminalReason: step.value,
+      });
       return step.value;
     }
     const event = step.value;
     if (event.type === 'turn-start') windowTokens = options.contextWindow(event.model);
     if (event.type === 'message-end') {
-      usage = addUsage(usage, event.usage);
       const usedTokens = contextTokens(event.usage);
       emit({ type: HostMessageType.DidChangeContext, chatId, usedTokens, windowTokens });
     }

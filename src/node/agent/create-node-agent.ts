@@ -19,6 +19,7 @@ import type { RestoredSession } from '../../core/session/transcript-entry';
 import { createSessionCallbacks } from '../../core/harness/session-callbacks';
 import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 import { toolsForModel } from '../../core/tools/builtin-tools';
+import { UsageLedger } from '../../core/usage/usage-ledger';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { AnyTool } from '../../core/tools/tool';
 import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
@@ -327,6 +328,8 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
   const transcript = saved.store.sink(saved.sessionId);
+  // One ledger for the session: the main loop and every sub-agent count into it.
+  const usage = new UsageLedger();
   if (!saved.restored) {
     const start = { sessionId: saved.sessionId, cwd: place.cwd, model: models.modelId };
     transcript.append({ type: 'session-start', ...start, timestamp: ports.clock.now() });
@@ -351,13 +354,16 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
       cwd: place.cwd,
       system: context.system,
       hooks,
+      usage,
     }),
+    usage,
     transcript,
     compact: withPreCompactHooks(createCompactor({ client: models.client }), { hooks, logger: place.logger }),
     collapse: createSpanSummarizer(models.roles.small),
     toolResults: saved.toolResults,
     ...(options.context ? { contextTuning: options.context } : {}),
     history: saved.restored?.messages,
+    ...autoCompactPercent(place.env),
     todos: saved.restored?.todos,
     contextLedger: saved.restored?.context,
     ...createSessionCallbacks({
@@ -393,4 +399,10 @@ function createGate(parts: AgentParts): EngineGate {
       else place.logger.info(`Saved "${rule}" to ${path}`);
     },
   });
+}
+
+/** `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE` (1–100): compaction sooner than the default, never later. */
+function autoCompactPercent(env: Record<string, string | undefined>): { autoCompactPercent?: number } {
+  const percent = Number(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE);
+  return Number.isFinite(percent) && percent >= 1 && percent <= 100 ? { autoCompactPercent: percent } : {};
 }

@@ -22,6 +22,8 @@ export interface ContextPipelineOptions {
   store?: ToolResultStore;
   /** Tokens kept free under the window besides the output reserve (see `contextThresholds`). */
   bufferTokens?: number;
+  /** Auto-compact at this share of the window (percent) when that comes sooner (see `contextThresholds`). */
+  autoCompactPercent?: number;
   /** Overrides of the layers' thresholds. */
   thresholds?: Partial<ContextThresholds>;
   /** false turns auto-compaction off; manual and reactive compaction still run. Default true. */

@@ -75,10 +75,12 @@ export class ContextPipeline {
   /** The thresholds for a model and output reserve. */
   thresholds(model: string, outputReserve: number): ContextThresholds {
     const window = this.#options.describe(model).contextWindow;
+    const { bufferTokens, autoCompactPercent } = this.#options;
     const options = {
       window,
       outputReserve,
-      ...(this.#options.bufferTokens === undefined ? {} : { bufferTokens: this.#options.bufferTokens }),
+      ...(bufferTokens === undefined ? {} : { bufferTokens }),
+      ...(autoCompactPercent === undefined ? {} : { autoCompactPercent }),
     };
     return contextThresholds(options, this.#options.thresholds);
   }

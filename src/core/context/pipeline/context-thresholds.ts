@@ -26,6 +26,11 @@ export interface ContextThresholdOptions {
   outputReserve: number;
   /** Tokens kept free besides the output reserve; default {@link defaultBufferTokens}. */
   bufferTokens?: number;
+  /**
+   * Auto-compact at this share of the window, in percent, when that comes sooner than the reserve
+   * and buffer do (Claude Code's `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE`: it can only bring it earlier).
+   */
+  autoCompactPercent?: number;
 }
 
 /** Claude Code's buffer under the window, or a tenth of a small window (local models have 8k–32k). */
@@ -44,7 +49,9 @@ export function contextThresholds(
   overrides: Partial<ContextThresholds> = {},
 ): ContextThresholds {
   const buffer = options.bufferTokens ?? defaultBufferTokens(options.window);
-  const autoCompact = Math.max(0, options.window - options.outputReserve - buffer);
+  const byReserve = options.window - options.outputReserve - buffer;
+  const byPercent = Math.floor((options.window * (options.autoCompactPercent ?? 100)) / 100);
+  const autoCompact = Math.max(0, Math.min(byReserve, byPercent));
   return {
     snip: Math.round(autoCompact * 0.75),
     microcompact: Math.round(autoCompact * 0.6),

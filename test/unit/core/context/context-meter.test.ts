@@ -61,21 +61,20 @@ describe('ContextMeter (reported usage plus what is new)', () => {
     assert.equal(new ContextMeter().measure([userText('x'.repeat(40))], 3_000), 3_010);
   });
 
-  it('scales the estimate by the last reported call when the request changed before its newest turn', () => {
+  it('estimates the whole request when the pipeline changed it before its newest turn, even if it keeps the counted answer', () => {
     const meter = new ContextMeter();
-    const old = userText('x'.repeat(4_000));
+    const old = userText('x'.repeat(40_000));
     const answer = reply('y'.repeat(400));
-    // The provider counted 2,200 tokens where the estimate says 1,000 + 100 + 0: a ratio of 2.
-    meter.record(answer, usage(2_200), [old]);
+    meter.measure([old], 0);
+    meter.record(answer, usage(20_000), [old]); // 10,000 estimated, 20,000 counted: twice the estimate
     const summary = userText('z'.repeat(400));
-    assert.equal(meter.measure([summary, answer], 0), 400, 'summary and answer, 200 estimated, times 2');
-  });
-
-  it('keeps the scale within bounds when the reported call was nothing like its estimate', () => {
-    const meter = new ContextMeter();
-    const answer = reply('gone');
-    meter.record(answer, usage(150_000), [userText('hi')]);
-    assert.equal(meter.measure([userText('x'.repeat(40))], 3_000), 6_020, 'at most twice the estimate');
+    assert.equal(
+      meter.measure([summary, answer], 0),
+      400,
+      'summary and answer, 200 estimated, at the learned rate',
+    );
+    assert.equal(meter.isUncounted([summary, answer]), true);
+    assert.equal(meter.measure([old, answer], 0), 20_000, 'the same request as counted: the count');
   });
 
   it('ignores usage of all zeros from a provider that reports none', () => {
@@ -103,5 +102,34 @@ describe('ContextMeter (reported usage plus what is new)', () => {
     assert.equal(new ContextMeter().measure([screenshot], 0), 236);
     assert.equal(new ContextMeter(openaiTileTokens(70, 140)).measure([screenshot], 0), 210);
     assert.equal(estimateMessageTokens(screenshot), 236);
+  });
+
+  it('learns how the provider counts, and measures a new message at that rate', () => {
+    const meter = new ContextMeter();
+    const question = userText('x'.repeat(4_000));
+    assert.equal(meter.measure([question], 1_000), 2_000, 'an estimate of 1,000 + 1,000 before any report');
+    const answer = reply('ok');
+    meter.record(answer, usage(3_000, 10), [question]); // the provider counts 1.5 tokens per estimated token
+    const file = userText('y'.repeat(8_000));
+    assert.equal(meter.measure([question, answer, file], 1_000), 3_010 + 3_000);
+    assert.equal(meter.ratio, 1.5);
+  });
+
+  it('does not learn from a turn too small to tell the tokenizer from the framing', () => {
+    const meter = new ContextMeter();
+    const answer = reply('ok');
+    const hi = userText('hi');
+    meter.measure([hi], 0);
+    meter.record(answer, usage(40), [hi]);
+    assert.equal(meter.ratio, 1);
+  });
+
+  it('measures from an exact count of a resumed history', () => {
+    const meter = new ContextMeter();
+    const history = [userText('a'.repeat(40_000)), reply('b'.repeat(40_000))];
+    assert.ok(meter.isUncounted(history));
+    meter.recordCount(history, 31_000);
+    assert.equal(meter.isUncounted(history), false);
+    assert.equal(meter.measure([...history, userText('abcd')], 5_000), 31_001);
   });
 });

@@ -3,6 +3,8 @@ import type { CompactResult } from '../../../../src/core/agent/agent';
 import type { LoopEvent } from '../../../../src/core/loop/loop-event';
 import type { CompactionRecord } from '../../../../src/core/context/pipeline/context-ledger';
 import type { SendOutcome } from '../../../../src/host/chat/chat-session';
+import type { UsageLedger } from '../../../../src/core/usage/usage-ledger';
+import { testModel } from '../../../support/tool-context';
 import { type Turn, chatHarness, gate, postedOf } from './chat-harness';
 
 const record: CompactionRecord = {
@@ -43,9 +45,15 @@ async function turnOf(outcome: Promise<SendOutcome>): Promise<void> {
 describe('compaction in the panel', () => {
   it('routes /compact to the agent with the instructions, and shows the divider with the summary', async () => {
     const asked: { instructions?: string }[] = [];
-    const compact = async (request: { instructions?: string }): Promise<CompactResult> => {
+    const compact = async (
+      request: { instructions?: string },
+      usage: UsageLedger,
+    ): Promise<CompactResult> => {
       asked.push({ ...(request.instructions === undefined ? {} : { instructions: request.instructions }) });
-      return { ok: true, event: compacted('manual') };
+      const event = compacted('manual');
+      // What the agent does with a summary call's cost.
+      usage.record(testModel, event.cost!.usage);
+      return { ok: true, event };
     };
     const { service, posted, busy } = chatHarness(noTurn, { compact });
     await service.sendAll();

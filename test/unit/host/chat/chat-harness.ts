@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { LoopEvent, TerminalReason } from '../../../../src/core/loop/loop-event';
 import { silentLogger } from '../../../../src/core/ports';
 import type { FileWriter } from '../../../../src/core/tools/file-writer';
+import { UsageLedger } from '../../../../src/core/usage/usage-ledger';
 import type { ChatAgent, ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
 import { ChatService } from '../../../../src/host/chat/chat-service';
 import { ChatSnapshotStore } from '../../../../src/host/chat/chat-snapshot-store';
@@ -16,6 +17,7 @@ export type Turn = (
   prompt: string,
   signal: AbortSignal,
   request: ChatAgentRequest,
+  usage: UsageLedger,
 ) => AsyncGenerator<LoopEvent, TerminalReason>;
 
 /** Options of {@link chatHarness}. */
@@ -26,8 +28,11 @@ export interface ChatHarnessOptions {
   active?: string;
   /** Makes agent creation fail with this error. */
   failAgent?: { code: string; message: string; action?: 'set-api-key' };
-  /** What the agent's `/compact` does; by default it has no compactor. */
-  compact?: ChatAgent['compact'];
+  /** What the agent's `/compact` does (it may count into the agent's ledger); by default it has no compactor. */
+  compact?: (
+    request: Parameters<ChatAgent['compact']>[0],
+    usage: UsageLedger,
+  ) => ReturnType<ChatAgent['compact']>;
 }
 
 /** A writer that asks the reviewer and writes nothing: "written" is what the reviewer's apply says. */
@@ -60,12 +65,17 @@ export function chatHarness(turn: Turn, options: ChatHarnessOptions = {}) {
     createAgent: async (request) => {
       requests.push(request);
       if (options.failAgent) return { ok: false, ...options.failAgent };
+      const usage = new UsageLedger();
       return {
         ok: true,
         sessionId: request.resume ?? request.sessionId,
         agent: {
-          submit: (prompt, signal) => turn(prompt, signal, request),
-          compact: options.compact ?? (async () => ({ ok: false, reason: 'This session has no compactor.' })),
+          usage,
+          submit: (prompt, signal) => turn(prompt, signal, request, usage),
+          compact: (compactRequest) =>
+            options.compact
+              ? options.compact(compactRequest, usage)
+              : Promise.resolve({ ok: false, reason: 'This session has no compactor.' }),
         },
         dispose: async () => {},
       };

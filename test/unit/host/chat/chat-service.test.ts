@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { ApprovalAnswer, PendingEdit } from '../../../../src/core/ports';
+import { describeModel } from '../../../../src/core/model/model-catalog';
 import type { SendOutcome } from '../../../../src/host/chat/chat-session';
 import { type Turn, chatHarness, gate, postedOf, waitFor } from './chat-harness';
 
@@ -43,6 +44,31 @@ describe('ChatService (the panel’s chats)', () => {
     assert.ok(posted.some((sent) => sent.type === 'did-end-turn' && sent.terminalReason === 'completed'));
     assert.equal(chat?.busy, false);
     assert.deepEqual(busy, [false, true, false], 'tandem.busy follows the shown chat');
+  });
+
+  it("closes each turn with its own tokens and cost, the sub-agents' calls included", async () => {
+    const sonnet = describeModel('claude-sonnet-4-6', { provider: 'anthropic' });
+    const haiku = describeModel('claude-haiku-4-5', { provider: 'anthropic' });
+    const million = { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheCreationTokens: 0 };
+    const counted: Turn = async function* (_prompt, _signal, _request, usage) {
+      usage.record(sonnet, million);
+      usage.record(haiku, million); // a Task sub-agent's call, counted into the same ledger
+      yield { type: 'text-delta', text: 'done' };
+      return 'completed';
+    };
+    const { service, posted } = chatHarness(counted);
+    await service.sendAll();
+    await turnOf(service.send(message('first'), service.activeChatId));
+    await turnOf(service.send(message('second'), service.activeChatId));
+    const ends = posted.flatMap((sent) => (sent.type === 'did-end-turn' ? [sent] : []));
+    assert.deepEqual(
+      ends.map((end) => [end.usage.inputTokens, end.costUsd]),
+      [
+        [2_000_000, 4],
+        [2_000_000, 4],
+      ],
+      "Sonnet's $3 and Haiku's $1 per million input tokens, per turn, not cumulative",
+    );
   });
 
   it('does not start a turn twice for a message sent again (after a reload, say)', async () => {
