@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { parseCompactCommand } from '../core/agent/compact-command';
 import { createNodeAgent } from '../node/agent/create-node-agent';
 import {
   CheckpointStorage,
@@ -133,6 +134,15 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGTERM', interrupt);
   reporter.start();
   try {
+    const command = parseCompactCommand(prompt);
+    if (command) {
+      const result = await session.agent.compact({
+        signal: controller.signal,
+        ...(command.instructions === undefined ? {} : { instructions: command.instructions }),
+      });
+      if (result.ok) reporter.onEvent(result.event);
+      return reporter.finishCompaction(result);
+    }
     const run = session.agent.submit(prompt, controller.signal);
     for (;;) {
       const step = await run.next();
@@ -163,6 +173,18 @@ function logEvent(
       break;
     case 'prompt-block':
       logger.error(`blocked by a UserPromptSubmit hook: ${event.reason}`);
+      break;
+    case 'context-compact':
+      logger.info(
+        `compacted (${event.trigger}): ${event.contextTokens} → ${event.tokensAfter} tokens of context`,
+      );
+      break;
+    case 'compact-fail':
+      logger.warn(
+        event.breakerOpen
+          ? `auto-compaction failed ${event.failures} times in a row and is off for this session: ${event.reason}`
+          : `compaction failed (${event.trigger}): ${event.reason}`,
+      );
       break;
     case 'tool-execution-start':
       logger.info(`${event.name} ${event.summary}`);

@@ -1,4 +1,5 @@
 import type { ContentBlock, Message, Usage } from '../core/messages/message';
+import type { CompactResult } from '../core/agent/agent';
 import type { LoopEvent, TerminalReason } from '../core/loop/loop-event';
 import type { ModelInfo } from '../core/model/model-client';
 import type { ModelUsage, UsageLedger } from '../core/usage/usage-ledger';
@@ -112,6 +113,16 @@ export class ResultReporter {
       case 'loop-error':
         this.#lastError = event.error.message;
         break;
+      case 'context-compact':
+        // Claude Code's stream-json marks a compaction this way.
+        if (this.format === 'stream-json')
+          this.#emit({
+            type: 'system',
+            subtype: 'compact_boundary',
+            session_id: this.info.sessionId,
+            compact_metadata: { trigger: event.trigger, pre_tokens: event.contextTokens },
+          });
+        break;
       default:
         break;
     }
@@ -148,6 +159,28 @@ export class ResultReporter {
       });
     }
     return isError ? 1 : 0;
+  }
+
+  /** Prints the outcome of a `/compact` run (no model turn of its own); returns the exit code. */
+  finishCompaction(result: CompactResult): number {
+    const resultText = result.ok
+      ? `Compacted the conversation: about ${result.event.contextTokens.toLocaleString('en-US')} tokens of context became ${result.event.tokensAfter.toLocaleString('en-US')}.`
+      : `Not compacted: ${result.reason}`;
+    const totals = this.info.usage.totals();
+    if (this.format === 'text') this.write(resultText);
+    else
+      this.#emit({
+        type: 'result',
+        subtype: result.ok ? 'success' : 'error_during_execution',
+        is_error: !result.ok,
+        duration_ms: Date.now() - this.#startedAt,
+        num_turns: 0,
+        result: resultText,
+        session_id: this.info.sessionId,
+        total_cost_usd: totals.costUsd ?? 0,
+        usage: wireUsage(totals.usage),
+      });
+    return result.ok ? 0 : 1;
   }
 
   #onMessage(message: Message): void {

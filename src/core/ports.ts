@@ -136,6 +136,20 @@ export interface Fetcher {
   fetch(url: string, options: FetchOptions): Promise<FetchResult>;
 }
 
+/** Where a saved tool result went, or why it could not be saved. */
+export type SaveResultOutcome = { ok: true; path: string } | { ok: false; message: string };
+
+/**
+ * Keeps tool results too long for the context, so the agent can open them with Read later. The
+ * Node side writes them under the session's folder. Must not throw: a failure is an outcome.
+ */
+export interface ToolResultStore {
+  /** The folder saved results live in (absolute); the permission engine lets reads open it without asking. */
+  readonly directory: string;
+  /** Saves the whole text of one tool call's result, named after the call. */
+  save(result: { toolUseId: string; text: string }): Promise<SaveResultOutcome>;
+}
+
 export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;

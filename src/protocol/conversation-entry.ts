@@ -129,6 +129,23 @@ const editEntrySchema = z.object({
   problem: z.optional(z.string()),
 });
 
+/** What started a compaction: the person's `/compact`, the context's threshold, or a "prompt too long" answer. */
+export const compactTriggerSchema = z.enum(['manual', 'auto', 'reactive']);
+
+/**
+ * The divider where the conversation was compacted: from here on the model sees `summary` (with
+ * the state re-attached to it) instead of the rows above, which stay for the person to read.
+ * `tokensAfter` is unknown for a compaction rebuilt from an old transcript.
+ */
+const compactionEntrySchema = z.object({
+  kind: z.literal('compaction'),
+  id: z.string(),
+  trigger: compactTriggerSchema,
+  summary: z.string(),
+  tokensBefore: count,
+  tokensAfter: z.optional(count),
+});
+
 /**
  * One row of the conversation as the panel shows it. A chat is a flat list of these: prose,
  * tool cards, prompts and notices interleave in the order they happened.
@@ -141,6 +158,7 @@ export const conversationEntrySchema = z.discriminatedUnion('kind', [
   usageEntrySchema,
   permissionEntrySchema,
   editEntrySchema,
+  compactionEntrySchema,
 ]);
 
 /** One renderable row of a conversation. */

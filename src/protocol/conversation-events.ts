@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { chatSnapshotSchema } from './chat-snapshot';
-import { conversationEntrySchema } from './conversation-entry';
+import { compactTriggerSchema, conversationEntrySchema } from './conversation-entry';
 import { HostMessageType } from './message-type';
 import { todoItemSchema } from './todo-item';
 
@@ -86,3 +86,18 @@ export const didChangeTodosSchema = z.object({
 });
 /** Host → webview: the todo list changed. */
 export type DidChangeTodos = z.infer<typeof didChangeTodosSchema>;
+
+/**
+ * The conversation was compacted: a divider row with the summary, and the context meter drops to
+ * `tokensAfter`. Counts are tokens of context, before and after.
+ */
+export const didCompactSchema = z.object({
+  type: z.literal(HostMessageType.DidCompact),
+  chatId,
+  trigger: compactTriggerSchema,
+  summary: z.string(),
+  tokensBefore: z.number().check(z.nonnegative()),
+  tokensAfter: z.number().check(z.nonnegative()),
+});
+/** Host → webview: the conversation was compacted. */
+export type DidCompact = z.infer<typeof didCompactSchema>;

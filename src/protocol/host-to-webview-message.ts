@@ -9,6 +9,7 @@ import {
 import {
   didAppendMessageSchema,
   didChangeTodosSchema,
+  didCompactSchema,
   didEndToolSchema,
   didLoadChatSchema,
   didStartToolSchema,
@@ -47,6 +48,7 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didUpdateToolSchema,
   didEndToolSchema,
   didChangeTodosSchema,
+  didCompactSchema,
   didRequestPermissionSchema,
   didResolvePermissionSchema,
   didProposeEditSchema,

@@ -10,6 +10,7 @@ export const HostMessageType = {
   DidUpdateTool: 'did-update-tool',
   DidEndTool: 'did-end-tool',
   DidChangeTodos: 'did-change-todos',
+  DidCompact: 'did-compact',
   DidRequestPermission: 'did-request-permission',
   DidResolvePermission: 'did-resolve-permission',
   DidProposeEdit: 'did-propose-edit',

@@ -3,7 +3,7 @@ import type { ConversationEntry } from './conversation-entry';
 import { patchRow, settleOpenRows, upsertRow } from './conversation-rows';
 import type { ChatMessage } from './host-to-webview-message';
 import { HostMessageType } from './message-type';
-import type { DidEndTool } from './conversation-events';
+import type { DidCompact, DidEndTool } from './conversation-events';
 import type { DidResolveEdit } from './review-events';
 import type { DidCutAnswer, DidRetry } from './turn-events';
 
@@ -101,6 +101,21 @@ function resolveEdit(chat: ChatSnapshot, message: DidResolveEdit): ChatSnapshot 
   return { ...chat, entries };
 }
 
+/** The divider with the summary; the meter drops to what the model now sees. */
+function compacted(chat: ChatSnapshot, message: DidCompact): ChatSnapshot {
+  const { trigger, summary, tokensBefore, tokensAfter } = message;
+  const divided = withRow(chat, (id) => ({
+    kind: 'compaction',
+    id,
+    trigger,
+    summary,
+    tokensBefore,
+    tokensAfter,
+  }));
+  const context = chat.context && { ...chat.context, usedTokens: tokensAfter };
+  return { ...divided, context };
+}
+
 /** Messages that settle the turn's open questions and end it. */
 function endTurn(chat: ChatSnapshot): ChatSnapshot {
   return { ...chat, busy: false, retry: null, entries: settleOpenRows(chat.entries) };
@@ -145,6 +160,8 @@ export function reduceChat(chat: ChatSnapshot, message: ChatMessage): ChatSnapsh
       return endTool(chat, message);
     case HostMessageType.DidChangeTodos:
       return { ...chat, todos: message.todos };
+    case HostMessageType.DidCompact:
+      return compacted(chat, message);
     case HostMessageType.DidRequestPermission: {
       const { type: _type, chatId: _chatId, requestId, ...fields } = message;
       return {

@@ -1,17 +1,20 @@
 import type { Message, UserBlock, UserMessage } from '../messages/message';
 import type { ModelClient, ModelInfo, SystemBlock } from '../model/model-client';
-import type { Clock, Fetcher, FileSearch, Logger, Shell, Workspace } from '../ports';
+import type { Clock, Fetcher, FileSearch, Logger, Shell, ToolResultStore, Workspace } from '../ports';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { AfterToolCall } from '../execution/streaming-executor';
-import type { Compactor } from '../context/compactor';
+import type { Compactor, SpanSummarizer, SummaryPrefix } from '../context/compactor';
 import { ContextMeter } from '../context/context-meter';
-import type { ContextCompactEvent } from '../loop/compact-history';
-import { compactHistory } from '../loop/compact-history';
+import { estimateTokens } from '../context/estimate-tokens';
+import { ContextPipeline } from '../context/pipeline/context-pipeline';
+import type { ContextPipelineOptions } from '../context/pipeline/context-pipeline-options';
+import type { ContextLedger } from '../context/pipeline/context-ledger';
 import type { LoopEvent, TerminalReason } from '../loop/loop-event';
 import type { LoopState } from '../loop/loop-state';
 import { query } from '../loop/query';
 import type { QueryOptions } from '../loop/query';
 import type { RetryPolicy } from '../loop/retry-policy';
+import { contextEntryOf } from '../session/context-entries';
 import type { TranscriptSink } from '../session/transcript-entry';
 import { DirectFileWriter } from '../tools/direct-file-writer';
 import { FileStateCache } from '../tools/file-state-cache';
@@ -24,6 +27,19 @@ import { checkpointedTurn } from '../checkpoints/checkpointed-turn';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
 import { UsageLedger } from '../usage/usage-ledger';
+import { agentAttachments } from './agent-attachments';
+
+/** The event of a compaction. */
+export type ContextCompactEvent = Extract<LoopEvent, { type: 'context-compact' }>;
+
+/** What `/compact` came to: the compaction, or why there was none, in words for the person. */
+export type CompactResult = { ok: true; event: ContextCompactEvent } | { ok: false; reason: string };
+
+/** How the context pipeline is tuned (all optional; see `ContextPipelineOptions`). */
+export type ContextTuning = Pick<
+  ContextPipelineOptions,
+  'bufferTokens' | 'thresholds' | 'autoCompact' | 'cacheTtlMs' | 'keepRecentResults'
+>;
 
 /** The I/O an agent's tools reach, behind the core's ports; shared with its sub-agents. */
 export interface AgentPorts {
@@ -63,9 +79,10 @@ export interface AgentOptions {
   /** Builds the system prompt once per submit (sections memoise themselves). */
   system(model: ModelInfo): Promise<SystemBlock[]>;
   transcript?: TranscriptSink;
-  /** A resumed session's history and todos. */
+  /** A resumed session's history, todos, and what its context pipeline compacted and collapsed. */
   history?: readonly Message[];
   todos?: readonly TodoItem[];
+  contextLedger?: ContextLedger;
   reminders?(state: LoopState, agent: Agent): Promise<string[]>;
   /**
    * Runs before the person's message is sent: UserPromptSubmit hooks and reminders (selection,
@@ -78,10 +95,18 @@ export interface AgentOptions {
   ): Promise<{ blocked?: string; reminders: string[] }>;
   afterToolCall?: AfterToolCall;
   onStop?(state: LoopState): Promise<string | undefined>;
-  /** Summarises the history when it no longer fits (auto, reactive) or when the person asks (manual). */
+  /** Summarises the conversation when it no longer fits (auto, reactive) or when the person asks (manual). */
   compact?: Compactor;
-  /** Tokens kept free below the window before auto-compaction (output reserve plus a buffer). */
-  compactReserveTokens?: number;
+  /** Summarises a span of older turns (context collapse), on a small model. */
+  collapse?: SpanSummarizer;
+  /** Keeps tool results too long for the context, for a later Read. */
+  toolResults?: ToolResultStore;
+  contextTuning?: ContextTuning;
+  /**
+   * More to re-attach after a compaction's summary: what the host holds (the plan, edits waiting
+   * for review). The todo list and recently read files are re-attached by the agent itself.
+   */
+  compactionAttachments?(): Promise<string[]>;
   /**
    * Auto-compact once the context passes this share of the window, in percent, when that comes
    * sooner than the reserve does (Claude Code's `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE`: lower only).
@@ -102,9 +127,10 @@ export interface AgentOptions {
  * One conversation: its history, todos, what it has read and where its shell stands. `submit` runs
  * the loop for one message from the person. One submit at a time; the caller serialises.
  *
- * The agent owns the history once: the loop appends to the agent's own array and compaction
- * replaces it in place, so nothing is copied back and forth. Every change of the todo list, by
- * whichever tool, is persisted and announced as a `todos-change` event.
+ * The agent owns the history once: the loop appends to the agent's own array, and nothing rewrites
+ * it — compaction, collapse and the other layers of its context pipeline change only what each
+ * request carries, and are saved as transcript entries of their own. Every change of the todo
+ * list, by whichever tool, is persisted and announced as a `todos-change` event.
  */
 export class Agent {
   readonly sessionId: string;
@@ -114,8 +140,8 @@ export class Agent {
   /** Every model call of the session (sub-agents' included when they share it) and its cost. */
   readonly usage: UsageLedger;
   readonly #messages: Message[];
-  readonly #meter: ContextMeter;
   readonly #catalog: ToolCatalog;
+  readonly #context: ContextPipeline;
   readonly #options: AgentOptions;
   #turn = 0;
   #running = false;
@@ -125,7 +151,6 @@ export class Agent {
     this.#options = options;
     this.sessionId = options.sessionId;
     this.#messages = [...(options.history ?? [])];
-    this.#meter = new ContextMeter(this.model.imageTokens);
     this.usage = options.usage ?? new UsageLedger();
     const external = options.externalTools;
     this.#catalog = new ToolCatalog({
@@ -135,14 +160,39 @@ export class Agent {
         ? {}
         : { budgetTokens: options.toolSearchBudgetTokens }),
     });
+    this.#context = new ContextPipeline({
+      describe: (model) => options.client.describe(model),
+      tools: () => this.#catalog.tools,
+      clock: options.ports.clock,
+      meter: new ContextMeter(this.model.imageTokens),
+      ...(options.compact ? { compactor: options.compact } : {}),
+      ...(options.collapse ? { collapser: options.collapse } : {}),
+      ...(options.toolResults ? { store: options.toolResults } : {}),
+      ...(options.contextLedger ? { ledger: options.contextLedger } : {}),
+      ...options.contextTuning,
+      ...(options.autoCompactPercent === undefined ? {} : { autoCompactPercent: options.autoCompactPercent }),
+      attachments: (request) =>
+        agentAttachments({
+          ...request,
+          todos: this.todos.todos,
+          tools: options.tools,
+          contextFor: (signal) => this.#contextFor('compaction-read', signal, this.model),
+          extra: options.compactionAttachments,
+        }),
+    });
     this.todos = new TodoStore(options.todos ?? []);
     this.todos.onDidChange((todos) => this.#onTodosChange(todos));
     this.shellState = { cwd: options.cwd };
   }
 
-  /** The history as the model sees it next (after any compaction). */
+  /** The whole history, as the transcript keeps it: compaction does not shorten it. */
   get messages(): readonly Message[] {
     return this.#messages;
+  }
+
+  /** What the next request would carry before its layers run: the history through the context ledger. */
+  get contextMessages(): readonly Message[] {
+    return this.#context.view(this.#messages).messages;
   }
 
   get model(): ModelInfo {
@@ -175,24 +225,49 @@ export class Agent {
   }
 
   /**
-   * Compacts the history now because the person asked (`/compact [instructions]`); PreCompact hooks
-   * see the `manual` trigger. Returns the compaction's event, or undefined when there is no
-   * compactor or it did not compact. Not while a submit runs.
+   * Compacts now because the person asked (`/compact [instructions]`): PreCompact hooks see the
+   * `manual` trigger, and a success closes the auto-compaction breaker. The compaction is saved in
+   * the transcript like any other. Not while a submit runs, and no submit may start until it ends.
    */
-  async compact(request: {
-    signal: AbortSignal;
-    instructions?: string;
-  }): Promise<ContextCompactEvent | undefined> {
+  async compact(request: { signal: AbortSignal; instructions?: string }): Promise<CompactResult> {
     if (this.#running) throw new Error('Agent.compact called while a turn is running');
-    if (!this.#options.compact || this.#messages.length === 0) return undefined;
-    return compactHistory(this.#options.compact, {
-      history: this.#messages,
+    if (!this.#options.compact) return { ok: false, reason: 'This session has no compactor.' };
+    if (this.#messages.length === 0) return { ok: false, reason: 'There is nothing to compact yet.' };
+    this.#running = true;
+    try {
+      return await this.#compactNow(request);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #compactNow(request: { signal: AbortSignal; instructions?: string }): Promise<CompactResult> {
+    const info = this.model;
+    const system = await this.#options.system(info);
+    // The definitions the last request sent, so the summary call reuses its cached prefix.
+    const tools = this.#catalog.definitions();
+    const prefix: SummaryPrefix = {
+      model: this.#options.model,
+      system,
+      tools,
+      ...(this.#options.thinkingBudget === undefined ? {} : { thinkingBudget: this.#options.thinkingBudget }),
+    };
+    const steps = this.#context.compact({
       trigger: 'manual',
-      // The last reported usage covers the system prompt; without one the estimate leaves it out.
-      contextTokens: this.#meter.measure(this.#messages, 0),
+      history: this.#messages,
+      prefix,
+      outputReserve: this.#maxTokens(info),
+      fixedTokens: estimateTokens(system.map((block) => block.text).join('\n') + JSON.stringify(tools)),
       ...(request.instructions === undefined ? {} : { instructions: request.instructions }),
       signal: request.signal,
     });
+    let result: CompactResult = { ok: false, reason: 'The compaction did not run.' };
+    for await (const event of steps) {
+      this.#persistContext(event);
+      if (event.type === 'context-compact') result = { ok: true, event };
+      if (event.type === 'compact-fail') result = { ok: false, reason: event.reason };
+    }
+    return result;
   }
 
   async *#run(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason> {
@@ -232,14 +307,19 @@ export class Agent {
       if (event.type === 'message-end')
         this.usage.record(options.client.describe(event.message.model ?? info.id), event.usage);
       if (event.type === 'message-append') this.#persist(event.message);
+      this.#persistContext(event);
       yield event;
       yield* this.#announceTodos();
     }
   }
 
+  #maxTokens(info: ModelInfo): number {
+    return this.#options.maxTokens ?? Math.min(16_384, info.maxOutputTokens);
+  }
+
   #queryOptions(run: { info: ModelInfo; system: SystemBlock[]; signal: AbortSignal }): QueryOptions {
     const options = this.#options;
-    const maxTokens = options.maxTokens ?? Math.min(16_384, run.info.maxOutputTokens);
+    const maxTokens = this.#maxTokens(run.info);
     return {
       messages: this.#messages,
       system: run.system,
@@ -262,12 +342,7 @@ export class Agent {
         ...this.#catalogReminder(state.messages),
       ],
       onStop: options.onStop,
-      compact: options.compact,
-      autoCompactTokens: Math.min(
-        run.info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
-        Math.floor((run.info.contextWindow * (options.autoCompactPercent ?? 100)) / 100),
-      ),
-      contextMeter: this.#meter,
+      context: this.#context,
       afterToolCall: options.afterToolCall,
     };
   }
@@ -279,26 +354,27 @@ export class Agent {
   }
 
   /**
-   * A history no provider count covers yet (a resumed or compacted session) is counted exactly once
+   * A request no provider count covers yet (a resumed or compacted session) is counted exactly once
    * with the provider's count_tokens, when it has one and the estimate comes within half of the
    * auto-compaction threshold: there the estimate alone could let an over-long request through.
+   * What is counted is what the request will carry: the history through the context ledger.
    */
   async #countResumedContext(run: QueryOptions): Promise<void> {
     const client = this.#options.client;
-    const last = this.#messages.at(-1);
-    if (!client.countTokens || !last || this.#messages.length < 2) return;
-    if (!this.#meter.isUncounted(this.#messages)) return;
-    const threshold = run.autoCompactTokens ?? Number.POSITIVE_INFINITY;
-    if (this.#meter.measure(this.#messages, 0) < threshold / 2) return;
+    const view = this.#context.view(this.#messages).messages;
+    const meter = this.#context.meter;
+    if (!client.countTokens || view.length < 2 || !meter.isUncounted(view)) return;
+    const threshold = this.#context.thresholds(run.model, run.maxTokens).autoCompact;
+    if (meter.measure(view, 0) < threshold / 2) return;
     const tokens = await client.countTokens({
       model: run.model,
       system: run.system,
-      messages: this.#messages,
+      messages: [...view],
       tools: run.toolDefinitions(),
       maxTokens: run.maxTokens,
       signal: run.signal,
     });
-    if (tokens !== undefined) this.#meter.recordCount(last, tokens);
+    if (tokens !== undefined) meter.recordCount(view, tokens);
   }
 
   /** Persisted at once; announced between loop events while a submit runs. */
@@ -315,6 +391,18 @@ export class Agent {
     if (!this.#todosChanged) return;
     this.#todosChanged = false;
     yield { type: 'todos-change', todos: this.todos.todos };
+  }
+
+  /**
+   * Compactions and collapses are saved as entries of their own, where they happened, so resume
+   * replays them; what their summary calls cost goes in the ledger with the model that made them.
+   */
+  #persistContext(event: LoopEvent): void {
+    const entry = contextEntryOf(event, this.#options.ports.clock.now());
+    if (entry) this.#options.transcript?.append(entry);
+    const cost =
+      event.type === 'context-compact' || event.type === 'context-collapse' ? event.cost : undefined;
+    if (cost) this.usage.record(this.#options.client.describe(cost.model), cost.usage);
   }
 
   #persist(message: Message): void {
@@ -343,6 +431,7 @@ export class Agent {
       model,
       shellState: this.shellState,
       ...(this.#options.subagents ? { subagents: this.#options.subagents } : {}),
+      ...(this.#options.toolResults ? { results: this.#options.toolResults } : {}),
       turn: this.#turn,
     };
   }

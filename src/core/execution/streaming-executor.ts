@@ -4,7 +4,6 @@ import type { AnyTool, ToolContext, ToolResult } from '../tools/tool';
 import { AsyncQueue } from './async-queue';
 import { formatInputError } from './format-input-error';
 import type { PermissionGate } from './permission-gate';
-import { truncateResult } from './truncate-result';
 
 export interface StreamingExecutorOptions {
   tools: ReadonlyMap<string, AnyTool>;
@@ -173,10 +172,8 @@ export class StreamingExecutor {
     for (;;) {
       const step = await generator.next();
       if (step.done) {
-        const result = truncateResult(
-          signal.aborted ? explainAbort(step.value, signal) : step.value,
-          tool.maxResultChars,
-        );
+        // Results over their tool's limit are the context pipeline's (saved, or cut) as they enter the history.
+        const result = signal.aborted ? explainAbort(step.value, signal) : step.value;
         const { afterCall } = this.#options;
         return afterCall && !signal.aborted
           ? afterCall({ tool, input: call.input, result, context })

@@ -5,7 +5,7 @@ import type { HookRunner } from './hook-runner';
 /**
  * A compactor that runs the PreCompact hooks first, telling them what really triggered it
  * (`manual`, `auto`, `reactive`) and the person's instructions; a hook that blocks stops the
- * compaction (logged, and the compactor answers undefined). Never throws.
+ * compaction (logged, and the outcome says so). Never throws.
  */
 export function withPreCompactHooks(
   compactor: Compactor,
@@ -19,10 +19,9 @@ export function withPreCompactHooks(
     };
     const outcome = await harness.hooks.run(event, request.signal);
     if (outcome.blocked) {
-      harness.logger.warn(
-        `A PreCompact hook blocked compaction: ${outcome.blockReason ?? 'no reason given'}`,
-      );
-      return undefined;
+      const reason = `A PreCompact hook blocked compaction: ${outcome.blockReason ?? 'no reason given'}`;
+      harness.logger.warn(reason);
+      return { ok: false, reason };
     }
     return compactor(request);
   };

@@ -1,8 +1,15 @@
 import type { CompactTrigger } from '../context/compactor';
+import type { CollapseRecord, CompactionRecord } from '../context/pipeline/context-ledger';
 import type { AssistantMessage, Message, Usage } from '../messages/message';
 import type { ModelError, StopReason } from '../model/model-client';
 import type { ToolResult } from '../tools/tool';
 import type { TodoItem } from '../todos/todo-store';
+
+/** The tokens a summary call used, and the model that made it (collapse runs on the small model). */
+export interface SummaryCost {
+  model: string;
+  usage: Usage;
+}
 
 /** Why `query()` ended. */
 export type TerminalReason = 'completed' | 'aborted' | 'max_turns' | 'prompt_too_long' | 'model_error';
@@ -35,14 +42,46 @@ export type LoopEvent =
    */
   | { type: 'stream-cut'; error: ModelError; message: AssistantMessage; droppedText: string }
   | { type: 'todos-change'; todos: readonly TodoItem[] }
-  /** The history was replaced by a summary: message counts before and after, and the context size that led to it. */
+  /**
+   * The conversation was summarised; from now on requests carry the summary (with what was
+   * re-attached) and the newest turns instead of what it covers. The history keeps every message.
+   * `before` and `after` count the messages sent, the tokens are the context's size before and after.
+   */
   | {
       type: 'context-compact';
+      trigger: CompactTrigger;
       before: number;
       after: number;
-      trigger: CompactTrigger;
       contextTokens: number;
+      tokensAfter: number;
+      summary: string;
+      record: CompactionRecord;
+      /** What the summary call cost, on which model (absent when the compactor made no call). */
+      cost?: SummaryCost;
     }
+  /** A span of older turns is sent as a summary from now on (the history keeps the span). */
+  | {
+      type: 'context-collapse';
+      record: CollapseRecord;
+      contextTokens: number;
+      tokensAfter: number;
+      cost?: SummaryCost;
+    }
+  /** A cheap layer made the context smaller: covered turns dropped (snip) or old tool results cleared (microcompact). */
+  | {
+      type: 'context-trim';
+      layer: 'snip' | 'microcompact';
+      /** Messages dropped (snip) or tool results cleared (microcompact). */
+      count: number;
+      contextTokens: number;
+      tokensAfter: number;
+    }
+  /**
+   * A compaction did not happen (the summary call failed, a PreCompact hook refused) or left the
+   * context still over its threshold. With `breakerOpen`, auto-compaction is off for the rest of
+   * the session after three failures in a row: the person should hear of it.
+   */
+  | { type: 'compact-fail'; trigger: CompactTrigger; reason: string; failures: number; breakerOpen: boolean }
   | { type: 'loop-error'; error: ModelError }
   /** A checkpoint was taken before the person's message ran; restoring to it goes back to just before. */
   | { type: 'checkpoint-create'; checkpointId: number }

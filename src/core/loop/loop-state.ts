@@ -19,8 +19,8 @@ export type Transition =
 /** The loop's whole mutable state, in one place. */
 export interface LoopState {
   /**
-   * The history: the caller's own array (`QueryOptions.messages`). The loop appends to it and, on
-   * compaction, replaces its contents in place, so there is never a second copy to keep in step.
+   * The history: the caller's own array (`QueryOptions.messages`). The loop appends to it and never
+   * rewrites it; compaction and the other layers change only what each request carries.
    */
   messages: Message[];
   turnCount: number;
@@ -29,11 +29,14 @@ export interface LoopState {
   retryAttempt: number;
   consecutiveOverloads: number;
   outputContinuations: number;
-  /** Auto-compactions that failed in a row; at 3 the circuit breaker stops trying. A success resets it. */
+  /**
+   * Auto-compactions that failed in a row, as the session's context pipeline counts them (across
+   * runs); at 3 the circuit breaker stops trying. A success resets it.
+   */
   compactFailures: number;
   /** A "prompt too long" answer was already met with a compaction in this run; it is tried once. */
   reactiveCompacted: boolean;
-  /** The context's size measured before the latest call, in tokens (reported usage plus estimates). */
+  /** The size of what the latest call carried, measured before it was sent, in tokens (reported usage plus estimates). */
   contextTokens: number;
   usage: Usage;
   transition: Transition | undefined;

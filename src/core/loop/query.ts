@@ -2,14 +2,14 @@ import type { AssistantMessage, Message, UserMessage } from '../messages/message
 import { addUsage, emptyUsage, textOf } from '../messages/message';
 import type { ModelClient, ModelError, SystemBlock, ToolDefinition } from '../model/model-client';
 import type { Clock } from '../ports';
-import type { Compactor } from '../context/compactor';
+import type { SummaryPrefix } from '../context/compactor';
 import { ContextMeter } from '../context/context-meter';
 import { estimateTokens } from '../context/estimate-tokens';
+import { ContextPipeline } from '../context/pipeline/context-pipeline';
 import { StreamingExecutor } from '../execution/streaming-executor';
 import type { AfterToolCall } from '../execution/streaming-executor';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { AnyTool, ToolContext } from '../tools/tool';
-import { compactHistory } from './compact-history';
 import { cutMessage } from './cut-message';
 import type { LoopEvent, TerminalReason } from './loop-event';
 import type { LoopState } from './loop-state';
@@ -20,8 +20,8 @@ import type { FailedModelTurn } from './stream-model-turn';
 
 export interface QueryOptions {
   /**
-   * The history, ending with the person's new message. The loop appends to this very array and, on
-   * compaction, replaces its contents in place: the caller's array stays the one history.
+   * The history, ending with the person's new message. The loop appends to this very array and
+   * never rewrites it: what each request carries is projected from it by the context pipeline.
    */
   messages: Message[];
   system: SystemBlock[];
@@ -45,23 +45,19 @@ export interface QueryOptions {
   reminders?(state: LoopState): Promise<string[]>;
   /** Asked when the model stops; returning a message makes the loop go on (Stop hooks). */
   onStop?(state: LoopState): Promise<string | undefined>;
-  /** Compaction: returns a shorter history, or undefined when it cannot. */
-  compact?: Compactor;
-  /** Compact before a call once the context is measured past this many tokens (auto-compact). */
-  autoCompactTokens?: number;
   /**
-   * Measures the context before each call. Default: a meter of its own for the model; the agent
-   * passes one that lives as long as the session, so no message is estimated twice.
+   * The context pipeline: budgets tool results, builds each request from the history and compacts
+   * it. The agent passes one that lives as long as the session (its ledger, its breaker, its
+   * meter); default: one of this run's own, which budgets results and clears old ones but cannot
+   * summarise.
    */
-  contextMeter?: ContextMeter;
+  context?: ContextPipeline;
   afterToolCall?: AfterToolCall;
   /** Receives the state object so callers and tests can inspect it after the run. */
   onState?(state: LoopState): void;
 }
 
 const maxOutputContinuations = 3;
-/** Auto-compaction stops trying after this many failures in a row (a circuit breaker). */
-const maxCompactFailures = 3;
 const continuePrompt =
   'Your previous response hit the output token limit. Continue exactly where it stopped: no apology, no recap.';
 
@@ -87,11 +83,24 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
   options.onState?.(state);
   const retry = options.retry ?? defaultRetryPolicy;
   const toolsByName = new Map(options.tools.map((tool) => [tool.name, tool]));
-  const meter = options.contextMeter ?? new ContextMeter(options.client.describe(options.model).imageTokens);
+  const context =
+    options.context ??
+    new ContextPipeline({
+      describe: (model) => options.client.describe(model),
+      tools: () => options.tools,
+      clock: options.clock,
+      meter: new ContextMeter(options.client.describe(options.model).imageTokens),
+    });
+  state.compactFailures = context.failures;
   // Fixed for the run, and only needed while no reported usage covers them: estimated at most once.
   let promptTokens: number | undefined;
-  const measureContext = (): number =>
-    meter.measure(state.messages, (promptTokens ??= estimatePromptTokens(options)));
+  const fixedTokens = (): number => (promptTokens ??= estimatePromptTokens(options));
+  const prefix = (): SummaryPrefix => ({
+    model: state.model,
+    system: options.system,
+    tools: options.toolDefinitions(),
+    ...(options.thinkingBudget === undefined ? {} : { thinkingBudget: options.thinkingBudget }),
+  });
 
   for (;;) {
     if (options.signal.aborted) return 'aborted';
@@ -100,8 +109,17 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       state.turnCount += 1;
       yield { type: 'turn-start', turn: state.turnCount, model: state.model };
     }
-    state.contextTokens = measureContext();
-    if (yield* autoCompact()) continue;
+    const prepared = yield* context.prepare({
+      history: state.messages,
+      prefix: prefix(),
+      outputReserve: state.maxTokens,
+      fixedTokens: fixedTokens(),
+      afterCompaction: state.transition?.reason === 'compact',
+      signal: options.signal,
+    });
+    state.contextTokens = prepared.tokens;
+    state.compactFailures = context.failures;
+    if (prepared.compacted) state.transition = { reason: 'compact', trigger: 'auto' };
     const executor = new StreamingExecutor({
       tools: toolsByName,
       gate: options.gate,
@@ -110,12 +128,13 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       now: () => options.clock.now(),
       afterCall: options.afterToolCall,
     });
+    const sentAt = options.clock.now();
     const outcome = yield* streamModelTurn(
       options.client,
       {
         model: state.model,
         system: options.system,
-        messages: state.messages,
+        messages: [...prepared.messages],
         tools: options.toolDefinitions(),
         maxTokens: state.maxTokens,
         thinkingBudget: options.thinkingBudget,
@@ -135,12 +154,12 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     state.usage = addUsage(state.usage, outcome.usage);
     const { message, stopReason } = outcome;
     state.messages.push(message);
-    meter.record(message, outcome.usage);
+    context.recordSent({ messages: prepared.messages, reply: message, usage: outcome.usage, sentAt });
     yield { type: 'message-end', message, stopReason, usage: outcome.usage };
     yield { type: 'message-append', message };
 
     if (executor.hasCalls) {
-      yield* appendToolResults(executor);
+      yield* appendToolResults(message, executor);
       if (options.signal.aborted) return 'aborted';
       state.transition = { reason: 'tool-results' };
       continue;
@@ -176,9 +195,16 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     return 'completed';
   }
 
-  /** Waits for every call of the message and appends the results, with reminders, as one user turn. */
-  async function* appendToolResults(executor: StreamingExecutor): AsyncGenerator<LoopEvent, void> {
-    const results = yield* executor.drain();
+  /**
+   * Waits for every call of the message and appends the results, fitted to the budget (layer 1),
+   * with reminders, as one user turn.
+   */
+  async function* appendToolResults(
+    message: AssistantMessage,
+    executor: StreamingExecutor,
+  ): AsyncGenerator<LoopEvent, void> {
+    const calls = message.content.filter((block) => block.type === 'tool_use');
+    const results = await context.fitToolResults(yield* executor.drain(), { calls, model: state.model });
     const reminders = options.reminders ? await options.reminders(state) : [];
     const userMessage: UserMessage = {
       role: 'user',
@@ -220,7 +246,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     yield { type: 'stream-cut', error, message: kept, droppedText };
     state.messages.push(kept);
     yield { type: 'message-append', message: kept };
-    yield* appendToolResults(executor);
+    yield* appendToolResults(kept, executor);
     if (options.signal.aborted) return 'aborted';
     const next = yield* recover(error);
     const toolCalls = kept.content.filter((block) => block.type === 'tool_use').length;
@@ -240,35 +266,28 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     yield { type: 'message-append', message };
   }
 
-  /** Compacts before a call when the context is past its threshold; true when it did. */
-  async function* autoCompact(): AsyncGenerator<LoopEvent, boolean> {
-    if (!shouldAutoCompact(state, options)) return false;
-    if (!(yield* compact('auto'))) {
-      state.compactFailures += 1;
-      return false;
-    }
-    state.compactFailures = 0;
-    state.transition = { reason: 'compact', trigger: 'auto' };
-    return true;
-  }
-
-  /** Compacts the history in place and says so; false when nothing was compacted. */
-  async function* compact(trigger: 'auto' | 'reactive'): AsyncGenerator<LoopEvent, boolean> {
-    if (!options.compact) return false;
-    const event = await compactHistory(options.compact, {
+  /**
+   * The "prompt too long" answer is held back while the pipeline compacts (once per run, the
+   * context taken to be at least the window, whatever was measured); false when it could not.
+   */
+  async function* compactReactively(): AsyncGenerator<LoopEvent, boolean> {
+    if (state.reactiveCompacted) return false;
+    const window = options.client.describe(state.model).contextWindow;
+    return yield* context.compact({
+      trigger: 'reactive',
       history: state.messages,
-      trigger,
-      contextTokens: state.contextTokens,
+      prefix: prefix(),
+      outputReserve: state.maxTokens,
+      fixedTokens: fixedTokens(),
+      contextTokens: Math.max(state.contextTokens, window),
       signal: options.signal,
     });
-    if (event) yield event;
-    return event !== undefined;
   }
 
   async function* recover(error: ModelError): AsyncGenerator<LoopEvent, 'continue' | TerminalReason> {
     if (error.kind === 'aborted' || options.signal.aborted) return 'aborted';
     if (error.kind === 'prompt_too_long') {
-      const compacted = !state.reactiveCompacted && (yield* compact('reactive'));
+      const compacted = yield* compactReactively();
       if (!compacted) {
         yield { type: 'loop-error', error };
         return 'prompt_too_long';
@@ -327,20 +346,6 @@ function isSameTurn(state: LoopState): boolean {
 function estimatePromptTokens(options: QueryOptions): number {
   const system = options.system.map((block) => block.text).join('\n');
   return estimateTokens(system) + estimateTokens(JSON.stringify(options.toolDefinitions()));
-}
-
-/**
- * Auto-compaction runs when the context is past its threshold, unless the breaker has tripped or
- * this very call already follows a compaction (a summary still too long must not loop).
- */
-function shouldAutoCompact(state: LoopState, options: QueryOptions): boolean {
-  return (
-    options.compact !== undefined &&
-    options.autoCompactTokens !== undefined &&
-    state.compactFailures < maxCompactFailures &&
-    state.transition?.reason !== 'compact' &&
-    state.contextTokens > options.autoCompactTokens
-  );
 }
 
 async function* drainQuietly(executor: StreamingExecutor): AsyncGenerator<LoopEvent, void> {

@@ -1,7 +1,14 @@
 import { canonicalArgv } from './bash-command';
 import type { Escalation } from './bash-hazards';
 import type { PathContext } from './path-permissions';
-import { isInsideWorkspace, isProtected, isSecret, isUnc, resolveForCheck } from './path-permissions';
+import {
+  isInsideReadRoot,
+  isInsideWorkspace,
+  isProtected,
+  isSecret,
+  isUnc,
+  resolveForCheck,
+} from './path-permissions';
 import { isOutputRedirect, isStandardStream } from './redirect-writes';
 import type { ParsedCommand, SubCommand } from './shell-parser';
 
@@ -128,7 +135,8 @@ export async function pathEscalation(
       };
     }
     const path = await resolveForCheck(raw, context);
-    if (!isInsideWorkspace(path, context))
+    const readable = readOnly && isInsideReadRoot(path, context);
+    if (!isInsideWorkspace(path, context) && !readable)
       return { check: 'outside-workspace', reason: `It ${what} ${path.real}, outside the workspace.` };
     if (isSecret(path, context))
       return { check: 'secret-path', reason: `It ${what} ${path.lexical}, which may hold secrets.` };

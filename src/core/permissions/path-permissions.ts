@@ -18,6 +18,11 @@ export interface PathContext {
   home: string;
   /** Workspace roots, both as configured and as resolved through symlinks. */
   roots: readonly string[];
+  /**
+   * Folders that may be read, but not written, without asking although they lie outside the
+   * workspace (the session's saved tool results: the agent's own artefacts), in both forms too.
+   */
+  readRoots?: readonly string[];
   caseInsensitive: boolean;
   /** Windows: `//server/share` means a UNC share. */
   windows: boolean;
@@ -72,6 +77,14 @@ async function realPathOfNearest(path: string, context: PathContext): Promise<st
 export function isInsideWorkspace(path: ResolvedPath, context: PathContext): boolean {
   const inside = (candidate: string) =>
     context.roots.some((root) => isInsidePath(candidate, root, context.caseInsensitive));
+  return inside(path.lexical) && inside(path.real);
+}
+
+/** Both forms of the path lie inside a read root (see `PathContext.readRoots`). */
+export function isInsideReadRoot(path: ResolvedPath, context: PathContext): boolean {
+  const roots = context.readRoots ?? [];
+  const inside = (candidate: string) =>
+    roots.some((root) => isInsidePath(candidate, root, context.caseInsensitive));
   return inside(path.lexical) && inside(path.real);
 }
 
@@ -181,7 +194,8 @@ function pathCheck(
   path: ResolvedPath,
   context: PathContext,
 ): TargetEvaluation['escalation'] {
-  if (!isInsideWorkspace(path, context))
+  const readable = subject.permissionKind === 'read' && isInsideReadRoot(path, context);
+  if (!isInsideWorkspace(path, context) && !readable)
     return { check: 'outside-workspace', reason: `${path.real} is outside the workspace folders.` };
   if (isSecret(path, context)) return { check: 'secret-path', reason: `${path.lexical} may hold secrets.` };
   if (subject.permissionKind === 'edit' && isProtected(path, context)) {

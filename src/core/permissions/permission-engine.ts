@@ -21,6 +21,11 @@ export interface PermissionEngineOptions {
   rules: RuleSet;
   mode: PermissionMode;
   workspaceRoots: readonly string[];
+  /**
+   * Folders read-only calls may open without asking, outside the workspace: the session's saved
+   * tool results, which the agent is told to Read. Writes there ask as outside the workspace does.
+   */
+  readRoots?: readonly string[];
   cwd: string;
   home: string;
   /** Compare paths case-insensitively (Windows, default macOS volumes). */
@@ -53,6 +58,7 @@ export class PermissionEngine {
   #mode: PermissionMode;
   readonly #options: PermissionEngineOptions;
   #roots: Promise<string[]> | undefined;
+  #readRoots: Promise<string[]> | undefined;
 
   constructor(options: PermissionEngineOptions) {
     this.#options = options;
@@ -266,11 +272,18 @@ export class PermissionEngine {
         toPosixPath(await realPath(root)),
       ]),
     ).then((pairs) => [...new Set(pairs.flat())]);
+    this.#readRoots ??= Promise.all(
+      (this.#options.readRoots ?? []).map(async (root) => [
+        toPosixPath(root),
+        toPosixPath(await realPath(root)),
+      ]),
+    ).then((pairs) => [...new Set(pairs.flat())]);
     return {
       cwd: toPosixPath((shell ? context.shellState.cwd : context.cwd) || this.#options.cwd),
       ruleCwd: toPosixPath(this.#options.cwd),
       home: toPosixPath(this.#options.home),
       roots: await this.#roots,
+      readRoots: await this.#readRoots,
       caseInsensitive: this.#options.caseInsensitive,
       windows: this.#options.windows ?? false,
       realPath,

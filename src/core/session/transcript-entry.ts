@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import type { ContextLedger } from '../context/pipeline/context-ledger';
+import { emptyLedger, truncateLedger } from '../context/pipeline/context-ledger';
 import type { Message } from '../messages/message';
 import { todoItemSchema } from '../todos/todo-store';
+import type { ContextEntry } from './context-entries';
+import { replayContextEntry } from './context-entries';
 
 const textBlock = z.object({ type: z.literal('text'), text: z.string() });
 const imageBlock = z.object({ type: z.literal('image'), mediaType: z.string(), data: z.string() });
@@ -62,6 +66,27 @@ export const transcriptEntrySchema = z.discriminatedUnion('type', [
     messageCount: z.number().int().nonnegative(),
     timestamp: z.number(),
   }),
+  /**
+   * The conversation was summarised here: the summary covers every message before this entry, and
+   * the last `kept` of them are still sent verbatim after it. Earlier lines stay as they were.
+   */
+  z.object({
+    type: z.literal('compaction'),
+    kept: z.number().int().nonnegative(),
+    summary: z.string(),
+    attachments: z.array(z.string()),
+    trigger: z.enum(['manual', 'auto', 'reactive']),
+    contextTokens: z.number().nonnegative(),
+    timestamp: z.number(),
+  }),
+  /** Messages `[from, to)` (of those before this entry) are sent as `summary` from here on. */
+  z.object({
+    type: z.literal('collapse'),
+    from: z.number().int().nonnegative(),
+    to: z.number().int().nonnegative(),
+    summary: z.string(),
+    timestamp: z.number(),
+  }),
 ]);
 
 export type TranscriptEntry = z.infer<typeof transcriptEntrySchema>;
@@ -77,6 +102,14 @@ export interface TurnCheckpoint {
   messageIndex: number;
 }
 
+/** A compaction as the panel shows it: before the message at `messageIndex`, with its summary. */
+export interface CompactionMark {
+  messageIndex: number;
+  trigger: 'manual' | 'auto' | 'reactive';
+  summary: string;
+  contextTokens: number;
+}
+
 export interface RestoredSession {
   sessionId: string | undefined;
   cwd: string | undefined;
@@ -85,6 +118,13 @@ export interface RestoredSession {
   title: string | undefined;
   /** In message order; rewound turns' markers are gone. */
   checkpoints: TurnCheckpoint[];
+  /**
+   * What the context pipeline compacted and collapsed: the agent sends the history through it, so a
+   * resumed session sends the compacted view while `messages` keeps everything.
+   */
+  context: ContextLedger;
+  /** Every compaction, where it happened, oldest first: the panel draws a divider at each. */
+  compactions: CompactionMark[];
   /** Lines that failed to parse (a torn last line after a kill, or a hand-edited file). */
   skippedLines: number;
 }
@@ -114,8 +154,9 @@ export function parseTranscript(lines: readonly string[]): {
 
 /**
  * Rebuilds a session from its lines. A torn or invalid line is skipped and counted, never fatal;
- * a rewind drops the messages, todo lists and checkpoint markers after its point; and a trailing
- * assistant tool call without its results is dropped so the history stays valid.
+ * compactions and collapses are replayed into the context ledger; a rewind drops the messages, todo
+ * lists, checkpoint markers and compactions after its point; and a trailing assistant tool call
+ * without its results is dropped so the history stays valid.
  */
 export function restoreSession(lines: readonly string[]): RestoredSession {
   const { entries, skippedLines } = parseTranscript(lines);
@@ -126,8 +167,11 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
     todos: [],
     title: undefined,
     checkpoints: [],
+    context: emptyLedger,
+    compactions: [],
     skippedLines,
   };
+  let contextEntries: { entry: ContextEntry; messageCount: number }[] = [];
   // Each todo list with the number of messages before it, so a rewind can go back to the older one.
   const todoLists: { messageCount: number; todos: RestoredSession['todos'] }[] = [];
   for (const entry of entries) {
@@ -144,11 +188,37 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
       restored.messages.length = count;
       restored.checkpoints = restored.checkpoints.filter((marker) => marker.messageIndex < count);
       while ((todoLists.at(-1)?.messageCount ?? 0) > count) todoLists.pop();
-    } else restored.title = entry.title;
+      // The ledger keeps only the latest compaction: replaying the ones still in reach brings an
+      // earlier one back when the rewind went behind the latest.
+      contextEntries = contextEntries.filter((seen) => seen.messageCount <= count);
+      restored.context = contextEntries.reduce(
+        (ledger, seen) => replayContextEntry(ledger, seen.entry, seen.messageCount),
+        emptyLedger,
+      );
+      restored.compactions = restored.compactions.filter((mark) => mark.messageIndex <= count);
+    } else if (entry.type === 'title') restored.title = entry.title;
+    else {
+      contextEntries.push({ entry, messageCount: restored.messages.length });
+      restored.context = replayContextEntry(restored.context, entry, restored.messages.length);
+      if (entry.type === 'compaction') {
+        const { trigger, summary, contextTokens } = entry;
+        restored.compactions.push({
+          messageIndex: restored.messages.length,
+          trigger,
+          summary,
+          contextTokens,
+        });
+      }
+    }
   }
   restored.todos = todoLists.at(-1)?.todos ?? [];
   const last = restored.messages.at(-1);
-  if (last?.role === 'assistant' && last.content.some((block) => block.type === 'tool_use'))
+  if (last?.role === 'assistant' && last.content.some((block) => block.type === 'tool_use')) {
     restored.messages.pop();
+    restored.context = truncateLedger(restored.context, restored.messages.length);
+    restored.compactions = restored.compactions.filter(
+      (mark) => mark.messageIndex <= restored.messages.length,
+    );
+  }
   return restored;
 }

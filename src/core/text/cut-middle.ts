@@ -13,6 +13,8 @@ export interface Omission {
   characters: number;
   /** Line breaks left out; with a cut on line boundaries, the whole lines the reader never saw. */
   lines: number;
+  /** A file holding the text this cut was made from, so the reader can open what it left out. */
+  savedTo?: string;
 }
 
 /** A text that may have lost its middle: `head`, then what `omitted` counts, then `tail`. */
@@ -32,6 +34,11 @@ export function wholeText(text: string): CutText {
   return { head: text, omitted: nothingOmitted, tail: '' };
 }
 
+/** The same text, noting that it was saved whole to `path`: a later cut's note names the file. */
+export function savedAt(text: CutText, path: string): CutText {
+  return { ...text, omitted: { ...text.omitted, savedTo: path } };
+}
+
 /** Whether anything was left out. */
 export function isCut(text: CutText): boolean {
   return text.omitted.characters > 0;
@@ -44,12 +51,16 @@ export function countLines(text: string): number {
   return count;
 }
 
-/** The note left where text was cut, e.g. `[… 12,345 characters (310 lines) cut …]`. */
+/**
+ * The note left where text was cut, e.g. `[… 12,345 characters (310 lines) cut …]`, or with the
+ * file the text was saved to: `[… 12,345 characters (310 lines) cut; the output is saved in /s/t.txt …]`.
+ */
 export function cutNote(omission: Omission): string {
   const characters = omission.characters.toLocaleString('en-US');
-  if (omission.lines === 0) return `[… ${characters} characters cut …]`;
+  const saved = omission.savedTo === undefined ? '' : `; the output is saved in ${omission.savedTo}`;
+  if (omission.lines === 0) return `[… ${characters} characters cut${saved} …]`;
   const lines = `${omission.lines.toLocaleString('en-US')} line${omission.lines === 1 ? '' : 's'}`;
-  return `[… ${characters} characters (${lines}) cut …]`;
+  return `[… ${characters} characters (${lines}) cut${saved} …]`;
 }
 
 /** The text as the reader gets it: head, the note on a line of its own, tail. */
@@ -72,6 +83,7 @@ export function cutMiddle(text: string | CutText, maxChars: number): CutText {
   const { head, tail } = isCut(input) ? input : halves(input.head + input.tail);
   // The note's room is reserved at its longest: the counts it will carry can only be smaller.
   const longestNote = cutNote({
+    ...input.omitted,
     characters: kept + input.omitted.characters,
     lines: countLines(head) + countLines(tail) + input.omitted.lines,
   });
@@ -84,6 +96,7 @@ export function cutMiddle(text: string | CutText, maxChars: number): CutText {
   return {
     head: head.slice(0, headLength),
     omitted: {
+      ...input.omitted,
       characters: input.omitted.characters + dropped.length,
       lines: input.omitted.lines + countLines(dropped),
     },

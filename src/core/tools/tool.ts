@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ImageBlock, TextBlock } from '../messages/message';
 import type { ModelInfo } from '../model/model-client';
-import type { Clock, Fetcher, FileSearch, Logger, Shell, Workspace } from '../ports';
+import type { Clock, Fetcher, FileSearch, Logger, Shell, ToolResultStore, Workspace } from '../ports';
 import type { FileStateCache } from './file-state-cache';
 import type { FileWriter } from './file-writer';
 import type { TodoStore } from '../todos/todo-store';
@@ -41,6 +41,8 @@ export interface ToolContext {
   subagents?: SubagentRunner;
   /** The working directory the Bash tool keeps between calls; mutable session state. */
   shellState: { cwd: string };
+  /** Where output too long for the context is saved for a later Read; absent where nothing is saved. */
+  results?: ToolResultStore;
 }
 
 export type ToolResultContent = string | (TextBlock | ImageBlock)[];
@@ -108,7 +110,11 @@ export interface Tool<Input = unknown> {
    * given, while `inputSchema` validates against it. Undefined: derived from `inputSchema`.
    */
   readonly inputJsonSchema: Record<string, unknown> | undefined;
-  /** Cap on the result text sent back to the model; longer results are cut with a note. */
+  /**
+   * Cap on the result text sent back to the model, in characters: a longer result is saved to the
+   * session's folder and replaced by a preview and the path (cut in the middle, with a note, where
+   * nothing can be saved). A tool that cuts its own output to this is never cut again.
+   */
   readonly maxResultChars: number;
   isReadOnly(input: Input): boolean;
   isConcurrencySafe(input: Input): boolean;

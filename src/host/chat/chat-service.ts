@@ -227,7 +227,10 @@ export class ChatService {
     if (!saved && !transcript) return undefined;
     const chat = saved?.chat ?? {
       ...emptyChatSnapshot(),
-      entries: entriesFromMessages(transcript?.messages ?? [], transcript?.checkpoints ?? []),
+      entries: entriesFromMessages(transcript?.messages ?? [], {
+        checkpoints: transcript?.checkpoints ?? [],
+        compactions: transcript?.compactions ?? [],
+      }),
       todos: [...(transcript?.todos ?? [])],
     };
     const title = saved?.title ?? titleFromMessages(transcript?.messages ?? []) ?? '';

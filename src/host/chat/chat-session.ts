@@ -16,7 +16,9 @@ import { EditReviews } from './edit-reviews';
 import { interruptionNotice } from './interruption-notice';
 import { MessageQueue } from './message-queue';
 import { PermissionPrompts } from './permission-prompts';
+import { parseCompactCommand } from '../../core/agent/compact-command';
 import { promptText } from './prompt-text';
+import { runCompaction } from './run-compaction';
 import { runTurn } from './run-turn';
 
 /** Options of {@link ChatSession}. */
@@ -261,15 +263,19 @@ export class ChatSession {
   async #run(agent: ChatAgent, message: OutgoingChatMessage, signal: AbortSignal): Promise<void> {
     let reason: 'completed' | 'stopped' | 'failed' = 'failed';
     try {
-      const ended = await runTurn({
-        chatId: this.id,
-        entryId: message.id,
-        agent,
-        prompt: promptText(message.text, message.attachments),
-        signal,
-        emit: (event) => this.#emit(event),
-        contextWindow: this.#options.contextWindow,
-      });
+      const emit = (event: ChatMessage) => this.#emit(event);
+      const compact = parseCompactCommand(message.text);
+      const ended = compact
+        ? await runCompaction({ chatId: this.id, agent, instructions: compact.instructions, signal, emit })
+        : await runTurn({
+            chatId: this.id,
+            entryId: message.id,
+            agent,
+            prompt: promptText(message.text, message.attachments),
+            signal,
+            emit,
+            contextWindow: this.#options.contextWindow,
+          });
       reason = ended === 'completed' ? 'completed' : ended === 'aborted' ? 'stopped' : 'failed';
     } catch (error) {
       this.#options.logger.error(`chat ${this.id}: turn failed`, error);

@@ -78,6 +78,29 @@ export function mapLoopEvent(chatId: string, event: LoopEvent): ChatMessage[] {
         { type: HostMessageType.DidCutAnswer, chatId, droppedText, keptToolCalls: 0, reason: error.message },
       ];
     }
+    case 'context-compact':
+      return [
+        {
+          type: HostMessageType.DidCompact,
+          chatId,
+          trigger: event.trigger,
+          summary: event.summary,
+          tokensBefore: event.contextTokens,
+          tokensAfter: event.tokensAfter,
+        },
+      ];
+    case 'compact-fail':
+      // One failure is retried on the next call; the person hears of it once the breaker opens.
+      return event.breakerOpen && event.trigger === 'auto'
+        ? [
+            {
+              type: HostMessageType.DidFail,
+              chatId,
+              code: 'compact-breaker-open',
+              message: `Automatic compaction failed ${event.failures} times in a row and is off for this chat (${event.reason}). Send /compact to try again, or start a new chat.`,
+            },
+          ]
+        : [];
     case 'loop-error':
       return [
         {

@@ -10,15 +10,13 @@ import { entriesFromMessages } from './transcript-entries';
  */
 export function rewoundChat(
   chat: ChatSnapshot,
-  transcript: Pick<RestoredSession, 'messages' | 'checkpoints' | 'todos'>,
+  transcript: Pick<RestoredSession, 'messages' | 'checkpoints' | 'compactions' | 'todos'>,
   checkpointId: number | undefined,
 ): ChatSnapshot {
   const cut = chat.entries.findIndex(
     (entry) => entry.kind === 'user' && checkpointId !== undefined && entry.checkpointId === checkpointId,
   );
   const entries =
-    cut === -1
-      ? entriesFromMessages(transcript.messages, transcript.checkpoints)
-      : chat.entries.slice(0, cut);
+    cut === -1 ? entriesFromMessages(transcript.messages, transcript) : chat.entries.slice(0, cut);
   return { ...chat, entries, todos: [...transcript.todos], busy: false, retry: null, context: null };
 }

@@ -1,5 +1,5 @@
 import type { Message } from '../../core/messages/message';
-import type { TurnCheckpoint } from '../../core/session/transcript-entry';
+import type { CompactionMark, TurnCheckpoint } from '../../core/session/transcript-entry';
 import type { ConversationEntry } from '../../protocol/conversation-entry';
 import { cutNotice } from '../../protocol/reduce-chat';
 import { previewOf } from './loop-event-mapper';
@@ -26,21 +26,37 @@ export function titleFromMessages(messages: readonly Message[]): string | undefi
 
 /**
  * Rebuilds the panel rows of a restored session from its messages: the person's own text, the
- * assistant's prose, one finished card per tool call, and the note where a stream error cut an
- * answer off. Reminders and synthetic turns are not shown as typed text; prompts and previews that
+ * assistant's prose, one finished card per tool call, the note where a stream error cut an answer
+ * off, a divider where each compaction happened, and on each prompt the checkpoint taken before
+ * it. Reminders and synthetic turns are not shown as typed text; prompts and previews that
  * were answered are not replayed.
  */
 export function entriesFromMessages(
   messages: readonly Message[],
-  checkpoints: readonly TurnCheckpoint[] = [],
+  marks: { checkpoints?: readonly TurnCheckpoint[]; compactions?: readonly CompactionMark[] } = {},
 ): ConversationEntry[] {
+  const { checkpoints = [], compactions = [] } = marks;
   const entries: ConversationEntry[] = [];
   // The first marker before a prompt names its checkpoint (a later one follows a blocked prompt).
   const checkpointAt = new Map<number, number>();
   for (const marker of checkpoints)
     if (!checkpointAt.has(marker.messageIndex)) checkpointAt.set(marker.messageIndex, marker.checkpointId);
   const tools = new Map<string, ConversationEntry & { kind: 'tool' }>();
+  const dividersAt = (index: number): void => {
+    compactions.forEach((mark, order) => {
+      if (mark.messageIndex !== index) return;
+      const { trigger, summary, contextTokens } = mark;
+      entries.push({
+        kind: 'compaction',
+        id: `restored-compaction-${order}`,
+        trigger,
+        summary,
+        tokensBefore: contextTokens,
+      });
+    });
+  };
   messages.forEach((message, index) => {
+    dividersAt(index);
     if (message.role === 'assistant') {
       for (const block of message.content) {
         if (block.type === 'text' && block.text.trim() !== '') {
@@ -93,5 +109,6 @@ export function entriesFromMessages(
       ...(checkpointId === undefined ? {} : { checkpointId }),
     });
   });
+  dividersAt(messages.length);
   return entries;
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from '../../core/agent/agent';
-import type { AgentPorts } from '../../core/agent/agent';
+import type { AgentPorts, ContextTuning } from '../../core/agent/agent';
 import { ApprovingFileWriter } from '../../core/agent/approving-file-writer';
 import { EngineGate } from '../../core/agent/engine-gate';
-import { createCompactor } from '../../core/context/compactor';
+import { createCompactor, createSpanSummarizer } from '../../core/context/compactor';
 import { HookRunner } from '../../core/hooks/hook-runner';
 import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
 import type { McpServerManager } from '../../core/mcp/mcp-server-manager';
@@ -32,6 +32,7 @@ import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
+import { NodeToolResultStore, toolResultsDirectory } from '../session/node-tool-result-store';
 import { loadSettings } from '../settings/settings-loader';
 import type { LoadedSettings } from '../settings/settings-loader';
 import { SettingsWatcher } from '../settings/settings-watcher';
@@ -77,6 +78,8 @@ export interface NodeAgentOptions extends McpSessionOptions {
   sessionsDirectory?: string;
   approver: Approver;
   logger?: Logger;
+  /** Thresholds of the context pipeline, the buffer under the window, auto-compaction on or off. */
+  context?: ContextTuning;
   /** Workspace Trust; false = read-only tools only. Default true (the CLI runs where it is told). */
   trusted?: boolean;
   /** Reload rules and hooks when a settings file changes (the editor); the CLI loads once. */
@@ -136,11 +139,12 @@ interface Place {
   projectRoot: string;
 }
 
-/** The saved session this one continues (if any) and where it is saved. */
+/** The saved session this one continues (if any), where it is saved, and where its long tool results go. */
 interface SavedSession {
   store: JsonlTranscriptStore;
   sessionId: string;
   restored: RestoredSession | undefined;
+  toolResults: NodeToolResultStore;
 }
 
 /** The main model and the roles around it. */
@@ -169,6 +173,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     cwd: place.cwd,
     homeDir: place.homeDir,
     trusted: options.trusted ?? true,
+    readRoots: [saved.toolResults.directory],
     workspace: basePorts.workspace,
     classifier: models.roles.small,
     treeSitterPaths: options.treeSitterPaths,
@@ -266,7 +271,9 @@ function openSavedSession(
     return { ok: false, message: `No saved session with id ${options.resume}.` };
   if (options.sessionId !== undefined && !JsonlTranscriptStore.isValidSessionId(options.sessionId))
     return { ok: false, message: `Invalid session id: ${options.sessionId}` };
-  return { ok: true, store, restored, sessionId: options.resume ?? options.sessionId ?? randomUUID() };
+  const sessionId = options.resume ?? options.sessionId ?? randomUUID();
+  const toolResults = new NodeToolResultStore(toolResultsDirectory(store.directory, sessionId));
+  return { ok: true, store, restored, sessionId, toolResults };
 }
 
 /** Settings of every level, the CLI's flags as the `cli` level; watched when the options ask. */
@@ -445,10 +452,14 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     usage,
     transcript,
     ...(checkpoints ? { checkpoints: checkpoints.recorder } : {}),
-    compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
+    compact: withPreCompactHooks(createCompactor({ client: models.client }), { hooks, logger: place.logger }),
+    collapse: createSpanSummarizer(models.roles.small),
+    toolResults: saved.toolResults,
+    ...(options.context ? { contextTuning: options.context } : {}),
     history: saved.restored?.messages,
     ...autoCompactPercent(place.env),
     todos: saved.restored?.todos,
+    contextLedger: saved.restored?.context,
     ...mcpParts.withDiagnostics(callbacks),
   });
   return { agent, tools };

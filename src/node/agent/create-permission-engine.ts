@@ -19,6 +19,8 @@ export interface PermissionEngineSetup {
   homeDir: string;
   /** Workspace Trust; false = read-only tools only. */
   trusted: boolean;
+  /** Folders read-only calls open without asking (the session's saved tool results). */
+  readRoots?: readonly string[];
   workspace: Workspace;
   /** The model that judges calls in `auto` mode. */
   classifier: ModelRole;
@@ -53,6 +55,7 @@ export async function createPermissionEngine(setup: PermissionEngineSetup): Prom
       ...setup.roots,
       ...settings.merged.permissions.additionalDirectories.map((rule) => rule.text),
     ],
+    readRoots: setup.readRoots ?? [],
     cwd: setup.cwd,
     home: setup.homeDir,
     caseInsensitive: process.platform === 'darwin' || process.platform === 'win32',

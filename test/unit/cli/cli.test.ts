@@ -142,6 +142,36 @@ describe('tandem CLI (built bundle against the scripted server)', function () {
     assert.match(sent, /first answer/);
   });
 
+  it('compacts a resumed session with /compact from stdin, and the next run sends the summary', async () => {
+    server.enqueue({ blocks: [{ text: 'first answer' }] });
+    const first = await runCli(['--output-format', 'json'], {
+      cwd: folder,
+      env,
+      stdin: 'remember the word kiwi',
+    });
+    const sessionId = (JSON.parse(first.stdout) as { session_id: string }).session_id;
+    server.enqueue({ blocks: [{ text: '## Goal\nRemember the word kiwi.' }] });
+    const compact = await runCli(['--resume', sessionId], {
+      cwd: folder,
+      env,
+      stdin: '/compact keep the word',
+    });
+    assert.equal(compact.code, 0, compact.stderr);
+    assert.match(
+      compact.stdout,
+      /^Compacted the conversation: about [\d,]+ tokens of context became [\d,]+\./,
+    );
+    assert.match(
+      JSON.stringify(server.modelRequests.at(-1)?.body),
+      /The person asked the summary to: keep the word/,
+    );
+    server.enqueue({ blocks: [{ text: 'kiwi' }] });
+    await runCli(['-p', 'what was the word?', '--resume', sessionId], { cwd: folder, env });
+    const sent = (server.modelRequests.at(-1)?.body as { messages: unknown[] }).messages;
+    assert.equal(sent.length, 2, 'the summary, then the new prompt');
+    assert.match(JSON.stringify(sent[0]), /Remember the word kiwi\./);
+  });
+
   it('exits non-zero with a clear message when the model keeps failing', async () => {
     server.enqueue({ fault: 'http', status: 401, message: 'invalid x-api-key' });
     const run = await runCli(['-p', 'hello', '--output-format', 'json'], { cwd: folder, env });

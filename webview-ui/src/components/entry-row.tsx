@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ConversationEntry } from '../../../src/protocol/conversation-entry';
 import { MarkdownView } from '../markdown/markdown-view';
 import { AttachmentChips } from './attachment-chips';
+import { CompactionDivider } from './compaction-divider';
 import { EditPreview } from './edit-preview';
 import { NoticeRow } from './notice-row';
 import { PermissionPrompt } from './permission-prompt';
@@ -37,5 +38,7 @@ export function EntryRow({ chatId, entry }: { chatId: string; entry: Conversatio
       return <PermissionPrompt chatId={chatId} entry={entry} />;
     case 'edit':
       return <EditPreview chatId={chatId} entry={entry} />;
+    case 'compaction':
+      return <CompactionDivider entry={entry} />;
   }
 }

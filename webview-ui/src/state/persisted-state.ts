@@ -57,6 +57,8 @@ function boundEntry(entry: ConversationEntry, max: number): ConversationEntry {
         : { ...entry, resultPreview: clip(entry.resultPreview, max, 'head') };
     case 'edit':
       return entry.diff.length <= max ? entry : { ...entry, diff: clip(entry.diff, max, 'head') };
+    case 'compaction':
+      return entry.summary.length <= max ? entry : { ...entry, summary: clip(entry.summary, max, 'head') };
     default:
       return entry;
   }

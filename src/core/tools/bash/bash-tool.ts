@@ -3,7 +3,8 @@ import type { ShellRunResult } from '../../ports';
 import { buildTool } from '../build-tool';
 import type { ToolContext, ToolResult } from '../tool';
 import { isInsidePath } from '../../paths/is-inside-path';
-import { cutMiddle, isEmptyText, renderCut, withoutFinalNewline } from '../../text/cut-middle';
+import type { CutText } from '../../text/cut-middle';
+import { cutMiddle, isEmptyText, renderCut, savedAt, withoutFinalNewline } from '../../text/cut-middle';
 import { isReadOnlyCommand } from './read-only-command';
 import { runWithProgress } from './run-with-progress';
 
@@ -34,7 +35,7 @@ const description = `Runs a bash command and returns its stdout and stderr.
 - The working directory persists between calls (a \`cd\` stays, inside the workspace); environment variables do not.
 - stdin is closed: pass --yes, -y or --no-input; never open editors or pagers.
 - The whole process tree is killed after ${defaultTimeoutMs / 60_000} minutes, or \`timeout\` (at most ${maxTimeoutMs / 60_000}).
-- Output over ${maxResultChars.toLocaleString('en-US')} characters is cut in the middle, with a note of what is missing.
+- Output over ${maxResultChars.toLocaleString('en-US')} characters is cut in the middle, with a note of what is missing and of the file that holds all of it (open it with Read).
 - Servers, watchers and other long runs: set run_in_background, poll with BashOutput, stop with KillShell; never append \`&\`.
 - Quote paths with spaces; chain dependent steps with \`&&\`.`;
 
@@ -72,7 +73,7 @@ export const bashTool = buildTool<BashInput>({
     const cwdNote = [resetNote, await updateWorkingDirectory(result.cwdAfter, context)]
       .filter(Boolean)
       .join('\n');
-    return formatResult(input.command, result, { timeoutMs, cwdNote });
+    return formatResult(input.command, result, { timeoutMs, cwdNote, context });
   },
 });
 
@@ -102,13 +103,14 @@ async function updateWorkingDirectory(cwdAfter: string, context: ToolContext): P
 
 /**
  * The output, then how the command ended. The output is cut once, to what the status lines leave
- * of the result's limit, so no later cap cuts it again and its one note stays true.
+ * of the result's limit, so no later cap cuts it again and its one note stays true; output that
+ * is cut is saved first, and the note names the file.
  */
-function formatResult(
+async function formatResult(
   command: string,
   result: ShellRunResult,
-  extra: { timeoutMs: number; cwdNote: string },
-): ToolResult {
+  extra: { timeoutMs: number; cwdNote: string; context: ToolContext },
+): Promise<ToolResult> {
   const notes: string[] = [];
   if (result.timedOut) notes.push(`(timed out after ${extra.timeoutMs} ms; the command was killed)`);
   else if (result.aborted) notes.push('(aborted: the command was stopped before it finished)');
@@ -117,10 +119,20 @@ function formatResult(
   if (extra.cwdNote) notes.push(extra.cwdNote);
   const room = notes.reduce((left, note) => left - note.length - 1, maxResultChars);
   const output = withoutFinalNewline(result.output);
-  const body = isEmptyText(output) ? '(no output)' : renderCut(cutMiddle(output, room));
+  const body = isEmptyText(output)
+    ? '(no output)'
+    : renderCut(cutMiddle(await saveIfCut(output, room, extra.context), room));
   return {
     content: [body, ...notes].join('\n'),
     isError: result.exitCode !== 0,
     display: { kind: 'shell', exitCode: result.exitCode, command },
   };
+}
+
+/** Output that will not fit `room` is saved whole (as far as the shell kept it), so its note can say where. */
+async function saveIfCut(output: CutText, room: number, context: ToolContext): Promise<CutText> {
+  const text = renderCut(output);
+  if (text.length <= room || !context.results) return output;
+  const saved = await context.results.save({ toolUseId: context.toolUseId, text });
+  return saved.ok ? savedAt(output, saved.path) : output;
 }

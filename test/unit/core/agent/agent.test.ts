@@ -68,7 +68,7 @@ describe('Agent', function () {
       transcript: { append: (entry) => transcript.push(entry) },
       compact: async (request) => {
         compactions.push(request);
-        return [userText('Summary: the session so far.')];
+        return { ok: true, summary: 'Summary: the session so far.' };
       },
       ...extra,
     });
@@ -123,20 +123,30 @@ describe('Agent', function () {
     assert.deepEqual(saved, agent.messages);
   });
 
-  it('replaces its own history when the loop compacts, and sends the summary', async () => {
+  it('keeps its whole history when the loop compacts, sends the summary, and saves the compaction', async () => {
     server.enqueue({ blocks: [{ text: 'Continuing from the summary.' }] });
-    const agent = createAgent({ compactReserveTokens: 199_990 });
+    const agent = createAgent({ contextTuning: { thresholds: { autoCompact: 10 } } });
     const events = await submit(agent, 'go on');
     assert.equal(compactions[0]?.trigger, 'auto');
     assert.ok(events.some((event) => event.type === 'context-compact' && event.trigger === 'auto'));
     assert.deepEqual(
       agent.messages.map((message) => message.content[0]),
       [
-        { type: 'text', text: 'Summary: the session so far.' },
+        { type: 'text', text: 'go on' },
         { type: 'text', text: 'Continuing from the summary.' },
       ],
+      'the history is not rewritten',
     );
-    assert.match(JSON.stringify(sent(0)), /Summary: the session so far\./);
+    assert.match(JSON.stringify(sent(0)[0]), /Summary: the session so far\./);
+    assert.match(JSON.stringify(agent.contextMessages[0]), /Summary: the session so far\./);
+    const entry = transcript.find((line) => line.type === 'compaction');
+    assert.ok(entry?.type === 'compaction');
+    assert.deepEqual(
+      { kept: entry.kept, summary: entry.summary, attachments: entry.attachments, trigger: entry.trigger },
+      { kept: 0, summary: 'Summary: the session so far.', attachments: [], trigger: 'auto' },
+    );
+    const before = transcript.slice(0, transcript.indexOf(entry)).filter((line) => line.type === 'message');
+    assert.equal(before.length, 1, 'written after the messages it covers');
   });
 
   describe('a resumed history no provider count covers yet', () => {
@@ -151,7 +161,10 @@ describe('Agent', function () {
       await server.start();
       server.enqueue({ blocks: [{ text: 'continuing' }] });
       // Auto-compaction at 10,000 tokens; the history is estimated at 7,000 (characters ÷ 4).
-      return submit(createAgent({ history, compactReserveTokens: 190_000 }), 'go on');
+      return submit(
+        createAgent({ history, contextTuning: { thresholds: { autoCompact: 10_000 } } }),
+        'go on',
+      );
     }
 
     it('is counted once with count_tokens, and compacted before the call when the provider counts it over', async () => {
@@ -181,7 +194,8 @@ describe('Agent', function () {
     server.enqueue({ blocks: [{ text: 'a' }] }, { blocks: [{ text: 'b' }] });
     await submit(createAgent({ history, autoCompactPercent: 5 }), 'go on');
     assert.equal(compactions.length, 1, '12,000 tokens is past 5% of a 200,000 window');
-    await submit(createAgent({ history, autoCompactPercent: 100, compactReserveTokens: 190_000 }), 'go on');
+    const reserveFirst = { autoCompactPercent: 100, contextTuning: { bufferTokens: 190_000 } };
+    await submit(createAgent({ history, ...reserveFirst }), 'go on');
     assert.equal(compactions.length, 2, 'a percentage never delays the reserve');
   });
 
@@ -189,16 +203,65 @@ describe('Agent', function () {
     server.enqueue({ blocks: [{ text: 'first answer' }] }, { blocks: [{ text: 'second answer' }] });
     const agent = createAgent();
     await submit(agent, 'hello');
-    const event = await agent.compact({ signal: new AbortController().signal, instructions: 'keep the API' });
-    assert.equal(event?.trigger, 'manual');
+    const result = await agent.compact({
+      signal: new AbortController().signal,
+      instructions: 'keep the API',
+    });
+    assert.equal(result.ok && result.event.trigger, 'manual');
     assert.equal(compactions[0]?.instructions, 'keep the API');
-    assert.deepEqual(compactions[0]?.messages.length, 2);
+    assert.equal(compactions[0]?.messages.length, 2);
+    assert.equal(compactions[0]?.prefix.model, 'claude-sonnet-4-6', "the conversation's own model");
     await submit(agent, 'next');
     assert.deepEqual(
       sent(1).map((message) => message.role),
       ['user', 'user'],
+      'the summary replaces the conversation, then the new prompt',
     );
     assert.match(JSON.stringify(sent(1)[0]), /Summary: the session so far\./);
+    assert.equal(agent.messages.length, 4, 'the history keeps all four messages');
+  });
+
+  it('says why /compact did nothing', async () => {
+    const agent = createAgent();
+    assert.deepEqual(await agent.compact({ signal: new AbortController().signal }), {
+      ok: false,
+      reason: 'There is nothing to compact yet.',
+    });
+    server.enqueue({ blocks: [{ text: 'hi' }] });
+    await submit(agent, 'hello');
+    const refusing = createAgent({
+      history: agent.messages,
+      compact: async () => ({ ok: false, reason: 'A PreCompact hook blocked compaction: busy' }),
+    });
+    assert.deepEqual(await refusing.compact({ signal: new AbortController().signal }), {
+      ok: false,
+      reason: 'A PreCompact hook blocked compaction: busy',
+    });
+  });
+
+  it("re-attaches the host's own, the todo list and the files it read last after the summary", async () => {
+    workspace.put('/work/a.txt', 'alpha\n');
+    workspace.put('/work/b.txt', 'beta\n');
+    server.enqueue(
+      { blocks: [{ toolUse: { name: 'Plan', input: { steps: ['rename the parser'] } } }] },
+      { blocks: [{ toolUse: { name: 'Read', input: { file_path: '/work/a.txt' } } }] },
+      { blocks: [{ toolUse: { name: 'Read', input: { file_path: '/work/b.txt' } } }] },
+      { blocks: [{ text: 'Read both.' }] },
+    );
+    const agent = createAgent({
+      compactionAttachments: async () => ['<system-reminder>The plan: rename it.</system-reminder>'],
+    });
+    await submit(agent, 'plan and read');
+    workspace.put('/work/a.txt', 'alpha, changed since\n');
+    const result = await agent.compact({ signal: new AbortController().signal });
+    assert.ok(result.ok);
+    const attachments = result.event.record.attachments;
+    assert.equal(attachments.length, 4);
+    assert.match(attachments[0]!, /The plan: rename it\./);
+    assert.match(attachments[1]!, /1\. \[pending\] rename the parser/);
+    assert.match(attachments[2]!, /You read \/work\/b\.txt before the summary[\s\S]*1\tbeta/, 'newest first');
+    assert.match(attachments[3]!, /\/work\/a\.txt[\s\S]*alpha, changed since/, 'as the file is now');
+    assert.match(JSON.stringify(agent.contextMessages[0]), /rename the parser/);
   });
 
   it('announces and saves a todo change made by any tool, not only TodoWrite', async () => {

@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { createCompactor, renderTranscript } from '../../../../src/core/context/compactor';
+import {
+  createCompactor,
+  createSpanSummarizer,
+  renderTranscript,
+} from '../../../../src/core/context/compactor';
 import type { CompactRequest } from '../../../../src/core/context/compactor';
 import type { Message } from '../../../../src/core/messages/message';
-import { userText } from '../../../../src/core/messages/message';
+import { textOf, userText } from '../../../../src/core/messages/message';
 import { FakeModelClient } from '../../../support/fake-model-client';
-import { AnthropicClient } from '../../../../src/node/providers/anthropic-client';
-import { runQuery, timingTools } from '../../../support/loop-harness';
-import { ScriptedModelServer } from '../../../support/scripted-model-server';
 
 const history: Message[] = [
   userText('rename the parser'),
@@ -20,15 +21,24 @@ const history: Message[] = [
   },
 ];
 
+const prefix = {
+  model: 'main-model',
+  system: [{ text: 'You are Tandem.', cacheBreakpoint: true }],
+  tools: [{ name: 'Read', description: 'Reads a file.', inputSchema: { type: 'object' } }],
+};
+
 const request = (extra: Partial<CompactRequest> = {}): CompactRequest => ({
   messages: history,
+  prefix,
   trigger: 'auto',
   contextTokens: 1_500,
   signal: new AbortController().signal,
   ...extra,
 });
 
-describe('compaction', () => {
+const summaryReply = (text: string) => ({ blocks: [{ type: 'text' as const, text }] });
+
+describe('compactor', () => {
   it('renders tool calls and cuts long results in the transcript it summarises', () => {
     const text = renderTranscript(history);
     assert.match(text, /Person: rename the parser/);
@@ -36,136 +46,101 @@ describe('compaction', () => {
     assert.ok(text.length < 2_500);
   });
 
-  it('replaces the history with one message that carries the summary', async () => {
-    const client = new FakeModelClient([
-      { blocks: [{ type: 'text', text: 'Renaming parser.ts; next: update imports.' }] },
-    ]);
-    const compacted = await createCompactor({ client, model: 'm' })(request());
-    assert.equal(compacted?.length, 1);
-    assert.equal(compacted?.[0]?.role, 'user');
-    assert.match(JSON.stringify(compacted), /next: update imports/);
-    assert.match(JSON.stringify(compacted), /about 1,500 tokens/);
-    assert.deepEqual(client.requests[0]?.tools, []);
+  it('sends the conversation as the loop does — same model, system, tools, messages — and one instruction after it', async () => {
+    const client = new FakeModelClient([summaryReply('## Goal\nRename the parser.')]);
+    const outcome = await createCompactor({ client })(request());
+    assert.deepEqual(outcome, {
+      ok: true,
+      summary: '## Goal\nRename the parser.',
+      model: 'main-model',
+      usage: { inputTokens: 10, outputTokens: 5, cacheReadTokens: 0, cacheCreationTokens: 0 },
+    });
+    const sent = client.requests[0]!;
+    assert.equal(sent.model, 'main-model');
+    assert.deepEqual(sent.system, prefix.system);
+    assert.deepEqual(sent.tools, prefix.tools);
+    assert.deepEqual(sent.messages.slice(0, history.length), history, 'the cached prefix, unchanged');
+    const instruction = textOf(sent.messages.at(-1)!.content);
+    assert.equal(sent.messages.length, history.length + 1);
+    for (const heading of [
+      'Goal',
+      "The person's words that still bind",
+      'Decisions',
+      'Files touched',
+      'Errors and fixes',
+      'Pending work',
+    ])
+      assert.match(instruction, new RegExp(`## ${heading}`));
+    assert.match(instruction, /Do not call any tools/);
   });
 
-  it("passes the person's instructions for a manual compaction to the summary call", async () => {
-    const client = new FakeModelClient([{ blocks: [{ type: 'text', text: 'Kept the API notes.' }] }]);
-    await createCompactor({ client, model: 'm' })(
-      request({ trigger: 'manual', instructions: 'keep the API notes' }),
+  it('keeps the thinking budget of the conversation, with room for the summary on top', async () => {
+    const client = new FakeModelClient([summaryReply('summary')]);
+    await createCompactor({ client, maxTokens: 4_000 })(
+      request({ prefix: { ...prefix, thinkingBudget: 2_000 } }),
     );
+    assert.equal(client.requests[0]?.thinkingBudget, 2_000);
+    assert.equal(client.requests[0]?.maxTokens, 6_000);
+  });
+
+  it("passes the person's instructions for a manual compaction", async () => {
+    const client = new FakeModelClient([summaryReply('Kept the API notes.')]);
+    await createCompactor({ client })(request({ trigger: 'manual', instructions: 'keep the API notes' }));
     assert.match(
-      JSON.stringify(client.requests[0]?.system),
+      textOf(client.requests[0]!.messages.at(-1)!.content),
       /The person asked the summary to: keep the API notes/,
     );
   });
 
-  it('returns undefined when the summary call fails, so the loop can report it', async () => {
-    const client = new FakeModelClient([{ error: { kind: 'server', message: '500' } }]);
-    assert.equal(await createCompactor({ client, model: 'm' })(request()), undefined);
+  it('summarises a text rendering, without tools, when the prompt was too long for the model', async () => {
+    const client = new FakeModelClient([summaryReply('summary')]);
+    const outcome = await createCompactor({ client })(request({ trigger: 'reactive' }));
+    assert.equal(outcome.ok, true);
+    const sent = client.requests[0]!;
+    assert.deepEqual(sent.tools, []);
+    assert.equal(sent.messages.length, 1);
+    assert.match(textOf(sent.messages[0]!.content), /Person: rename the parser/);
+    assert.match(sent.system[0]!.text, /## Pending work/);
   });
 
-  it('compacts before a call once the history passes the threshold', async () => {
-    const client = new FakeModelClient([{ blocks: [{ type: 'text', text: 'continuing' }] }]);
-    const run = await runQuery(client, [], {
-      history: [...history, userText('go on')],
-      autoCompactTokens: 500,
-      compact: async () => [userText('summary of the session')],
-    });
-    assert.equal(run.reason, 'completed');
-    assert.ok(run.events.some((event) => event.type === 'context-compact' && event.trigger === 'auto'));
-    assert.deepEqual(
-      JSON.stringify(client.requests[0]?.messages),
-      JSON.stringify([userText('summary of the session')]),
-    );
-  });
-
-  it('compacts and retries when the model says the prompt is too long', async () => {
+  it('falls back to the rendering when the prefix call itself is too long', async () => {
     const client = new FakeModelClient([
       { error: { kind: 'prompt_too_long', message: 'prompt is too long' } },
-      { blocks: [{ type: 'text', text: 'fits now' }] },
+      summaryReply('summary from the rendering'),
     ]);
-    const run = await runQuery(client, [], { compact: async () => [userText('short')] });
-    assert.equal(run.reason, 'completed');
-    assert.ok(run.events.some((event) => event.type === 'context-compact' && event.trigger === 'reactive'));
+    const outcome = await createCompactor({ client })(request());
+    assert.equal(outcome.ok && outcome.summary, 'summary from the rendering');
     assert.equal(client.requests.length, 2);
+    assert.deepEqual(client.requests[1]?.tools, []);
   });
 
-  it('tells a compaction from a back-off in the transitions it records', async () => {
-    const client = new FakeModelClient([
-      { error: { kind: 'overloaded', message: 'overloaded' } },
-      { error: { kind: 'prompt_too_long', message: 'prompt is too long' } },
-      { blocks: [{ type: 'text', text: 'fits now' }] },
+  it('says why when the summary call fails or answers with a tool call only', async () => {
+    const failing = new FakeModelClient([
+      { error: { kind: 'server', message: '500 Internal Server Error' } },
     ]);
-    const run = await runQuery(client, [], { compact: async () => [userText('short')] });
-    assert.equal(run.reason, 'completed');
-    assert.deepEqual(run.transitions, [
-      { reason: 'retry', attempt: 1 },
-      { reason: 'compact', trigger: 'reactive' },
+    assert.deepEqual(await createCompactor({ client: failing })(request()), {
+      ok: false,
+      reason: 'The summary call failed: 500 Internal Server Error',
+    });
+    const toolOnly = new FakeModelClient([
+      { blocks: [{ type: 'tool_use', id: 'x', name: 'Read', input: { file_path: '/w/a.ts' } }] },
     ]);
-    assert.equal(run.state.reactiveCompacted, true);
-    assert.equal(run.state.turnCount, 1, 'a compaction repeats the turn, it does not count as one');
-  });
-
-  it('tries a reactive compaction once, then reports the prompt as too long', async () => {
-    const tooLong = { error: { kind: 'prompt_too_long' as const, message: 'prompt is too long' } };
-    const client = new FakeModelClient([tooLong, tooLong]);
-    let calls = 0;
-    const run = await runQuery(client, [], {
-      compact: async () => {
-        calls += 1;
-        return [userText('still long')];
-      },
+    assert.deepEqual(await createCompactor({ client: toolOnly })(request()), {
+      ok: false,
+      reason: 'The summary call answered without a summary.',
     });
-    assert.equal(run.reason, 'prompt_too_long');
-    assert.equal(calls, 1);
   });
 
-  it('stops auto-compacting after three failures in a row (the circuit breaker)', async () => {
-    const server = new ScriptedModelServer();
-    await server.start();
-    try {
-      // The provider reports a context past the threshold after every call.
-      const turn = {
-        blocks: [{ toolUse: { name: 'Wait', input: { ms: 0 } } }],
-        usage: { input_tokens: 1_000 },
-      };
-      server.enqueue(turn, turn, turn, turn, { blocks: [{ text: 'done' }], usage: { input_tokens: 1_000 } });
-      const triggers: string[] = [];
-      const run = await runQuery(
-        new AnthropicClient({ baseUrl: server.url, apiKey: 'test', env: {} }),
-        timingTools([]),
-        {
-          history: [...history, userText('go on')],
-          autoCompactTokens: 500,
-          compact: async (request) => {
-            triggers.push(request.trigger);
-            return undefined;
-          },
-        },
-      );
-      assert.equal(run.reason, 'completed');
-      assert.equal(server.modelRequests.length, 5);
-      assert.deepEqual(triggers, ['auto', 'auto', 'auto']);
-      assert.equal(run.state.compactFailures, 3);
-      assert.ok(run.state.contextTokens > 500);
-    } finally {
-      await server.close();
-    }
-  });
-
-  it('compacts once per call even when the summary is still over the threshold', async () => {
-    const client = new FakeModelClient([{ blocks: [{ type: 'text', text: 'continuing' }] }]);
-    let calls = 0;
-    const run = await runQuery(client, [], {
-      history: [...history, userText('go on')],
-      autoCompactTokens: 10,
-      compact: async () => {
-        calls += 1;
-        return [userText('a summary that is itself longer than ten tokens, as summaries are')];
-      },
+  it('summarises a collapsed span on the small model, as text, without tools', async () => {
+    const client = new FakeModelClient([summaryReply('Read parser.ts: 5,000 characters of x.')]);
+    const outcome = await createSpanSummarizer({ client, model: 'small-model' })({
+      messages: history,
+      signal: new AbortController().signal,
     });
-    assert.equal(run.reason, 'completed');
-    assert.equal(calls, 1);
-    assert.deepEqual(run.transitions[0], { reason: 'compact', trigger: 'auto' });
+    assert.equal(outcome.ok && outcome.summary, 'Read parser.ts: 5,000 characters of x.');
+    assert.equal(outcome.ok && outcome.model, 'small-model', "its cost is the small model's");
+    assert.equal(client.requests[0]?.model, 'small-model');
+    assert.deepEqual(client.requests[0]?.tools, []);
+    assert.match(client.requests[0]!.system[0]!.text, /one stretch of a coding session/);
   });
 });

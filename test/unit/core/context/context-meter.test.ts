@@ -14,44 +14,75 @@ const usage = (inputTokens: number, outputTokens = 0): Usage => ({
 });
 const reply = (text: string): AssistantMessage => ({ role: 'assistant', content: [{ type: 'text', text }] });
 
-/** A message that fails the test if anything reads it: older history must not be looked at. */
-function untouchable(): Message {
-  return {
-    role: 'user',
-    get content(): never {
-      throw new Error('an old message was read to measure the context');
+/** A message that counts how often its content is read. */
+function watched(text: string): { message: Message; reads: () => number } {
+  let reads = 0;
+  const content = [{ type: 'text' as const, text }];
+  const message = {
+    role: 'user' as const,
+    get content() {
+      reads += 1;
+      return content;
     },
-  } as Message;
+  };
+  return { message, reads: () => reads };
 }
 
 describe('ContextMeter (reported usage plus what is new)', () => {
   it('counts the last reported usage plus an estimate of each message after it', () => {
     const meter = new ContextMeter();
     const answer = reply('ok');
-    meter.record(answer, { ...usage(1_000, 50), cacheReadTokens: 9_000, cacheCreationTokens: 200 });
+    const prompt = userText('hi');
+    meter.record(answer, { ...usage(1_000, 50), cacheReadTokens: 9_000, cacheCreationTokens: 200 }, [prompt]);
     const next = userText('x'.repeat(400));
-    assert.equal(meter.measure([userText('hi'), answer, next], 5_000), 10_250 + 100);
+    assert.equal(meter.measure([prompt, answer, next], 5_000), 10_250 + 100);
   });
 
-  it('never reads the history before the last reported response', () => {
+  it('never reads the history before the last reported response again to measure', () => {
     const meter = new ContextMeter();
     const answer = reply('ok');
-    meter.record(answer, usage(20_000));
-    assert.equal(meter.measure([untouchable(), untouchable(), answer, userText('abcd')], 0), 20_001);
+    const older = [watched('a'.repeat(40)), watched('b'.repeat(40))];
+    meter.record(
+      answer,
+      usage(20_000),
+      older.map((entry) => entry.message),
+    );
+    const readsAfterRecording = older.map((entry) => entry.reads());
+    const messages = [...older.map((entry) => entry.message), answer, userText('abcd')];
+    assert.equal(meter.measure(messages, 0), 20_001);
+    assert.equal(meter.measure(messages, 0), 20_001);
+    assert.deepEqual(
+      older.map((entry) => entry.reads()),
+      readsAfterRecording,
+    );
   });
 
-  it('estimates everything, with the fixed prompt, when no reported response is in the history', () => {
+  it('estimates everything, with the fixed prompt, when nothing was reported yet', () => {
+    assert.equal(new ContextMeter().measure([userText('x'.repeat(40))], 3_000), 3_010);
+  });
+
+  it('estimates the whole request when the pipeline changed it before its newest turn, even if it keeps the counted answer', () => {
     const meter = new ContextMeter();
-    meter.record(reply('gone'), usage(150_000));
-    const compacted = [userText('x'.repeat(40))];
-    assert.equal(meter.measure(compacted, 3_000), 3_010);
+    const old = userText('x'.repeat(40_000));
+    const answer = reply('y'.repeat(400));
+    meter.measure([old], 0);
+    meter.record(answer, usage(20_000), [old]); // 10,000 estimated, 20,000 counted: twice the estimate
+    const summary = userText('z'.repeat(400));
+    assert.equal(
+      meter.measure([summary, answer], 0),
+      400,
+      'summary and answer, 200 estimated, at the learned rate',
+    );
+    assert.equal(meter.isUncounted([summary, answer]), true);
+    assert.equal(meter.measure([old, answer], 0), 20_000, 'the same request as counted: the count');
   });
 
   it('ignores usage of all zeros from a provider that reports none', () => {
     const meter = new ContextMeter();
     const answer = reply('abcd');
-    meter.record(answer, usage(0));
-    assert.equal(meter.measure([userText('abcd'), answer], 7), 9);
+    const prompt = userText('abcd');
+    meter.record(answer, usage(0), [prompt]);
+    assert.equal(meter.measure([prompt, answer], 7), 9);
   });
 
   it("counts an image by the model's rule, never by its base64", () => {
@@ -78,7 +109,7 @@ describe('ContextMeter (reported usage plus what is new)', () => {
     const question = userText('x'.repeat(4_000));
     assert.equal(meter.measure([question], 1_000), 2_000, 'an estimate of 1,000 + 1,000 before any report');
     const answer = reply('ok');
-    meter.record(answer, usage(3_000, 10)); // the provider counts 1.5 tokens per estimated token
+    meter.record(answer, usage(3_000, 10), [question]); // the provider counts 1.5 tokens per estimated token
     const file = userText('y'.repeat(8_000));
     assert.equal(meter.measure([question, answer, file], 1_000), 3_010 + 3_000);
     assert.equal(meter.ratio, 1.5);
@@ -87,8 +118,9 @@ describe('ContextMeter (reported usage plus what is new)', () => {
   it('does not learn from a turn too small to tell the tokenizer from the framing', () => {
     const meter = new ContextMeter();
     const answer = reply('ok');
-    meter.measure([userText('hi')], 0);
-    meter.record(answer, usage(40));
+    const hi = userText('hi');
+    meter.measure([hi], 0);
+    meter.record(answer, usage(40), [hi]);
     assert.equal(meter.ratio, 1);
   });
 
@@ -96,7 +128,7 @@ describe('ContextMeter (reported usage plus what is new)', () => {
     const meter = new ContextMeter();
     const history = [userText('a'.repeat(40_000)), reply('b'.repeat(40_000))];
     assert.ok(meter.isUncounted(history));
-    meter.recordCount(history[1]!, 31_000);
+    meter.recordCount(history, 31_000);
     assert.equal(meter.isUncounted(history), false);
     assert.equal(meter.measure([...history, userText('abcd')], 5_000), 31_001);
   });

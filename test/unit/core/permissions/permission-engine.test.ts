@@ -95,6 +95,25 @@ describe('PermissionEngine: defaults', () => {
     );
   });
 
+  it("reads the session's saved tool results without asking, and still asks to write there", async () => {
+    const results = '/home/dev/.tandem/sessions/s1/tool-results';
+    // An allowed command may read there too; outside the workspace it would still ask.
+    const { engine, context } = await createEngine({
+      allow: ['Bash(grep:*)', 'Bash(echo:*)'],
+      overrides: { readRoots: [results] },
+    });
+    const cases: { tool: typeof read; input: object; expected: string }[] = [
+      { tool: read, input: { path: `${results}/toolu_1.txt` }, expected: 'allow' },
+      { tool: bashTool, input: { command: `grep -n error ${results}/toolu_1.txt` }, expected: 'allow' },
+      { tool: bashTool, input: { command: 'grep -n error /etc/hosts' }, expected: 'ask' },
+      { tool: write, input: { path: `${results}/toolu_1.txt` }, expected: 'ask' },
+      { tool: bashTool, input: { command: `echo x > ${results}/toolu_1.txt` }, expected: 'ask' },
+      { tool: read, input: { path: '/home/dev/.tandem/sessions/s2.jsonl' }, expected: 'ask' },
+    ];
+    for (const { tool, input, expected } of cases)
+      assert.equal((await engine.decide(tool, input, context)).behavior, expected, JSON.stringify(input));
+  });
+
   it('asks before edits and unknown commands', async () => {
     const { engine, context } = await createEngine();
     assert.equal((await engine.decide(edit, { path: `${root}/a.ts` }, context)).behavior, 'ask');

@@ -58,6 +58,34 @@ describe('transcript rewind', () => {
     );
   });
 
+  it('sends the compaction still in reach after a rewind behind a later one', () => {
+    const compaction = (summary: string) =>
+      line({
+        type: 'compaction',
+        kept: 0,
+        summary,
+        attachments: [],
+        trigger: 'manual',
+        contextTokens: 1_000,
+        timestamp: 3,
+      });
+    const lines = [
+      ...twoTurns().slice(0, 5),
+      compaction('turn one'),
+      ...twoTurns().slice(5),
+      compaction('turns one and two'),
+      line({ type: 'rewind', messageCount: 3, timestamp: 6 }),
+    ];
+    const restored = restoreSession(lines);
+    assert.equal(restored.messages.length, 3);
+    assert.equal(restored.context.compaction?.summary, 'turn one');
+    assert.equal(restored.context.compaction?.through, 2);
+    assert.deepEqual(
+      restored.compactions.map((mark) => [mark.summary, mark.messageIndex]),
+      [['turn one', 2]],
+    );
+  });
+
   it('keeps the first of two markers before one prompt (a prompt a hook blocked)', () => {
     const lines = [
       line({ type: 'checkpoint', checkpointId: 1, timestamp: 1 }),

@@ -6,6 +6,7 @@ import {
   cutMiddleText,
   cutNote,
   renderCut,
+  savedAt,
   wholeText,
 } from '../../../../src/core/text/cut-middle';
 
@@ -63,6 +64,19 @@ describe('cutMiddle', () => {
     assert.equal(renderCut(cut), 'top\n[… 5,000 characters (400 lines) cut …]\nbottom\n');
   });
 
+  it('names the file the text was saved to, and still fits the note inside the limit', () => {
+    const text = Array.from({ length: 2_000 }, (_, line) => `line ${line}`).join('\n');
+    const rendered = renderCut(
+      cutMiddle(savedAt(wholeText(text), '/sessions/s1/tool-results/toolu_1.txt'), 1_000),
+    );
+    assert.ok(rendered.length <= 1_000, `${rendered.length} characters`);
+    assert.match(
+      rendered,
+      /\[… [\d,]+ characters \([\d,]+ lines\) cut; the output is saved in \/sessions\/s1\/tool-results\/toolu_1\.txt …\]/,
+    );
+    assert.equal(renderCut(savedAt(wholeText('short'), '/p')), 'short', 'nothing cut, no note');
+  });
+
   it('keeps only the note when the limit leaves no room for text', () => {
     const rendered = cutMiddleText('x'.repeat(1_000), 10);
     assert.equal(rendered, '[… 1,000 characters cut …]\n');
@@ -70,16 +84,22 @@ describe('cutMiddle', () => {
 });
 
 describe('cutNote', () => {
-  const table: { characters: number; lines: number; expected: string }[] = [
+  const table: { characters: number; lines: number; savedTo?: string; expected: string }[] = [
     { characters: 12_345, lines: 0, expected: '[… 12,345 characters cut …]' },
     { characters: 80, lines: 1, expected: '[… 80 characters (1 line) cut …]' },
+    {
+      characters: 80,
+      lines: 0,
+      savedTo: '/s/r.txt',
+      expected: '[… 80 characters cut; the output is saved in /s/r.txt …]',
+    },
     {
       characters: 49_970_000,
       lines: 6_245_000,
       expected: '[… 49,970,000 characters (6,245,000 lines) cut …]',
     },
   ];
-  for (const { characters, lines, expected } of table) {
-    it(`writes ${expected}`, () => assert.equal(cutNote({ characters, lines }), expected));
+  for (const { expected, ...omission } of table) {
+    it(`writes ${expected}`, () => assert.equal(cutNote(omission), expected));
   }
 });

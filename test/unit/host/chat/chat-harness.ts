@@ -5,7 +5,7 @@ import type { LoopEvent, TerminalReason } from '../../../../src/core/loop/loop-e
 import { silentLogger } from '../../../../src/core/ports';
 import type { FileWriter } from '../../../../src/core/tools/file-writer';
 import { UsageLedger } from '../../../../src/core/usage/usage-ledger';
-import type { ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
+import type { ChatAgent, ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
 import { ChatService } from '../../../../src/host/chat/chat-service';
 import { ChatSnapshotStore } from '../../../../src/host/chat/chat-snapshot-store';
 import type { EditReviewer } from '../../../../src/host/review/edit-reviewer';
@@ -28,6 +28,11 @@ export interface ChatHarnessOptions {
   active?: string;
   /** Makes agent creation fail with this error. */
   failAgent?: { code: string; message: string; action?: 'set-api-key' };
+  /** What the agent's `/compact` does (it may count into the agent's ledger); by default it has no compactor. */
+  compact?: (
+    request: Parameters<ChatAgent['compact']>[0],
+    usage: UsageLedger,
+  ) => ReturnType<ChatAgent['compact']>;
 }
 
 /** A writer that asks the reviewer and writes nothing: "written" is what the reviewer's apply says. */
@@ -64,7 +69,14 @@ export function chatHarness(turn: Turn, options: ChatHarnessOptions = {}) {
       return {
         ok: true,
         sessionId: request.resume ?? request.sessionId,
-        agent: { usage, submit: (prompt, signal) => turn(prompt, signal, request, usage) },
+        agent: {
+          usage,
+          submit: (prompt, signal) => turn(prompt, signal, request, usage),
+          compact: (compactRequest) =>
+            options.compact
+              ? options.compact(compactRequest, usage)
+              : Promise.resolve({ ok: false, reason: 'This session has no compactor.' }),
+        },
         dispose: async () => {},
       };
     },

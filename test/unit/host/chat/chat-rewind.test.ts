@@ -105,6 +105,7 @@ describe('chat rewind', () => {
     const transcript = {
       messages: [prompt('one'), answer('did one')],
       checkpoints: [{ checkpointId: 1, messageIndex: 0 }],
+      compactions: [],
       todos: [],
     };
     const rewound = rewoundChat(chat, transcript, 7);

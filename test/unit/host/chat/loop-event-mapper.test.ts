@@ -55,6 +55,42 @@ const events: [string, LoopEvent, string[]][] = [
     ['did-cut-answer'],
   ],
   ['thinking (not shown)', { type: 'thinking-delta', thinking: 'hm' }, []],
+  [
+    'a compaction',
+    {
+      type: 'context-compact',
+      trigger: 'auto',
+      before: 40,
+      after: 3,
+      contextTokens: 170_000,
+      tokensAfter: 12_000,
+      summary: '## Goal',
+      record: {
+        through: 40,
+        keepFrom: 38,
+        summary: '## Goal',
+        attachments: [],
+        trigger: 'auto',
+        contextTokens: 170_000,
+      },
+    },
+    ['did-compact'],
+  ],
+  [
+    'an auto-compaction failure before the breaker opens (not shown)',
+    { type: 'compact-fail', trigger: 'auto', reason: 'overloaded', failures: 1, breakerOpen: false },
+    [],
+  ],
+  [
+    'the breaker opening',
+    { type: 'compact-fail', trigger: 'auto', reason: 'overloaded', failures: 3, breakerOpen: true },
+    ['did-fail'],
+  ],
+  [
+    'a collapse or a trim (the model sees less; nothing for the person)',
+    { type: 'context-trim', layer: 'snip', count: 4, contextTokens: 150_000, tokensAfter: 90_000 },
+    [],
+  ],
 ];
 
 describe('mapLoopEvent', () => {

@@ -76,4 +76,24 @@ describe('entriesFromMessages (a chat reopened after a reload)', () => {
     assert.equal(titleFromMessages(messages), 'Fix the greeting');
     assert.equal(titleFromMessages([]), undefined);
   });
+
+  it('draws a divider where each compaction happened, with its summary, after a reload from the transcript', () => {
+    const entries = entriesFromMessages(messages, {
+      compactions: [
+        { messageIndex: 3, trigger: 'auto', summary: '## Goal\nFix the greeting.', contextTokens: 150_000 },
+        { messageIndex: 4, trigger: 'manual', summary: 'Greeting fixed.', contextTokens: 20_000 },
+      ],
+    });
+    assert.deepEqual(
+      entries.map((entry) => entry.kind),
+      ['user', 'assistant', 'tool', 'compaction', 'assistant', 'compaction'],
+    );
+    assert.deepEqual(entries[3], {
+      kind: 'compaction',
+      id: 'restored-compaction-0',
+      trigger: 'auto',
+      summary: '## Goal\nFix the greeting.',
+      tokensBefore: 150_000,
+    });
+  });
 });

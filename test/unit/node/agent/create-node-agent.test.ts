@@ -146,7 +146,7 @@ describe('createNodeAgent (settings, memory, hooks wired into one session)', fun
         ['manual', 'keep it short'],
       ],
     );
-    assert.match(JSON.stringify(agent.messages), /Summary: greetings\./);
+    assert.match(JSON.stringify(agent.contextMessages), /Summary: greetings\./);
   });
 
   it('reloads permission rules when a settings file changes', async () => {

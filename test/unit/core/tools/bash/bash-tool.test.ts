@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Shell, ShellRunOptions, ShellRunResult } from '../../../../../src/core/ports';
-import { truncateResult } from '../../../../../src/core/execution/truncate-result';
+import { oversizedResults } from '../../../../../src/core/context/pipeline/tool-result-budget';
 import { wholeText } from '../../../../../src/core/text/cut-middle';
 import { bashTool } from '../../../../../src/core/tools/bash/bash-tool';
 import type { ToolContext } from '../../../../../src/core/tools/tool';
@@ -110,17 +110,40 @@ describe('Bash tool', () => {
     assert.ok(content.length <= 30_000, `${content.length} characters`);
   });
 
+  it('saves output it cuts and names the file in its note, so Read can open what was left out', async () => {
+    const saved = new Map<string, string>();
+    const results = {
+      directory: '/sessions/s1/tool-results',
+      save: async ({ toolUseId, text }: { toolUseId: string; text: string }) => {
+        saved.set(toolUseId, text);
+        return { ok: true as const, path: `/sessions/s1/tool-results/${toolUseId}.txt` };
+      },
+    };
+    const { result } = await runTool(
+      bashTool,
+      { command: 'seq 1 20000' },
+      { ...context, toolUseId: 'toolu_seq', results },
+    );
+    const content = String(result.content);
+    assert.ok(content.length <= bashTool.maxResultChars, `${content.length} characters`);
+    assert.match(content, /cut; the output is saved in \/sessions\/s1\/tool-results\/toolu_seq\.txt …\]/);
+    const whole = saved.get('toolu_seq')!.split('\n');
+    assert.equal(whole.length, 20_000, 'the file holds every line');
+    assert.equal(whole.at(-1), '20000');
+    const { result: short } = await runTool(bashTool, { command: 'echo hi' }, { ...context, results });
+    assert.equal(short.content, 'hi');
+    assert.equal(saved.size, 1, 'output that fits is not saved');
+  });
+
   it('says truly what it cut from 47 MB of output: one note, the real counts, nothing cut again', async function () {
     this.timeout(20_000);
     const count = 6_000_000;
     const { result } = await runTool(bashTool, { command: `seq 1 ${count}` }, context);
     const content = String(result.content);
     assert.ok(content.length <= bashTool.maxResultChars, `${content.length} characters`);
-    assert.deepEqual(
-      truncateResult(result, bashTool.maxResultChars),
-      result,
-      'the executor cuts nothing more',
-    );
+    const block = { type: 'tool_result' as const, toolUseId: 't', content: content, isError: false };
+    const budget = { limitOf: () => bashTool.maxResultChars, turnLimit: 200_000 };
+    assert.deepEqual(oversizedResults([block], budget), [], 'the tool-result budget cuts nothing more');
     const notes = [...content.matchAll(/\[… ([\d,]+) characters \(([\d,]+) lines\) cut …\]\n/g)];
     assert.equal(notes.length, 1, 'exactly one note');
     const [note] = notes;
