@@ -13,6 +13,7 @@ import { query } from '../loop/query';
 import type { QueryOptions } from '../loop/query';
 import type { RetryPolicy } from '../loop/retry-policy';
 import type { TranscriptSink } from '../session/transcript-entry';
+import { TranscriptRecorder } from '../session/transcript-recorder';
 import { DirectFileWriter } from '../tools/direct-file-writer';
 import { FileStateCache } from '../tools/file-state-cache';
 import type { FileWriter } from '../tools/file-writer';
@@ -51,7 +52,10 @@ export interface AgentOptions {
   cwd: string;
   /** Builds the system prompt once per submit (sections memoise themselves). */
   system(model: ModelInfo): Promise<SystemBlock[]>;
+  /** Where the session is saved; the answer is written as it streams (see TranscriptRecorder). */
   transcript?: TranscriptSink;
+  /** How long streamed text may wait before it is written, in ms; default 200. */
+  transcriptFlushMs?: number;
   /** A resumed session's history and todos. */
   history?: readonly Message[];
   todos?: readonly TodoItem[];
@@ -90,6 +94,7 @@ export class Agent {
   readonly shellState: { cwd: string };
   readonly #messages: Message[];
   readonly #meter: ContextMeter;
+  readonly #recorder: TranscriptRecorder | undefined;
   readonly #options: AgentOptions;
   #turn = 0;
   #running = false;
@@ -100,6 +105,13 @@ export class Agent {
     this.sessionId = options.sessionId;
     this.#messages = [...(options.history ?? [])];
     this.#meter = new ContextMeter(this.model.imageTokens);
+    this.#recorder =
+      options.transcript &&
+      new TranscriptRecorder({
+        sink: options.transcript,
+        clock: options.ports.clock,
+        ...(options.transcriptFlushMs === undefined ? {} : { flushMs: options.transcriptFlushMs }),
+      });
     this.todos = new TodoStore(options.todos ?? []);
     this.todos.onDidChange((todos) => this.#onTodosChange(todos));
     this.shellState = { cwd: options.cwd };
@@ -127,6 +139,7 @@ export class Agent {
     try {
       return yield* this.#run(prompt, signal);
     } finally {
+      this.#recorder?.end();
       this.#running = false;
     }
   }
@@ -180,7 +193,7 @@ export class Agent {
       }
       const event = step.value;
       if (event.type === 'turn-start') this.#turn = event.turn;
-      if (event.type === 'message-append') this.#persist(event.message);
+      this.#recorder?.observe(event);
       yield event;
       yield* this.#announceTodos();
     }
@@ -232,11 +245,7 @@ export class Agent {
   }
 
   #persist(message: Message): void {
-    this.#options.transcript?.append({
-      type: 'message',
-      message,
-      timestamp: this.#options.ports.clock.now(),
-    });
+    this.#recorder?.message(message);
   }
 
   #contextFor(toolUseId: string, signal: AbortSignal, model: ModelInfo): ToolContext {

@@ -1,5 +1,12 @@
-import type { AssistantMessage, Message, UserMessage } from '../messages/message';
+import type {
+  AssistantBlock,
+  AssistantMessage,
+  Message,
+  ToolResultBlock,
+  UserMessage,
+} from '../messages/message';
 import { addUsage, emptyUsage } from '../messages/message';
+import { mergeConsecutiveTurns } from '../messages/merge-turns';
 import type { ModelClient, ModelError, SystemBlock, ToolDefinition } from '../model/model-client';
 import type { Clock } from '../ports';
 import type { Compactor } from '../context/compactor';
@@ -112,7 +119,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       {
         model: state.model,
         system: options.system,
-        messages: state.messages,
+        messages: mergeConsecutiveTurns(state.messages),
         tools: options.toolDefinitions,
         maxTokens: state.maxTokens,
         thinkingBudget: options.thinkingBudget,
@@ -122,10 +129,11 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     );
 
     if (!outcome.ok) {
-      executor.abortAll('The model stream failed before this call could be kept.');
-      yield* drainQuietly(executor);
-      if (outcome.error.kind === 'aborted' || options.signal.aborted) {
-        yield* keepInterruptedText(outcome.partialText);
+      const stopped = outcome.error.kind === 'aborted' || options.signal.aborted;
+      executor.abortAll(stopped ? undefined : 'The model stream failed before this call could be kept.');
+      const results = yield* executor.drain();
+      if (stopped) {
+        yield* keepInterruptedTurn(outcome.partial, results);
         return 'aborted';
       }
       if (outcome.started) yield { type: 'stream-discard', error: outcome.error };
@@ -188,16 +196,33 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     return 'completed';
   }
 
-  /** What the person already saw stays in the history when they stop mid-answer (text only: no half tool call). */
-  async function* keepInterruptedText(text: string): AsyncGenerator<LoopEvent, void> {
-    if (text.trim() === '') return;
+  /**
+   * What the person already saw stays in the history when they stop mid-answer: the text so far and
+   * the tool calls that were whole, each with its result (an "interrupted" one when it had not
+   * finished), so the model knows what already ran. No half tool call is kept.
+   */
+  async function* keepInterruptedTurn(
+    partial: readonly AssistantBlock[],
+    results: readonly ToolResultBlock[],
+  ): AsyncGenerator<LoopEvent, void> {
+    if (!partial.some((block) => block.type === 'text' || block.type === 'tool_use')) return;
     const message: AssistantMessage = {
       role: 'assistant',
-      content: [{ type: 'text', text }],
+      content: [...partial],
       model: state.model,
+      interrupted: true,
     };
     state.messages.push(message);
     yield { type: 'message-append', message };
+    const calls = new Set(partial.flatMap((block) => (block.type === 'tool_use' ? [block.id] : [])));
+    if (calls.size === 0) return;
+    const answered: UserMessage = {
+      role: 'user',
+      synthetic: true,
+      content: results.filter((result) => calls.has(result.toolUseId)),
+    };
+    state.messages.push(answered);
+    yield { type: 'message-append', message: answered };
   }
 
   /** Compacts before a call when the context is past its threshold; true when it did. */
@@ -301,8 +326,4 @@ function shouldAutoCompact(state: LoopState, options: QueryOptions): boolean {
     state.transition?.reason !== 'compact' &&
     state.contextTokens > options.autoCompactTokens
   );
-}
-
-async function* drainQuietly(executor: StreamingExecutor): AsyncGenerator<LoopEvent, void> {
-  yield* executor.drain();
 }

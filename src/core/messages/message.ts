@@ -58,6 +58,11 @@ export interface AssistantMessage {
   content: AssistantBlock[];
   /** The model that wrote it; lets a resumed session show which model answered. */
   model?: string;
+  /**
+   * Cut off before the model finished (Stop, or a process killed mid-answer): what had streamed by
+   * then. Sent to the model like any assistant message; the panel marks it.
+   */
+  interrupted?: boolean;
 }
 
 export type Message = UserMessage | AssistantMessage;
