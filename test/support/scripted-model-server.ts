@@ -7,7 +7,14 @@ import { anthropicHttpError, anthropicMessage, streamAnthropic } from './scripte
 import { openaiCompletion, openaiHttpError, streamOpenai } from './scripted-openai-wire';
 import type { StreamPlan } from './scripted-stream';
 import { SseChannel, resolveUsage } from './scripted-stream';
-import type { RecordedRequest, ScriptedFault, ScriptedReply, ScriptedTurn, SentBlock } from './scripted-turn';
+import type {
+  RecordedRequest,
+  ScriptedFault,
+  ScriptedReply,
+  ScriptedTurn,
+  SentBlock,
+  SentDelta,
+} from './scripted-turn';
 import {
   asOutcome,
   doneReply,
@@ -44,6 +51,8 @@ export class ScriptedModelServer {
   readonly requests: RecordedRequest[] = [];
   /** Wire timing of each streamed block, for ordering and latency assertions. */
   readonly sent: SentBlock[] = [];
+  /** Every streamed delta as it was written, for tests that act mid-stream (a kill). */
+  readonly deltas: SentDelta[] = [];
   private readonly queue: ScriptedTurn[] = [];
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
@@ -176,6 +185,7 @@ export class ScriptedModelServer {
       model: context.model,
       requestIndex: context.requestIndex,
       onSent: (block: SentBlock) => this.sent.push(block),
+      onDelta: (delta: SentDelta) => this.deltas.push(delta),
     };
     if (!('fault' in outcome)) {
       const blocks = resolveBlocks(outcome, nextToolId);
