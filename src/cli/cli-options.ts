@@ -17,6 +17,7 @@ const optionsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/, { error: 'is not a session id' })
     .optional(),
+  continue: z.boolean().default(false),
   outputFormat: z.enum(['text', 'json', 'stream-json']).default('text'),
   verbose: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -26,6 +27,7 @@ const optionsSchema = z.object({
 export type CliOptions = z.infer<typeof optionsSchema>;
 
 export const usage = `Usage: tandem -p "<prompt>" [options]   (or the prompt on stdin)
+       tandem sessions [list|search|show|rename|delete]   (tandem sessions --help)
 
 Options:
   -p, --print <prompt>         run one task headless and print the result
@@ -37,7 +39,8 @@ Options:
   --permission-mode <mode>     ${permissionModes.join(' | ')}
   --allowedTools <rules...>    permission rules to allow, e.g. "Bash(npm test:*)" Edit
   --disallowedTools <rules...> permission rules to deny
-  --resume <session-id>        continue a saved session
+  --resume <session-id>        continue a saved session (tandem sessions lists them)
+  -c, --continue               continue this project's most recent session
   --output-format <format>     text | json | stream-json
   --verbose                    log to stderr
   -h, --help, -v, --version`;
@@ -69,6 +72,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
         allowed: { type: 'string', multiple: true },
         disallowedTools: { type: 'string', multiple: true },
         resume: { type: 'string' },
+        continue: { type: 'boolean', short: 'c' },
         'output-format': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -97,6 +101,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
       ...extraTools.disallowed,
     ]),
     resume: values.resume,
+    continue: values.continue,
     outputFormat: values['output-format'],
     verbose: values.verbose,
     help: values.help,

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeAgent } from '../node/agent/create-node-agent';
 import type { TreeSitterPaths } from '../node/bash-parser/tree-sitter-shell-parser';
 import { parseCli, usage } from './cli-options';
 import { ResultReporter } from './result-reporter';
+import { projectStore, runSessionsCommand } from './sessions-command';
 import { stderrLogger } from './stderr-logger';
 import { TerminalApprover } from './terminal-approver';
 
@@ -26,6 +28,15 @@ function bundledTreeSitterPaths(): TreeSitterPaths | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'sessions') {
+    return runSessionsCommand(argv.slice(1), {
+      cwd: process.cwd(),
+      env: process.env,
+      homeDir: homedir(),
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+  }
   const parsed = parseCli(argv);
   if (!parsed.ok) {
     process.stderr.write(`tandem: ${parsed.message}\n\n${usage}\n`);
@@ -46,6 +57,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const logger = stderrLogger(options.verbose);
+  const resume = options.continue
+    ? (await projectStore({ cwd: process.cwd(), env: process.env, homeDir: homedir() })).list()[0]?.sessionId
+    : options.resume;
+  if (options.continue && resume === undefined) {
+    process.stderr.write('tandem: --continue: this project has no saved session yet.\n');
+    return 1;
+  }
   // A piped prompt consumed stdin, so nobody is left to answer a question there.
   const approver = new TerminalApprover(
     options.prompt ? process.stdin : ({ isTTY: false } as NodeJS.ReadStream),
@@ -61,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     permissionMode: options.permissionMode,
     allowedTools: options.allowedTools,
     disallowedTools: options.disallowedTools,
-    resume: options.resume,
+    resume,
     approver,
     logger,
     treeSitterPaths: bundledTreeSitterPaths(),
@@ -71,6 +89,10 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const { session } = created;
+  if (session.restored?.interrupted)
+    process.stderr.write(
+      'tandem: the last answer of this session was interrupted; it is kept as far as it came.\n',
+    );
   const reporter = new ResultReporter(
     options.outputFormat,
     {

@@ -90,6 +90,8 @@ export interface RestoredSession {
   titleSource: TitleSource | undefined;
   /** Lines that failed to parse (a torn last line after a kill, or a hand-edited file). */
   skippedLines: number;
+  /** The transcript ended mid-turn (the process was killed): its last turn was closed as interrupted. */
+  interrupted: boolean;
 }
 
 /**
@@ -107,6 +109,7 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
     title: undefined,
     titleSource: undefined,
     skippedLines: 0,
+    interrupted: false,
   };
   const pending = new PendingTurn();
   for (const line of lines) {
@@ -125,7 +128,9 @@ export function restoreSession(lines: readonly string[]): RestoredSession {
     }
     applyEntry(restored, pending, parsed.data);
   }
-  restored.messages.push(...pending.close(restored.messages));
+  const closing = pending.close(restored.messages);
+  restored.messages.push(...closing);
+  restored.interrupted = closing.length > 0;
   return restored;
 }
 

@@ -26,7 +26,8 @@ import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
 import { RipgrepSearch } from '../search/ripgrep-search';
-import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
+import { projectSessionsDirectory } from '../project/project-directory';
+import { JsonlTranscriptStore } from '../session/jsonl-transcript-store';
 import { loadSettings } from '../settings/settings-loader';
 import type { LoadedSettings } from '../settings/settings-loader';
 import { SettingsWatcher } from '../settings/settings-watcher';
@@ -64,7 +65,10 @@ export interface NodeAgentOptions {
   resume?: string;
   /** The id a new session is saved under (the editor uses its chat id); default: a random UUID. */
   sessionId?: string;
+  /** Where sessions are saved; default `~/.tandem/projects/<project key>/sessions` (see projectDataDirectory). */
   sessionsDirectory?: string;
+  /** The store to save through (the editor shares its own, so it hears of new titles); else one on `sessionsDirectory`. */
+  sessions?: JsonlTranscriptStore;
   approver: Approver;
   logger?: Logger;
   /** Workspace Trust; false = read-only tools only. Default true (the CLI runs where it is told). */
@@ -95,6 +99,8 @@ export interface NodeAgentSession {
   engine: PermissionEngine;
   settings: LoadedSettings;
   transcriptPath: string;
+  /** The saved session this one continues; undefined for a new one. */
+  restored: RestoredSession | undefined;
   dispose(): Promise<void>;
 }
 
@@ -169,6 +175,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       engine,
       settings,
       transcriptPath,
+      restored: saved.restored,
       dispose: async () => {
         watcher?.dispose();
         await ports.shell.dispose();
@@ -192,10 +199,9 @@ function openSavedSession(
   options: NodeAgentOptions,
   place: Place,
 ): ({ ok: true } & SavedSession) | { ok: false; message: string } {
-  const store = new JsonlTranscriptStore(
-    options.sessionsDirectory ?? defaultSessionsDirectory(place.env),
-    place.logger,
-  );
+  const store =
+    options.sessions ??
+    new JsonlTranscriptStore(options.sessionsDirectory ?? projectSessionsDirectory(place), place.logger);
   const restored = options.resume ? store.load(options.resume) : undefined;
   if (options.resume && !restored)
     return { ok: false, message: `No saved session with id ${options.resume}.` };

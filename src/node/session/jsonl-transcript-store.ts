@@ -8,7 +8,6 @@ import {
   statSync,
   unlinkSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../core/ports';
 import type { SessionSummary as FoldedSummary } from '../../core/session/session-summary';
@@ -21,11 +20,6 @@ import type {
 } from '../../core/session/transcript-entry';
 import { restoreSession } from '../../core/session/transcript-entry';
 import { SessionIndex } from './session-index';
-
-/** The user's data directory for sessions: $TANDEM_HOME/sessions, else ~/.tandem/sessions. */
-export function defaultSessionsDirectory(env: Record<string, string | undefined> = process.env): string {
-  return join(env.TANDEM_HOME ?? join(homedir(), '.tandem'), 'sessions');
-}
 
 /** One saved session in the history list. */
 export interface SessionSummary {
