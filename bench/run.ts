@@ -19,6 +19,7 @@ const benches: { title: string; script: string; args?: string[] }[] = [
     script: 'kill-resume.ts',
     args: ['10'],
   },
+  { title: 'Opening a 1,000-session history from its index (issue 12)', script: 'session-history.ts' },
   { title: 'Edit engine accuracy on the perturbed-edit corpus', script: 'edit-accuracy.ts' },
   { title: 'Permission decisions: 200 rules over the attack corpus', script: 'permission-decisions.ts' },
   { title: 'System prompt and tool definitions size', script: 'prompt-size.ts' },

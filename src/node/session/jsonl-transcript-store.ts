@@ -118,6 +118,11 @@ export class JsonlTranscriptStore {
     return this.#index.list().map((session) => toSummary(session));
   }
 
+  /** Refreshes the index in the background (see SessionIndex.warm); never throws. */
+  warm(): Promise<void> {
+    return this.#index.warm();
+  }
+
   /** One session's summary; undefined when it has no transcript. */
   summary(sessionId: string): SessionSummary | undefined {
     if (!JsonlTranscriptStore.isValidSessionId(sessionId)) return undefined;

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../../core/ports';
@@ -121,6 +122,51 @@ export class SessionIndex {
     return this.#indexed(refreshed.entry);
   }
 
+  /**
+   * Brings the index up to date without blocking: each transcript that changed is read with
+   * asynchronous I/O, one at a time, between which the thread is free. The editor calls it once at
+   * start, so rebuilding a lost index does not stall the first listing. Never throws.
+   */
+  async warm(): Promise<void> {
+    const entries = this.#load();
+    let names: string[];
+    try {
+      names = await readdir(this.#options.directory);
+    } catch {
+      return;
+    }
+    let changed = false;
+    for (const name of names) {
+      const sessionId = this.#options.sessionIdOf(name);
+      if (sessionId === undefined) continue;
+      const path = this.#path(sessionId);
+      try {
+        const stats = await stat(path);
+        const entry = entries.get(sessionId);
+        if (!stats.isFile() || (entry && entry.size === stats.size && entry.mtimeMs === stats.mtimeMs))
+          continue;
+        const start = entry && stats.size >= entry.offset && sameHead(path, entry.head) ? entry : undefined;
+        const offset = start?.offset ?? 0;
+        const handle = await open(path, 'r');
+        let bytes: Buffer;
+        try {
+          const buffer = Buffer.alloc(stats.size - offset);
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+          bytes = buffer.subarray(0, bytesRead);
+        } finally {
+          await handle.close();
+        }
+        // A listing may have folded it meanwhile, from what was then the whole file.
+        if (entries.get(sessionId) !== entry) continue;
+        entries.set(sessionId, foldBytes(bytes, { path, sessionId, stats, start }));
+        changed = true;
+      } catch {
+        continue; // deleted meanwhile: the next listing drops it
+      }
+    }
+    if (changed) this.#save(entries);
+  }
+
   /** Drops a session (its transcript was deleted). */
   forget(sessionId: string): void {
     const entries = this.#load();
@@ -197,7 +243,21 @@ export class SessionIndex {
 /** Folds the transcript from `start`'s offset (or from the beginning) up to its last whole line. */
 function fold(path: string, sessionId: string, stats: Stats, start: IndexEntry | undefined): IndexEntry {
   const offset = start?.offset ?? 0;
-  const bytes = readFrom(path, offset, stats.size - offset);
+  return foldBytes(readFrom(path, offset, stats.size - offset), { path, sessionId, stats, start });
+}
+
+/** Folds `bytes`, read from `start`'s offset (or the beginning), up to their last whole line. */
+function foldBytes(
+  bytes: Buffer,
+  from: {
+    path: string;
+    sessionId: string;
+    stats: Pick<Stats, 'size' | 'mtimeMs'>;
+    start: IndexEntry | undefined;
+  },
+): IndexEntry {
+  const { path, sessionId, stats, start } = from;
+  const offset = start?.offset ?? 0;
   const end = bytes.lastIndexOf(0x0a) + 1;
   let summary = start?.summary ?? emptySessionSummary();
   for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {

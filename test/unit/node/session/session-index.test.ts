@@ -150,4 +150,20 @@ describe('the session history index', () => {
       ['new', 'old'],
     );
   });
+
+  it('rebuilds in the background: after warm(), listing reads no transcript', async () => {
+    write('a', prompt('first'));
+    write('b', prompt('second'));
+    await store.warm();
+    const index = JSON.parse(readFileSync(indexPath(), 'utf8')) as {
+      sessions: { summary: { firstPrompt: string } }[];
+    };
+    assert.deepEqual(index.sessions.map((entry) => entry.summary.firstPrompt).sort(), ['first', 'second']);
+    for (const entry of index.sessions) entry.summary.firstPrompt = `indexed ${entry.summary.firstPrompt}`;
+    writeFileSync(indexPath(), JSON.stringify(index));
+    assert.deepEqual(titles(new JsonlTranscriptStore(directory, silentLogger)), {
+      a: 'indexed first',
+      b: 'indexed second',
+    });
+  });
 });
