@@ -17,6 +17,7 @@ import type { Approver, Logger } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
 import type { RestoredSession } from '../../core/session/transcript-entry';
 import { createSessionCallbacks } from '../../core/harness/session-callbacks';
+import { SessionTitler, withTitles } from '../../core/session/session-titler';
 import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 import { toolsForModel } from '../../core/tools/builtin-tools';
 import type { FileWriter } from '../../core/tools/file-writer';
@@ -67,6 +68,8 @@ export interface NodeAgentOptions {
   sessionId?: string;
   /** Where sessions are saved; default `~/.tandem/projects/<project key>/sessions` (see projectDataDirectory). */
   sessionsDirectory?: string;
+  /** Title the session with the small model after its first exchange and on topic changes (the editor); default off. */
+  titles?: boolean;
   /** The store to save through (the editor shares its own, so it hears of new titles); else one on `sessionsDirectory`. */
   sessions?: JsonlTranscriptStore;
   approver: Approver;
@@ -178,6 +181,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       restored: saved.restored,
       dispose: async () => {
         watcher?.dispose();
+        agent.titler?.dispose();
         await ports.shell.dispose();
       },
     },
@@ -317,7 +321,9 @@ interface AgentParts {
   hooks: HookRunner;
 }
 
-async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: AnyTool[] }> {
+async function assembleAgent(
+  parts: AgentParts,
+): Promise<{ agent: Agent; tools: AnyTool[]; titler: SessionTitler | undefined }> {
   const { options, place, saved, models, ports, engine, hooks } = parts;
   const context = await loadPromptContext({ ...place, hooks, source: saved.restored ? 'resume' : 'startup' });
   // A tool denied outright is not offered at all: the model should not plan around it.
@@ -325,7 +331,9 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
   const tools = allowed(toolsForModel(models.model));
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
-  const transcript = saved.store.sink(saved.sessionId);
+  const titler = options.titles ? createTitler(parts) : undefined;
+  const sink = saved.store.sink(saved.sessionId);
+  const transcript = titler ? withTitles(sink, titler) : sink;
   if (!saved.restored) {
     const start = { sessionId: saved.sessionId, cwd: place.cwd, model: models.modelId };
     transcript.append({ type: 'session-start', ...start, timestamp: ports.clock.now() });
@@ -365,7 +373,26 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
       startupContext: context.startupContext,
     }),
   });
-  return { agent, tools };
+  return { agent, tools, titler };
+}
+
+/** Titles from the small model, saved in the transcript; the title on disk is read before each write. */
+function createTitler(parts: AgentParts): SessionTitler {
+  const { saved, models, ports, place } = parts;
+  return new SessionTitler({
+    ...models.roles.small,
+    write: (title) =>
+      saved.store
+        .sink(saved.sessionId)
+        .append({ type: 'title', title, source: 'model', timestamp: ports.clock.now() }),
+    current: () => {
+      const summary = saved.store.summary(saved.sessionId)?.summary;
+      return { title: summary?.title, source: summary?.titleSource };
+    },
+    clock: ports.clock,
+    logger: place.logger,
+    ...(saved.restored ? { history: saved.restored.messages } : {}),
+  });
 }
 
 /** The gate over the engine: the person is asked through the Approver, "allow always" is saved. */
