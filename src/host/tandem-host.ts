@@ -8,6 +8,7 @@ import { composeChatAgent } from './agent/compose-chat-agent';
 import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
+import { ChatHistory } from './history/chat-history';
 import { readHostSettings } from './config/host-settings';
 import type { ChatViewProvider } from './panel/chat-view-provider';
 import { chatViewId } from './panel/chat-view-provider';
@@ -40,6 +41,7 @@ export interface TandemHostOptions {
  */
 export class TandemHost extends Disposable {
   readonly chats: ChatService;
+  readonly history: ChatHistory;
   readonly workspace = new VscodeWorkspace();
   readonly sessions: JsonlTranscriptStore;
   readonly #controller: PanelController;
@@ -58,7 +60,7 @@ export class TandemHost extends Disposable {
         keys: options.keys,
         workspace: this.workspace,
         logger,
-        sessionsDirectory,
+        sessions: this.sessions,
         distPath: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath,
       }),
       createWriter: (reviewer) => new ReviewingFileWriter(this.workspace, reviewer),
@@ -81,6 +83,16 @@ export class TandemHost extends Disposable {
       },
     });
     this._register({ dispose: () => this.chats.dispose() });
+    this.history = new ChatHistory({
+      store: this.sessions,
+      chats: this.chats,
+      removeFile: async (path) => vscode.workspace.fs.delete(vscode.Uri.file(path), { useTrash: true }),
+    });
+    // Titles come from the small model in the background, or from a rename: the list follows.
+    this._register(
+      this.sessions.onDidChangeTitle((change) => this.chats.retitle(change.sessionId, change.title)),
+    );
+    void this.sessions.warm();
     this.#controller = new PanelController(this.chats, view, logger);
     this.#logger = logger;
     // Agents are built with the trust, mode and model of their time: idle ones are rebuilt

@@ -69,6 +69,8 @@ export async function startE2e(files: Record<string, string>): Promise<E2eFixtur
       'tandem.provider': 'anthropic',
       'tandem.model': 'claude-sonnet-4-5',
       'tandem.permissionMode': 'default',
+      // The scripted model answers in order: title calls would take the turns the tests queue.
+      'tandem.chatTitles': false,
     },
     env: {
       ANTHROPIC_BASE_URL: url,

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ModelClient } from '../../core/model/model-client';
 import type { Logger } from '../../core/ports';
 import { createNodeAgent } from '../../node/agent/create-node-agent';
+import type { JsonlTranscriptStore } from '../../node/session/jsonl-transcript-store';
 import type { HostSettings } from '../config/host-settings';
 import type { ApiKeyStore } from '../secrets/api-key-store';
 import type { VscodeWorkspace } from '../workspace/vscode-workspace';
@@ -16,8 +17,8 @@ export interface ComposeChatAgentOptions {
   keys: ApiKeyStore;
   workspace: VscodeWorkspace;
   logger: Logger;
-  /** Where this workspace's transcripts live. */
-  sessionsDirectory: string;
+  /** This workspace's saved sessions (it announces the titles the agents write). */
+  sessions: JsonlTranscriptStore;
   /** The extension's dist/ folder (the shell parser's .wasm files ship there). */
   distPath: string;
 }
@@ -69,7 +70,8 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         ...(settings.subagentModel ? { subagentModel: settings.subagentModel } : {}),
         maxTurns: settings.maxTurns,
         permissionMode: settings.permissionMode,
-        sessionsDirectory: options.sessionsDirectory,
+        sessions: options.sessions,
+        titles: settings.chatTitles,
         // A long-lived chat follows edits to .claude/settings*.json without a restart.
         watchSettings: true,
         ...(request.resume ? { resume: request.resume } : { sessionId: request.sessionId }),

@@ -152,6 +152,29 @@ export class ChatService {
     return [...this.#sessions.values()].some((session) => session.answerEdit({ requestId, answer }));
   }
 
+  /** A saved session was (re)named: the open chat takes the title, and the list shows it. */
+  retitle(chatId: string, title: string): void {
+    const session = this.#open(chatId);
+    if (session) session.title = title;
+    this.sendChats();
+  }
+
+  /**
+   * Closes a chat whose saved session is being deleted: false (and nothing changes) while it runs
+   * a turn. A shown chat gives way to a new, empty one.
+   */
+  forget(chatId: string): boolean {
+    const session = this.#open(chatId);
+    if (session?.busy) return false;
+    if (session) {
+      this.#sessions.delete(session.id);
+      void session.dispose();
+      if (this.#activeChatId === session.id) this.newChat();
+    }
+    this.sendChats();
+    return true;
+  }
+
   /** Idle chats rebuild their agent on the next message (trust, mode, model or provider changed). */
   resetIdleAgents(): void {
     for (const session of this.#sessions.values()) session.resetAgent();
@@ -178,10 +201,16 @@ export class ChatService {
     });
   }
 
-  #session(chatId: string): ChatSession | undefined {
-    const existing =
+  /** An open chat, by its id or by the id of the session it saves to. */
+  #open(chatId: string): ChatSession | undefined {
+    return (
       this.#sessions.get(chatId) ??
-      [...this.#sessions.values()].find((session) => session.transcriptId === chatId);
+      [...this.#sessions.values()].find((session) => session.transcriptId === chatId)
+    );
+  }
+
+  #session(chatId: string): ChatSession | undefined {
+    const existing = this.#open(chatId);
     if (existing) return existing;
     if (!JsonlTranscriptStore.isValidSessionId(chatId)) return undefined;
     const stored = this.#options.sessions.load(chatId);

@@ -17,6 +17,7 @@ const settingsSchema = z.object({
   permissionMode: permissionModeSchema.catch('default'),
   maxTurns: z.number().int().positive().catch(100),
   ripgrepPath: z.string().catch(''),
+  chatTitles: z.boolean().catch(true),
 });
 
 /** The `tandem.*` settings after validation: a bad value falls back to its default, never throws. */
@@ -35,5 +36,6 @@ export function readHostSettings(): HostSettings {
     permissionMode: configuration.get('permissionMode'),
     maxTurns: configuration.get('maxTurns'),
     ripgrepPath: configuration.get('ripgrepPath'),
+    chatTitles: configuration.get('chatTitles'),
   });
 }
