@@ -72,6 +72,7 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         permissionMode: settings.permissionMode,
         sessions: options.sessions,
         titles: settings.chatTitles,
+        autoMemory: settings.autoMemory,
         // A long-lived chat follows edits to .claude/settings*.json without a restart.
         watchSettings: true,
         ...(request.resume ? { resume: request.resume } : { sessionId: request.sessionId }),

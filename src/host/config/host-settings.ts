@@ -18,6 +18,7 @@ const settingsSchema = z.object({
   maxTurns: z.number().int().positive().catch(100),
   ripgrepPath: z.string().catch(''),
   chatTitles: z.boolean().catch(true),
+  autoMemory: z.boolean().catch(true),
 });
 
 /** The `tandem.*` settings after validation: a bad value falls back to its default, never throws. */
@@ -37,5 +38,6 @@ export function readHostSettings(): HostSettings {
     maxTurns: configuration.get('maxTurns'),
     ripgrepPath: configuration.get('ripgrepPath'),
     chatTitles: configuration.get('chatTitles'),
+    autoMemory: configuration.get('autoMemory'),
   });
 }

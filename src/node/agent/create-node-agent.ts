@@ -26,6 +26,9 @@ import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
 import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
+import type { MemoryLocation } from '../memory/memory-location';
+import type { AutoMemory } from '../memory/open-auto-memory';
+import { openAutoMemory } from '../memory/open-auto-memory';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { projectSessionsDirectory } from '../project/project-directory';
 import { JsonlTranscriptStore } from '../session/jsonl-transcript-store';
@@ -68,6 +71,8 @@ export interface NodeAgentOptions {
   sessionId?: string;
   /** Where sessions are saved; default `~/.tandem/projects/<project key>/sessions` (see projectDataDirectory). */
   sessionsDirectory?: string;
+  /** Auto-memory (the Memory tool and MEMORY.md in the prompt); default on, unless settings turn it off. */
+  autoMemory?: boolean;
   /** Title the session with the small model after its first exchange and on topic changes (the editor); default off. */
   titles?: boolean;
   /** The store to save through (the editor shares its own, so it hears of new titles); else one on `sessionsDirectory`. */
@@ -104,6 +109,8 @@ export interface NodeAgentSession {
   transcriptPath: string;
   /** The saved session this one continues; undefined for a new one. */
   restored: RestoredSession | undefined;
+  /** Where this project's auto-memory is, or that it is off. */
+  memory: MemoryLocation;
   dispose(): Promise<void>;
 }
 
@@ -166,7 +173,12 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const transcriptPath = saved.store.pathOf(saved.sessionId);
   const hooks = createHookRunner({ place, sessionId: saved.sessionId, transcriptPath, settings, mode });
   watcher?.onDidChange((next) => reloadSettings(next, { engine, hooks, logger: place.logger }));
-  const agent = await assembleAgent({ options, place, saved, models, ports, engine, hooks });
+  const memory = await openAutoMemory({
+    ...place,
+    levels: settings.levels,
+    enabled: options.autoMemory ?? true,
+  });
+  const agent = await assembleAgent({ options, place, saved, models, ports, engine, hooks, memory });
   return {
     ok: true,
     session: {
@@ -179,6 +191,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       settings,
       transcriptPath,
       restored: saved.restored,
+      memory: memory.location,
       dispose: async () => {
         watcher?.dispose();
         agent.titler?.dispose();
@@ -319,16 +332,22 @@ interface AgentParts {
   ports: AgentPorts;
   engine: PermissionEngine;
   hooks: HookRunner;
+  memory: AutoMemory;
 }
 
 async function assembleAgent(
   parts: AgentParts,
 ): Promise<{ agent: Agent; tools: AnyTool[]; titler: SessionTitler | undefined }> {
-  const { options, place, saved, models, ports, engine, hooks } = parts;
-  const context = await loadPromptContext({ ...place, hooks, source: saved.restored ? 'resume' : 'startup' });
+  const { options, place, saved, models, ports, engine, hooks, memory } = parts;
+  const context = await loadPromptContext({
+    ...place,
+    hooks,
+    source: saved.restored ? 'resume' : 'startup',
+    ...(memory.prompt ? { autoMemory: memory.prompt } : {}),
+  });
   // A tool denied outright is not offered at all: the model should not plan around it.
   const allowed = (tools: AnyTool[]) => tools.filter((tool) => !engine.isToolDenied(tool));
-  const tools = allowed(toolsForModel(models.model));
+  const tools = allowed([...toolsForModel(models.model), ...(memory.tool ? [memory.tool] : [])]);
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
   const titler = options.titles ? createTitler(parts) : undefined;

@@ -5,6 +5,8 @@ import { defaultSystemPromptSections } from '../../core/context/sections/default
 import { SystemPromptBuilder } from '../../core/context/system-prompt';
 import type { PromptEnvironment } from '../../core/context/system-prompt';
 import type { HookRunner } from '../../core/hooks/hook-runner';
+import type { AutoMemoryPrompt } from '../../core/memory/memory-section';
+import { autoMemorySection } from '../../core/memory/memory-section';
 import type { ModelInfo, SystemBlock } from '../../core/model/model-client';
 import type { Logger } from '../../core/ports';
 import { NodeMemoryReader } from '../memory/node-memory-reader';
@@ -19,6 +21,8 @@ export interface PromptContextOptions {
   hooks: HookRunner;
   /** Told to SessionStart hooks. */
   source: 'startup' | 'resume';
+  /** The project's auto-memory, shown in its own section; absent when it is off. */
+  autoMemory?: AutoMemoryPrompt;
 }
 
 /** What the prompt of a session is built from. */
@@ -48,7 +52,7 @@ export async function loadPromptContext(options: PromptContextOptions): Promise<
   const startupContext = hookContextReminder('SessionStart', startup.additionalContext);
   return {
     memory,
-    system: systemPrompt(environment, initial.files),
+    system: systemPrompt(environment, initial.files, options.autoMemory),
     startupContext: startupContext ? [startupContext] : [],
   };
 }
@@ -56,7 +60,11 @@ export async function loadPromptContext(options: PromptContextOptions): Promise<
 function systemPrompt(
   environment: PromptEnvironment,
   memory: readonly MemoryFile[],
+  autoMemory: AutoMemoryPrompt | undefined,
 ): (model: ModelInfo) => Promise<SystemBlock[]> {
-  const prompt = new SystemPromptBuilder(defaultSystemPromptSections());
+  const sections = defaultSystemPromptSections();
+  const prompt = new SystemPromptBuilder(
+    autoMemory ? [...sections, autoMemorySection(autoMemory)] : sections,
+  );
   return async (model) => prompt.build({ model, environment, memory, mcpInstructions: [] });
 }
