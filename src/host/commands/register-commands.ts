@@ -21,6 +21,7 @@ export const commandIds = {
   rejectProposal: 'tandem.rejectProposal',
   addSelection: 'tandem.addSelection',
   addFile: 'tandem.addFile',
+  showMemory: 'tandem.showMemory',
 } as const;
 
 /** The proposal shown in the active diff editor, when the command came without a resource. */
@@ -52,6 +53,11 @@ export function registerCommands(options: {
     vscode.commands.registerCommand(commandIds.stop, async () => (await host()).chats.stop()),
     vscode.commands.registerCommand(commandIds.showHistory, () => searchChats({ host, focus })),
     ...registerHistoryCommands({ host, focus }),
+    vscode.commands.registerCommand(commandIds.showMemory, async () => {
+      // Loaded on first use, like the host: it reads settings and the disk.
+      const { showMemory } = await import('../memory/memory-commands');
+      await showMemory(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
+    }),
     vscode.commands.registerCommand(commandIds.setApiKey, async () => {
       const result = await setApiKeyInteractive(keys);
       if (result.kind === 'cancelled') return;
