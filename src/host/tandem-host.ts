@@ -8,6 +8,7 @@ import { composeChatAgent } from './agent/compose-chat-agent';
 import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
+import { moveToTrash } from './base/move-to-trash';
 import { ChatHistory } from './history/chat-history';
 import { readHostSettings } from './config/host-settings';
 import type { ChatViewProvider } from './panel/chat-view-provider';
@@ -86,7 +87,7 @@ export class TandemHost extends Disposable {
     this.history = new ChatHistory({
       store: this.sessions,
       chats: this.chats,
-      removeFile: async (path) => vscode.workspace.fs.delete(vscode.Uri.file(path), { useTrash: true }),
+      removeFile: (path) => moveToTrash(vscode.Uri.file(path)),
     });
     // Titles come from the small model in the background, or from a rename: the list follows.
     this._register(

@@ -114,7 +114,7 @@ export async function deleteChat(history: ChatHistory, chatId: string): Promise<
   const title = history.list().find((chat) => chat.id === chatId)?.title ?? 'this chat';
   const confirmed = await vscode.window.showWarningMessage(
     `Delete “${title}”?`,
-    { modal: true, detail: 'Its saved conversation is moved to the trash.' },
+    { modal: true, detail: 'Its saved conversation goes to the trash, where the system has one.' },
     'Delete',
   );
   if (confirmed !== 'Delete') return;

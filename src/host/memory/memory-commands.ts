@@ -4,6 +4,7 @@ import { memoryIndexName } from '../../core/memory/memory-path';
 import { projectRootOf } from '../../node/agent/prompt-environment';
 import { locateMemory } from '../../node/memory/memory-location';
 import { NodeMemoryFolder } from '../../node/memory/node-memory-folder';
+import { moveToTrash } from '../base/move-to-trash';
 import { readHostSettings } from '../config/host-settings';
 
 interface MemoryItem extends vscode.QuickPickItem {
@@ -63,13 +64,14 @@ export async function showMemory(workspaceRoot: string | undefined): Promise<voi
     if (item.path === undefined) return;
     const confirmed = await vscode.window.showWarningMessage(
       `Delete the memory ${item.path}?`,
-      { modal: true, detail: 'It is moved to the trash; the agent no longer sees it in new sessions.' },
+      {
+        modal: true,
+        detail: 'It goes to the trash, where the system has one; new sessions no longer see it.',
+      },
       'Delete',
     );
     if (confirmed !== 'Delete') return;
-    await vscode.workspace.fs.delete(vscode.Uri.file(`${location.location}/${item.path}`), {
-      useTrash: true,
-    });
+    await moveToTrash(vscode.Uri.file(`${location.location}/${item.path}`));
     await refresh();
   });
   picker.onDidAccept(async () => {
