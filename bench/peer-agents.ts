@@ -94,6 +94,12 @@ export interface AgentRunOptions {
   baseUrl: string;
   /** Killed past this; default 120 s. */
   timeoutMs?: number;
+  /** Flags both CLIs know, appended to the command line (e.g. `--max-turns 60`). */
+  extraArgs?: string[];
+  /** Variables added to the agent's clean environment. */
+  env?: Record<string, string>;
+  /** Fills the project folder (after `git init`, before the agent starts). */
+  prepare?: (folder: string) => void;
   /** Inspects the project folder after the agent exited, before it is deleted. */
   inspect?: (folder: string) => void;
 }
@@ -106,9 +112,11 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
   const folder = realpathSync(mkdtempSync(join(tmpdir(), 'tandem-bench-')));
   execFileSync('git', ['init', '-q'], { cwd: folder });
   writeFileSync(join(folder, 'README.md'), '# bench project\n');
+  options.prepare?.(folder);
   const home = join(folder, '.home');
   mkdirSync(home);
   const { file, args } = options.agent.command(options.prompt);
+  args.push(...(options.extraArgs ?? []));
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: home,
@@ -120,6 +128,7 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
     DISABLE_AUTOUPDATER: '1',
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     CLAUDE_CODE_IDE_SKIP_AUTO_INSTALL: '1',
+    ...options.env,
   };
   const started = performance.now();
   const run = await new Promise<Omit<AgentRun, 'wallMs'>>((resolve) => {

@@ -30,11 +30,9 @@ function sampleContext(editTool: ModelInfo['editTool']): SystemPromptContext {
     model: model(editTool),
     environment: {
       platform: 'linux',
-      date: '2026-11-24',
       cwd: '/home/dev/shop',
       isGitRepo: true,
       shell: 'bash',
-      gitStatus: 'On branch main\nM  src/cart.ts\n?? notes.md',
     },
     memory: [
       {

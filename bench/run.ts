@@ -23,6 +23,14 @@ const benches: { title: string; script: string; args?: string[] }[] = [
   { title: 'Edit engine accuracy on the perturbed-edit corpus', script: 'edit-accuracy.ts' },
   { title: 'Permission decisions: 200 rules over the attack corpus', script: 'permission-decisions.ts' },
   { title: 'System prompt and tool definitions size', script: 'prompt-size.ts' },
+  {
+    title: 'Session cost with prompt caching emulated: Tandem beside Claude Code (issue 12)',
+    script: 'session-cost.ts',
+  },
+  {
+    title: 'Turn 1,000 against turn 1: 1,000 tiny turns, Tandem beside Claude Code (issue 12)',
+    script: 'long-session.ts',
+  },
   { title: 'Webview: 2,000 messages then 20,000 streamed tokens', script: 'webview-render.ts' },
   { title: 'Extension activation and bundle sizes', script: 'activation.ts' },
   { title: 'IDE bridge: getDiagnostics on 1,000 diagnostics, bridge start-up', script: 'ide-bridge.ts' },

@@ -101,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
       model: session.model,
       tools: session.tools.map((tool) => tool.name),
       permissionMode: session.permissionMode,
+      usage: session.agent.usage,
     },
     (line) => process.stdout.write(`${line}\n`),
   );

@@ -1,7 +1,7 @@
 import type { ContentBlock, Message, Usage } from '../core/messages/message';
-import { addUsage, emptyUsage } from '../core/messages/message';
 import type { LoopEvent, TerminalReason } from '../core/loop/loop-event';
 import type { ModelInfo } from '../core/model/model-client';
+import type { ModelUsage, UsageLedger } from '../core/usage/usage-ledger';
 
 export type OutputFormat = 'text' | 'json' | 'stream-json';
 
@@ -11,6 +11,8 @@ export interface RunInfo {
   model: ModelInfo;
   tools: string[];
   permissionMode: string;
+  /** The session's token accounting (sub-agents included): the result's usage and cost. */
+  usage: UsageLedger;
 }
 
 /** Anthropic's wire shape of a block, as Claude Code's stream-json prints it. */
@@ -45,26 +47,29 @@ function wireUsage(usage: Usage): Record<string, number> {
   };
 }
 
-/** USD; undefined when the model declares no pricing. */
-export function costOf(usage: Usage, model: ModelInfo): number | undefined {
-  const pricing = model.pricing;
-  if (!pricing) return undefined;
-  const perToken = (usd: number) => usd / 1_000_000;
-  return (
-    usage.inputTokens * perToken(pricing.input) +
-    usage.outputTokens * perToken(pricing.output) +
-    usage.cacheReadTokens * perToken(pricing.cacheRead) +
-    usage.cacheCreationTokens * perToken(pricing.cacheWrite)
-  );
+/** One model's entry of `modelUsage`, in Claude Code's field names. */
+function wireModelUsage(entry: ModelUsage): Record<string, number> {
+  return {
+    inputTokens: entry.usage.inputTokens,
+    outputTokens: entry.usage.outputTokens,
+    cacheReadInputTokens: entry.usage.cacheReadTokens,
+    cacheCreationInputTokens: entry.usage.cacheCreationTokens,
+    webSearchRequests: 0,
+    costUSD: entry.costUsd ?? 0,
+    contextWindow: entry.model.contextWindow,
+    maxOutputTokens: entry.model.maxOutputTokens,
+  };
 }
 
 /**
  * Prints a headless run in Claude Code's formats: `text` (the final answer), `json` (one result
  * object) or `stream-json` (one JSON object per line: init, assistant, user, result), so tools
- * written for Claude Code's CLI can read ours.
+ * written for Claude Code's CLI can read ours. Each assistant line carries its call's `usage`; the
+ * result carries the session's `usage`, `total_cost_usd` and `modelUsage` from the ledger.
  */
 export class ResultReporter {
-  #usage = emptyUsage();
+  /** The usage of the call whose message is appended next (message-end comes first). */
+  #pendingUsage: Usage | undefined;
   #turns = 0;
   #lastText = '';
   #lastError: string | undefined;
@@ -96,7 +101,7 @@ export class ResultReporter {
         this.#turns = Math.max(this.#turns, event.turn);
         break;
       case 'message-end':
-        this.#usage = addUsage(this.#usage, event.usage);
+        this.#pendingUsage = event.usage;
         this.#lastText = event.message.content
           .flatMap((block) => (block.type === 'text' ? [block.text] : []))
           .join('');
@@ -125,6 +130,7 @@ export class ResultReporter {
     if (this.format === 'text') {
       this.write(resultText);
     } else {
+      const totals = this.info.usage.totals();
       this.#emit({
         type: 'result',
         subtype,
@@ -133,8 +139,11 @@ export class ResultReporter {
         num_turns: this.#turns,
         result: resultText,
         session_id: this.info.sessionId,
-        total_cost_usd: costOf(this.#usage, this.info.model) ?? 0,
-        usage: wireUsage(this.#usage),
+        total_cost_usd: totals.costUsd ?? 0,
+        usage: wireUsage(totals.usage),
+        modelUsage: Object.fromEntries(
+          this.info.usage.byModel().map((entry) => [entry.model.id, wireModelUsage(entry)]),
+        ),
         terminal_reason: reason,
       });
     }
@@ -142,6 +151,8 @@ export class ResultReporter {
   }
 
   #onMessage(message: Message): void {
+    const usage = message.role === 'assistant' ? this.#pendingUsage : undefined;
+    if (message.role === 'assistant') this.#pendingUsage = undefined;
     if (this.format !== 'stream-json') return;
     if (message.role === 'user' && !message.synthetic) return; // the person's own prompt is not echoed
     this.#emit({
@@ -150,6 +161,7 @@ export class ResultReporter {
         role: message.role,
         content: message.content.map(wireBlock),
         ...(message.role === 'assistant' ? { model: message.model } : {}),
+        ...(usage ? { usage: wireUsage(usage) } : {}),
       },
       session_id: this.info.sessionId,
       parent_tool_use_id: null,

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { describeModel } from '../core/model/model-catalog';
 import type { Logger } from '../core/ports';
 import { JsonlTranscriptStore } from '../node/session/jsonl-transcript-store';
 import type { Attachment } from '../protocol/attachment';
+import { attachmentSchema } from '../protocol/attachment';
 import type { ModelOption } from '../protocol/chat-state';
 import type { WebviewToHostMessage } from '../protocol/webview-to-host-message';
 import { composeChatAgent } from './agent/compose-chat-agent';
@@ -9,6 +11,7 @@ import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
 import { moveToTrash } from './base/move-to-trash';
+import { ChatSnapshotStore } from './chat/chat-snapshot-store';
 import { ChatHistory } from './history/chat-history';
 import { readHostSettings } from './config/host-settings';
 import type { ChatViewProvider } from './panel/chat-view-provider';
@@ -54,6 +57,7 @@ export class TandemHost extends Disposable {
     const storage = context.storageUri ?? context.globalStorageUri;
     const sessionsDirectory = vscode.Uri.joinPath(storage, 'sessions').fsPath;
     this.sessions = new JsonlTranscriptStore(sessionsDirectory, logger);
+    const snapshots = new ChatSnapshotStore(sessionsDirectory, logger);
     const isTrusted = (): boolean => vscode.workspace.isTrusted;
     this.chats = new ChatService({
       createAgent: composeChatAgent({
@@ -67,6 +71,7 @@ export class TandemHost extends Disposable {
       createWriter: (reviewer) => new ReviewingFileWriter(this.workspace, reviewer),
       preview: new DiffPreview(options.proposals),
       sessions: this.sessions,
+      snapshots,
       logger,
       post: (message) => view.post(message),
       isTrusted,
@@ -78,6 +83,9 @@ export class TandemHost extends Disposable {
         return settings.model || defaultModelOf(settings.provider);
       },
       models: () => modelsFor(readHostSettings().provider),
+      contextWindow: (model) => describeModel(model, { provider: readHostSettings().provider }).contextWindow,
+      // Menus and keybindings show Stop only while the shown chat runs (`when: tandem.busy`).
+      setBusy: (busy) => void vscode.commands.executeCommand('setContext', 'tandem.busy', busy),
       activeChat: {
         get: () => context.workspaceState.get<string>('tandem.activeChat'),
         set: (id) => void context.workspaceState.update('tandem.activeChat', id),
@@ -86,6 +94,7 @@ export class TandemHost extends Disposable {
     this._register({ dispose: () => this.chats.dispose() });
     this.history = new ChatHistory({
       store: this.sessions,
+      snapshots,
       chats: this.chats,
       removeFile: (path) => moveToTrash(vscode.Uri.file(path)),
     });
@@ -111,13 +120,18 @@ export class TandemHost extends Disposable {
   }
 
   /**
-   * Takes a file or selection the person added from the editor or the Explorer (`path` already
-   * checked to be inside the workspace) and brings the Tandem view forward.
+   * Adds a file or selection to the shown chat's composer and reveals the view. The draft is held
+   * here, so this works before the webview exists (it gets the draft when it loads). Called by the
+   * "Add Selection to Tandem" and "Add File to Tandem" commands; `path` is workspace-relative.
    */
   async attach(attachment: Attachment): Promise<void> {
+    const parsed = attachmentSchema.safeParse(attachment);
+    if (!parsed.success) {
+      this.#logger.warn(`Ignored an invalid attachment: ${parsed.error.issues[0]?.message ?? ''}`);
+      return;
+    }
+    this.chats.attach(parsed.data);
     await vscode.commands.executeCommand(`${chatViewId}.focus`);
-    const lines = attachment.range ? `#L${attachment.range.startLine + 1}-${attachment.range.endLine}` : '';
-    this.#logger.info(`Attached ${attachment.kind} ${attachment.path}${lines}`);
   }
 
   /** Handles one validated webview message; failures are logged, never thrown. */

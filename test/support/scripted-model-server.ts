@@ -5,10 +5,14 @@ import { performance } from 'node:perf_hooks';
 import type { WireError } from './scripted-anthropic-wire';
 import { anthropicHttpError, anthropicMessage, streamAnthropic } from './scripted-anthropic-wire';
 import { openaiCompletion, openaiHttpError, streamOpenai } from './scripted-openai-wire';
+import type { PromptCacheOptions } from './prompt-cache-emulator';
+import { PromptCacheEmulator } from './prompt-cache-emulator';
+import { readableChars } from './readable-size';
 import type { StreamPlan } from './scripted-stream';
 import { SseChannel, resolveUsage } from './scripted-stream';
 import type {
   RecordedRequest,
+  ScriptUsage,
   ScriptedFault,
   ScriptedReply,
   ScriptedTurn,
@@ -26,6 +30,22 @@ import {
 
 type Dialect = 'anthropic' | 'openai';
 
+/** Options of {@link ScriptedModelServer}. */
+export interface ScriptedModelServerOptions {
+  /**
+   * Emulate Anthropic's prompt caching from the requests' `cache_control` breakpoints: Messages API
+   * usage then splits input into cache reads, cache writes and plain input, and count_tokens uses
+   * the same count. Off by default (all input is plain).
+   */
+  promptCache?: PromptCacheOptions;
+  /**
+   * How the server's tokenizer counts: characters of the request's JSON per token, for usage,
+   * count_tokens and the cache alike. Default 4, the agents' own estimate; another value plays a
+   * provider whose tokenizer differs, for calibration tests.
+   */
+  charsPerToken?: number;
+}
+
 /**
  * A real HTTP model server on 127.0.0.1 for tests and benchmarks: it speaks the Anthropic Messages
  * API (`POST /v1/messages`, SSE or JSON, plus `count_tokens`) and OpenAI chat completions
@@ -33,7 +53,7 @@ type Dialect = 'anthropic' | 'openai';
  *
  * Answers come from a queue of scripted turns shared by both dialects; an empty queue answers
  * "done". Every request is recorded in {@link requests}; every streamed block's wire timing in
- * {@link sent}.
+ * {@link sent}. With `promptCache`, Messages API usage comes from {@link PromptCacheEmulator}.
  *
  * ```ts
  * const server = new ScriptedModelServer();
@@ -58,6 +78,15 @@ export class ScriptedModelServer {
   private server: Server | undefined;
   private baseUrl: string | undefined;
   private counter = 0;
+  private readonly cache: PromptCacheEmulator | undefined;
+  private readonly charsPerToken: number;
+
+  constructor(options: ScriptedModelServerOptions = {}) {
+    this.charsPerToken = options.charsPerToken ?? 4;
+    this.cache = options.promptCache
+      ? new PromptCacheEmulator({ charsPerToken: this.charsPerToken, ...options.promptCache })
+      : undefined;
+  }
 
   /** Appends turns; each model request consumes one. */
   enqueue(...turns: ScriptedTurn[]): this {
@@ -115,8 +144,9 @@ export class ScriptedModelServer {
     this.requests.push(record);
     const dialect = dialectOf(record.path);
     if (record.path === '/v1/messages/count_tokens') {
-      const size = readableChars(record.body);
-      sendJson(response, { status: 200, headers: {}, body: { input_tokens: estimateTokens(size) } });
+      const tokens =
+        this.cache?.count(record.body) ?? estimateTokens(readableChars(record.body), this.charsPerToken);
+      sendJson(response, { status: 200, headers: {}, body: { input_tokens: tokens } });
       return;
     }
     if (!dialect || record.method !== 'POST') {
@@ -151,11 +181,19 @@ export class ScriptedModelServer {
       return;
     }
     const body = isRecord(record.body) ? record.body : {};
+    const cached = dialect === 'anthropic' ? this.cache?.apply(record.body) : undefined;
+    if (cached && !('usage' in cached)) {
+      sendJson(response, this.httpError(dialect, { fault: 'http', status: 400, message: cached.message }));
+      return;
+    }
+    if (cached) record.cache = cached;
     const plan = this.plan(dialect, outcome, {
       model: typeof body.model === 'string' ? body.model : 'scripted-model',
       requestChars: readableChars(record.body),
       requestIndex,
+      cacheUsage: cached?.usage,
     });
+    record.usage = plan.usage;
     const id = this.nextId(dialect === 'anthropic' ? 'msg' : 'chatcmpl');
     if (body.stream !== true) {
       if (plan.interrupt?.action === 'reset') response.socket?.destroy();
@@ -177,8 +215,9 @@ export class ScriptedModelServer {
   private plan(
     dialect: Dialect,
     outcome: ScriptedReply | Exclude<ScriptedFault, { fault: 'http' }>,
-    context: { model: string; requestChars: number; requestIndex: number },
+    context: { model: string; requestChars: number; requestIndex: number; cacheUsage?: ScriptUsage },
   ): StreamPlan {
+    const request = { chars: context.requestChars, charsPerToken: this.charsPerToken };
     const nextToolId = (): string =>
       this.nextId(dialect === 'anthropic' ? 'toolu_scripted' : 'call_scripted');
     const common = {
@@ -193,7 +232,7 @@ export class ScriptedModelServer {
         ...common,
         blocks,
         stopReason: impliedStopReason(outcome),
-        usage: resolveUsage(outcome.usage, context.requestChars, blocks),
+        usage: resolveUsage({ ...context.cacheUsage, ...outcome.usage }, request, blocks),
       };
     }
     if (outcome.fault === 'reset-mid-stream' || outcome.fault === 'error-mid-stream') {
@@ -201,7 +240,7 @@ export class ScriptedModelServer {
         text: `partial answer ${index + 1}. `,
       }));
       const blocks = resolveBlocks({ blocks: outcome.blocks ?? filler }, nextToolId);
-      const usage = resolveUsage(undefined, context.requestChars, blocks);
+      const usage = resolveUsage(context.cacheUsage, request, blocks);
       const { afterBlocks } = outcome;
       const interrupt: StreamPlan['interrupt'] =
         outcome.fault === 'reset-mid-stream'
@@ -216,7 +255,7 @@ export class ScriptedModelServer {
       ...block,
       json: malformedToolJsonPieces.join(''),
     }));
-    const usage = resolveUsage(undefined, context.requestChars, blocks);
+    const usage = resolveUsage(context.cacheUsage, request, blocks);
     return {
       ...common,
       blocks,
@@ -244,32 +283,6 @@ export class ScriptedModelServer {
     this.counter += 1;
     return `${prefix}_${String(this.counter).padStart(4, '0')}`;
   }
-}
-
-/**
- * The request's size as the model reads it, in characters (four a token): the JSON text, except that
- * a base64 image counts as its pixels do (a PNG's width × height / 750 tokens, like Anthropic; 1,600
- * tokens for other formats), not as its base64 text.
- */
-function readableChars(body: unknown): number {
-  const text = JSON.stringify(body ?? '', function (this: Record<string, unknown>, key, value: unknown) {
-    const data = typeof value === 'string' ? imageData(this, key, value) : undefined;
-    return data === undefined ? value : 'x'.repeat(4 * imageTokens(data));
-  });
-  return text.length;
-}
-
-/** The base64 of an image in either dialect: Anthropic's `source.data`, OpenAI's data URL. */
-function imageData(holder: Record<string, unknown>, key: string, value: string): string | undefined {
-  if (key === 'data' && holder.type === 'base64') return value;
-  if (key === 'url') return /^data:image\/[\w+.-]+;base64,(.*)$/s.exec(value)?.[1];
-  return undefined;
-}
-
-function imageTokens(base64: string): number {
-  const header = Buffer.from(base64.slice(0, 32), 'base64');
-  if (header.toString('latin1', 1, 4) !== 'PNG') return 1_600;
-  return Math.min(1_600, Math.ceil((header.readUInt32BE(16) * header.readUInt32BE(20)) / 750));
 }
 
 function dialectOf(path: string): Dialect | undefined {

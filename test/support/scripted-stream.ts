@@ -163,16 +163,16 @@ export function payloadOf(block: ResolvedBlock): string {
   }
 }
 
-/** Fills the counts a script left out: input from the request size, output from what is sent. */
+/** Fills the counts a script left out: input from the request's size, output from what is sent. */
 export function resolveUsage(
   usage: ScriptUsage | undefined,
-  requestChars: number,
+  request: { chars: number; charsPerToken: number },
   blocks: ResolvedBlock[],
 ): Required<ScriptUsage> {
   const outputChars = blocks.reduce((sum, block) => sum + payloadOf(block).length, 0);
   return {
-    input_tokens: usage?.input_tokens ?? estimateTokens(requestChars),
-    output_tokens: usage?.output_tokens ?? estimateTokens(outputChars),
+    input_tokens: usage?.input_tokens ?? estimateTokens(request.chars, request.charsPerToken),
+    output_tokens: usage?.output_tokens ?? estimateTokens(outputChars, request.charsPerToken),
     cache_read_input_tokens: usage?.cache_read_input_tokens ?? 0,
     cache_creation_input_tokens: usage?.cache_creation_input_tokens ?? 0,
   };

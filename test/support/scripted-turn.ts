@@ -1,3 +1,5 @@
+import type { PromptCacheReport } from './prompt-cache-emulator';
+
 /**
  * The script language of the scripted model server: what one model turn sends back. Shared by
  * the Anthropic and the OpenAI wire writers, so one script drives either provider.
@@ -99,6 +101,10 @@ export interface RecordedRequest {
   body: unknown;
   /** `performance.now()` when the request arrived. */
   receivedAt: number;
+  /** The usage the server reported for a model request it answered (input split by the cache, if emulated). */
+  usage?: Required<ScriptUsage>;
+  /** What the prompt-cache emulation decided for this request, when it is on. */
+  cache?: PromptCacheReport;
 }
 
 export type ScriptedOutcome = ScriptedReply | ScriptedFault | ScriptBlock[];
@@ -140,9 +146,9 @@ export function splitIntoDeltas(text: string, tokens: number): string[] {
   return pieces;
 }
 
-/** Rough token estimate used for defaults and for count_tokens: 4 characters per token. */
-export function estimateTokens(characters: number): number {
-  return Math.max(1, Math.ceil(characters / 4));
+/** The token count the server reports for some characters: 4 a token unless the server says otherwise. */
+export function estimateTokens(characters: number, charsPerToken = 4): number {
+  return Math.max(1, Math.ceil(characters / charsPerToken));
 }
 
 /** Normalises a scripted outcome: a bare block list is a reply. */

@@ -21,6 +21,7 @@ import type { AnyTool, SubagentRunner, ToolContext } from '../tools/tool';
 import { toolDefinitions } from '../tools/tool-definitions';
 import type { TodoItem } from '../todos/todo-store';
 import { TodoStore } from '../todos/todo-store';
+import { UsageLedger } from '../usage/usage-ledger';
 
 /** The I/O an agent's tools reach, behind the core's ports; shared with its sub-agents. */
 export interface AgentPorts {
@@ -75,8 +76,15 @@ export interface AgentOptions {
   compact?: Compactor;
   /** Tokens kept free below the window before auto-compaction (output reserve plus a buffer). */
   compactReserveTokens?: number;
+  /**
+   * Auto-compact once the context passes this share of the window, in percent, when that comes
+   * sooner than the reserve does (Claude Code's `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE`: lower only).
+   */
+  autoCompactPercent?: number;
   /** Runs sub-agents for the Task tool; absent for a sub-agent itself. */
   subagents?: SubagentRunner;
+  /** Where this agent's model calls are counted; a sub-agent is given its parent's. Default: its own. */
+  usage?: UsageLedger;
 }
 
 /**
@@ -92,6 +100,8 @@ export class Agent {
   readonly todos: TodoStore;
   readonly fileState = new FileStateCache();
   readonly shellState: { cwd: string };
+  /** Every model call of the session (sub-agents' included when they share it) and its cost. */
+  readonly usage: UsageLedger;
   readonly #messages: Message[];
   readonly #meter: ContextMeter;
   readonly #recorder: TranscriptRecorder | undefined;
@@ -112,6 +122,7 @@ export class Agent {
         clock: options.ports.clock,
         ...(options.transcriptFlushMs === undefined ? {} : { flushMs: options.transcriptFlushMs }),
       });
+    this.usage = options.usage ?? new UsageLedger();
     this.todos = new TodoStore(options.todos ?? []);
     this.todos.onDidChange((todos) => this.#onTodosChange(todos));
     this.shellState = { cwd: options.cwd };
@@ -184,7 +195,9 @@ export class Agent {
     this.#persist(userMessage);
     yield { type: 'message-append', message: userMessage };
     const info = this.model;
-    const loop = query(this.#queryOptions({ info, system: await options.system(info), signal }));
+    const run = this.#queryOptions({ info, system: await options.system(info), signal });
+    await this.#countResumedContext(run);
+    const loop = query(run);
     for (;;) {
       const step = await loop.next();
       if (step.done) {
@@ -193,6 +206,8 @@ export class Agent {
       }
       const event = step.value;
       if (event.type === 'turn-start') this.#turn = event.turn;
+      if (event.type === 'message-end')
+        this.usage.record(options.client.describe(event.message.model ?? info.id), event.usage);
       this.#recorder?.observe(event);
       yield event;
       yield* this.#announceTodos();
@@ -222,10 +237,36 @@ export class Agent {
       reminders: options.reminders ? (state) => options.reminders!(state, this) : undefined,
       onStop: options.onStop,
       compact: options.compact,
-      autoCompactTokens: run.info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
+      autoCompactTokens: Math.min(
+        run.info.contextWindow - (options.compactReserveTokens ?? maxTokens + 13_000),
+        Math.floor((run.info.contextWindow * (options.autoCompactPercent ?? 100)) / 100),
+      ),
       contextMeter: this.#meter,
       afterToolCall: options.afterToolCall,
     };
+  }
+
+  /**
+   * A history no provider count covers yet (a resumed or compacted session) is counted exactly once
+   * with the provider's count_tokens, when it has one and the estimate comes within half of the
+   * auto-compaction threshold: there the estimate alone could let an over-long request through.
+   */
+  async #countResumedContext(run: QueryOptions): Promise<void> {
+    const client = this.#options.client;
+    const last = this.#messages.at(-1);
+    if (!client.countTokens || !last || this.#messages.length < 2) return;
+    if (!this.#meter.isUncounted(this.#messages)) return;
+    const threshold = run.autoCompactTokens ?? Number.POSITIVE_INFINITY;
+    if (this.#meter.measure(this.#messages, 0) < threshold / 2) return;
+    const tokens = await client.countTokens({
+      model: run.model,
+      system: run.system,
+      messages: this.#messages,
+      tools: run.toolDefinitions,
+      maxTokens: run.maxTokens,
+      signal: run.signal,
+    });
+    if (tokens !== undefined) this.#meter.recordCount(last, tokens);
   }
 
   /** Persisted at once; announced between loop events while a submit runs. */

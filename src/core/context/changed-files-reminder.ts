@@ -11,7 +11,16 @@ export interface ChangedFilesOptions {
   maxFiles?: number;
   /** Diff lines shown per file. Default 20. */
   maxDiffLines?: number;
+  /** The most recently seen files checked; default {@link watchedFiles}. */
+  maxWatched?: number;
 }
+
+/**
+ * Files checked for outside changes each turn: the most recently seen ones, so a turn's check
+ * costs the same at turn 1,000 as at turn 1 (Claude Code bounds its read-file state alike). A file
+ * seen longer ago is not watched; the edit guards still refuse an edit of it if it changed.
+ */
+export const watchedFiles = 100;
 
 /** A file reported as changed. */
 export interface ChangedFile {
@@ -20,7 +29,7 @@ export interface ChangedFile {
 }
 
 /**
- * Finds files the agent read that changed on disk since (mtime moved and the text differs), and
+ * Finds files the agent recently read that changed on disk since (mtime moved and the text differs), and
  * describes them with a short diff. Updates the cache so each change is reported once: a fully read
  * file is noted with its new content (the model has seen the change, so an Edit may anchor on it,
  * but a diff of a few lines is not the file, so a Write still needs a new read); a deleted or
@@ -34,8 +43,13 @@ export async function changedFilesReminder(
   const maxDiffLines = options.maxDiffLines ?? 20;
   const changed: ChangedFile[] = [];
   const sections: string[] = [];
-  for (const [path, snapshot] of [...options.cache.entries()]) {
-    const stat = await options.workspace.stat(path).catch(() => undefined);
+  const watched = options.cache.recent(options.maxWatched ?? watchedFiles);
+  // Stats run together: one turn waits for the slowest, not for their sum.
+  const stats = await Promise.all(
+    watched.map(([path]) => options.workspace.stat(path).catch(() => undefined)),
+  );
+  for (const [index, [path, snapshot]] of watched.entries()) {
+    const stat = stats[index];
     if (stat === undefined || stat.kind !== 'file') {
       options.cache.delete(path);
       changed.push({ path, kind: 'deleted' });

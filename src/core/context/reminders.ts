@@ -17,6 +17,26 @@ export function neutralizeReminderTags(text: string): string {
   return text.replace(reminderTag, '&lt;$1$2$3');
 }
 
+/** The git status at the start of the session, for its first message; undefined when it is empty. */
+export function gitStatusReminder(status: string): string | undefined {
+  if (status.trim() === '') return undefined;
+  return wrapSystemReminder(
+    `Git status at the start of the session (a snapshot, not updated later):\n${neutralizeReminderTags(status.trim())}`,
+  );
+}
+
+/** The local date as `YYYY-MM-DD`. */
+export function localDate(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Today's date for the first message of a session, or the new date once it has changed. */
+export function dateReminder(date: string, changed: boolean): string {
+  return wrapSystemReminder(changed ? `The date is now ${date}.` : `Today's date is ${date}.`);
+}
+
 /** Which todo nudge; the caller remembers the turn each was last sent. */
 export type TodoReminderKind = 'todo-empty' | 'todo-stale';
 
@@ -54,7 +74,8 @@ export function todoReminder(
     return {
       kind: 'todo-empty',
       text: wrapSystemReminder(
-        'The todo list is empty. If this task has several steps, use TodoWrite to plan and track them; otherwise ignore this. Do not mention this reminder to the user.',
+        // The system prompt already says reminders are not to be mentioned; each one need not repeat it.
+        'The todo list is empty. If this task has several steps, plan them with TodoWrite; otherwise ignore this.',
       ),
     };
   }
@@ -64,7 +85,7 @@ export function todoReminder(
   return {
     kind: 'todo-stale',
     text: wrapSystemReminder(
-      `TodoWrite has not been used for ${turnCount - turnOfLastUpdate} turns. If the list below is out of date, update it (exactly one item in_progress). Do not mention this reminder to the user.\n\n${list}`,
+      `TodoWrite has not been used for ${turnCount - turnOfLastUpdate} turns. If the list below is out of date, update it.\n\n${list}`,
     ),
   };
 }

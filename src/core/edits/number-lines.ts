@@ -1,11 +1,12 @@
-/** `cat -n` style numbering, shared by Read and the edit engine's diagnostics. */
+/**
+ * Line numbering as Read shows a file and the edit engine quotes it back: `<number>\t<line>`, the
+ * number not padded (Claude Code's current format; padding to six columns cost about a token a
+ * line in every Read result, for nothing the model uses). An old_string pasted with these prefixes
+ * is read back by the edit engine (alternate-readings.ts), padded or not, where the numbers say the
+ * text is.
+ */
 
-/** Width of the right-aligned line number, as `cat -n` prints it. */
-const numberWidth = 6;
-
-/** Formats lines as `<number right-aligned>\t<line>`, numbering from `firstNumber` (1-based). */
+/** Formats lines as `<number>\t<line>`, numbering from `firstNumber` (1-based). */
 export function numberLines(lines: readonly string[], firstNumber: number): string {
-  return lines
-    .map((line, index) => `${String(firstNumber + index).padStart(numberWidth)}\t${line}`)
-    .join('\n');
+  return lines.map((line, index) => `${firstNumber + index}\t${line}`).join('\n');
 }

@@ -2,7 +2,9 @@ import type { Agent, AgentOptions } from '../agent/agent';
 import { changedFilesReminder } from '../context/changed-files-reminder';
 import type { MemoryLoader } from '../context/memory/memory-loader';
 import {
+  dateReminder,
   hookContextReminder,
+  localDate,
   memoryReminder,
   neutralizeReminderTags,
   todoReminder,
@@ -30,17 +32,24 @@ type SessionCallbacks = Pick<AgentOptions, 'onPrompt' | 'onStop' | 'reminders' |
 
 /**
  * The harness around the loop: hooks (UserPromptSubmit, PostToolUse, Stop), lazy sub-folder memory,
- * changed-file and todo reminders. All of it arrives as `<system-reminder>` text, never as the
- * person's words.
+ * the date (on the first message and when it changes), changed-file and todo reminders. All of it
+ * arrives as `<system-reminder>` text, never as the person's words, and never in the system prompt,
+ * whose cached prefix must not change during a session.
  */
 export function createSessionCallbacks(options: SessionCallbackOptions): SessionCallbacks {
   const pending: string[] = [...options.startupContext];
   const lastReminderTurn: Partial<Record<TodoReminderKind, number>> = {};
   let stopContinuations = 0;
   const stuckShellsReported = new Set<string>();
+  let announcedDate: string | undefined;
 
   const collectReminders = async (agent: Agent, turnCount: number): Promise<string[]> => {
     const reminders = pending.splice(0, pending.length);
+    const today = localDate(options.clock.now());
+    if (today !== announcedDate) {
+      reminders.unshift(dateReminder(today, announcedDate !== undefined));
+      announcedDate = today;
+    }
     const changed = await changedFilesReminder({ cache: agent.fileState, workspace: options.workspace });
     if (changed) reminders.push(changed.text);
     for (const notice of checkBackgroundShells(options.shell, options.clock, stuckShellsReported)) {

@@ -1,6 +1,7 @@
 import type { ImageTokenRule } from './image-tokens';
 import { anthropicImageTokens, openaiPatchTokens, openaiTileTokens } from './image-tokens';
 import type { ModelInfo } from './model-client';
+import { listPrice } from './model-prices';
 
 /** What a person may declare about a model the catalog does not know (a local model, a proxy alias). */
 export interface ModelOverrides {
@@ -19,38 +20,20 @@ interface ModelFamily {
   editTool: ModelInfo['editTool'];
   supportsImages: boolean;
   imageTokens: ImageTokenRule;
-  pricing: NonNullable<ModelInfo['pricing']>;
 }
 
-const claudePrice = (input: number, output: number): ModelFamily['pricing'] => ({
-  input,
-  output,
-  cacheRead: input / 10,
-  cacheWrite: input * 1.25,
-});
-
-// OpenAI bills no cache writes: a write costs the plain input price.
-const openaiPrice = (input: number, output: number, cacheRead: number): ModelFamily['pricing'] => ({
-  input,
-  output,
-  cacheRead,
-  cacheWrite: input,
-});
-
-const claude = (pattern: RegExp, maxOutputTokens: number, pricing: ModelFamily['pricing']): ModelFamily => ({
+const claude = (pattern: RegExp, maxOutputTokens: number): ModelFamily => ({
   pattern,
   contextWindow: 200_000,
   maxOutputTokens,
   editTool: 'edit',
   supportsImages: true,
   imageTokens: anthropicImageTokens,
-  pricing,
 });
 
 const gpt = (
   pattern: RegExp,
   window: { contextWindow: number; maxOutputTokens: number },
-  pricing: ModelFamily['pricing'],
   imageTokens: ImageTokenRule,
 ): ModelFamily => ({
   pattern,
@@ -58,7 +41,6 @@ const gpt = (
   editTool: 'apply_patch',
   supportsImages: true,
   imageTokens,
-  pricing,
 });
 
 const gpt5Window = { contextWindow: 400_000, maxOutputTokens: 128_000 };
@@ -67,29 +49,24 @@ const gpt4oWindow = { contextWindow: 128_000, maxOutputTokens: 16_384 };
 const oSeriesWindow = { contextWindow: 200_000, maxOutputTokens: 100_000 };
 
 // First match wins, so the more specific ids (mini, nano, newer minor versions) come first.
+// Prices live in their own table (model-prices.ts): they change more often than windows do.
 const families: readonly ModelFamily[] = [
-  // Fifth-generation tiers are priced like the 4.5 generation until the table learns better.
-  claude(/^claude-opus-5/, 64_000, claudePrice(5, 25)),
-  claude(/^claude-sonnet-5/, 64_000, claudePrice(3, 15)),
-  claude(/^claude-haiku-5/, 64_000, claudePrice(1, 5)),
-  claude(/^claude-opus-4-(?:[5-9]|\d\d)/, 64_000, claudePrice(5, 25)),
-  claude(/^claude-opus-4/, 32_000, claudePrice(15, 75)),
-  claude(/^claude-sonnet-4/, 64_000, claudePrice(3, 15)),
-  claude(/^claude-haiku-4/, 64_000, claudePrice(1, 5)),
-  claude(/^claude-3-5-haiku/, 8_192, claudePrice(0.8, 4)),
-  claude(/^claude-3-5-sonnet/, 8_192, claudePrice(3, 15)),
-  claude(/^claude-3-7-sonnet/, 64_000, claudePrice(3, 15)),
-  gpt(/^gpt-5(?:\.\d+)?-nano/, gpt5Window, openaiPrice(0.05, 0.4, 0.005), openaiPatchTokens(2.46)),
-  gpt(/^gpt-5(?:\.\d+)?-mini/, gpt5Window, openaiPrice(0.25, 2, 0.025), openaiPatchTokens(1.62)),
-  gpt(/^gpt-5/, gpt5Window, openaiPrice(1.25, 10, 0.125), openaiTileTokens(70, 140)),
-  gpt(/^gpt-4\.1-nano/, gpt41Window, openaiPrice(0.1, 0.4, 0.025), openaiPatchTokens(2.46)),
-  gpt(/^gpt-4\.1-mini/, gpt41Window, openaiPrice(0.4, 1.6, 0.1), openaiPatchTokens(1.62)),
-  gpt(/^gpt-4\.1/, gpt41Window, openaiPrice(2, 8, 0.5), openaiTileTokens(85, 170)),
-  gpt(/^gpt-4o-mini/, gpt4oWindow, openaiPrice(0.15, 0.6, 0.075), openaiTileTokens(2833, 5667)),
-  gpt(/^gpt-4o/, gpt4oWindow, openaiPrice(2.5, 10, 1.25), openaiTileTokens(85, 170)),
-  gpt(/^o4-mini/, oSeriesWindow, openaiPrice(1.1, 4.4, 0.275), openaiPatchTokens(1.72)),
-  gpt(/^o3-mini/, oSeriesWindow, openaiPrice(1.1, 4.4, 0.55), openaiTileTokens(75, 150)),
-  gpt(/^o3/, oSeriesWindow, openaiPrice(2, 8, 0.5), openaiTileTokens(75, 150)),
+  claude(/^claude-(?:opus|sonnet|haiku)-5/, 64_000),
+  claude(/^claude-opus-4-(?:[5-9]|\d\d)/, 64_000),
+  claude(/^claude-opus-4/, 32_000),
+  claude(/^claude-(?:sonnet|haiku)-4/, 64_000),
+  claude(/^claude-3-5-(?:haiku|sonnet)/, 8_192),
+  claude(/^claude-3-7-sonnet/, 64_000),
+  gpt(/^gpt-5(?:\.\d+)?-nano/, gpt5Window, openaiPatchTokens(2.46)),
+  gpt(/^gpt-5(?:\.\d+)?-mini/, gpt5Window, openaiPatchTokens(1.62)),
+  gpt(/^gpt-5/, gpt5Window, openaiTileTokens(70, 140)),
+  gpt(/^gpt-4\.1-nano/, gpt41Window, openaiPatchTokens(2.46)),
+  gpt(/^gpt-4\.1-mini/, gpt41Window, openaiPatchTokens(1.62)),
+  gpt(/^gpt-4\.1/, gpt41Window, openaiTileTokens(85, 170)),
+  gpt(/^gpt-4o-mini/, gpt4oWindow, openaiTileTokens(2833, 5667)),
+  gpt(/^gpt-4o/, gpt4oWindow, openaiTileTokens(85, 170)),
+  gpt(/^o4-mini/, oSeriesWindow, openaiPatchTokens(1.72)),
+  gpt(/^o3/, oSeriesWindow, openaiTileTokens(75, 150)),
 ];
 
 interface VendorDefaults {
@@ -140,7 +117,8 @@ export interface DescribeModelOptions {
 
 /**
  * What Tandem knows about a model id: a pure table lookup by family prefix (a `vendor/` prefix is
- * ignored), then the person's overrides. Never throws: an unknown id gets {@link unknownModelDefaults}.
+ * ignored), its list price ({@link listPrice}), then the person's overrides. Never throws: an
+ * unknown id gets {@link unknownModelDefaults} and no price.
  */
 export function describeModel(modelId: string, options: DescribeModelOptions): ModelInfo {
   const bare = modelId.slice(modelId.lastIndexOf('/') + 1).toLowerCase();
@@ -154,14 +132,14 @@ export function describeModel(modelId: string, options: DescribeModelOptions): M
         editTool: family.editTool,
         supportsImages: family.supportsImages,
         imageTokens: family.imageTokens,
-        pricing: { ...family.pricing },
       }
     : {
         id: modelId,
         provider: options.provider,
         ...(vendors.find((vendor) => vendor.pattern.test(bare))?.defaults ?? unknownModelDefaults),
       };
-  return { ...base, ...definedOnly(options.overrides ?? {}) };
+  const pricing = listPrice(modelId);
+  return { ...base, ...(pricing ? { pricing } : {}), ...definedOnly(options.overrides ?? {}) };
 }
 
 function definedOnly(overrides: ModelOverrides): ModelOverrides {

@@ -1,5 +1,6 @@
 import type { AssistantBlock, Message, Usage } from '../messages/message';
 import type { ImageTokenRule } from './image-tokens';
+import type { ModelPricing } from './model-prices';
 
 /** What a model can do; declared per model so the loop never hard-wires a model name. */
 export interface ModelInfo {
@@ -15,8 +16,8 @@ export interface ModelInfo {
    * images count by Anthropic's pixel rule, which most vision encoders are near.
    */
   imageTokens?: ImageTokenRule;
-  /** USD per million tokens, for the cost line; undefined when unknown (local models). */
-  pricing?: { input: number; output: number; cacheRead: number; cacheWrite: number };
+  /** USD per million tokens (model-prices.ts), for the cost line; undefined when unknown (local models). */
+  pricing?: ModelPricing;
 }
 
 export interface SystemBlock {
@@ -87,4 +88,10 @@ export interface ModelClient {
   readonly provider: string;
   describe(modelId: string): ModelInfo;
   stream(request: ModelRequest): AsyncIterable<ModelStreamEvent>;
+  /**
+   * The exact input tokens of a request (system, tools, messages), where the provider can count
+   * them (Anthropic's count_tokens). It costs a request: callers use it rarely, never per turn.
+   * Must not throw; undefined when it could not count.
+   */
+  countTokens?(request: ModelRequest): Promise<number | undefined>;
 }

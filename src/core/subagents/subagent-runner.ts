@@ -1,11 +1,12 @@
 import { Agent } from '../agent/agent';
 import type { AgentPorts } from '../agent/agent';
-import { neutralizeReminderTags } from '../context/reminders';
+import { dateReminder, localDate, neutralizeReminderTags } from '../context/reminders';
 import type { PermissionGate } from '../execution/permission-gate';
 import type { HookRunner } from '../hooks/hook-runner';
 import type { AssistantMessage } from '../messages/message';
 import type { ModelClient, ModelInfo, SystemBlock } from '../model/model-client';
 import type { AnyTool, SubagentOutcome, SubagentRunner } from '../tools/tool';
+import type { UsageLedger } from '../usage/usage-ledger';
 
 export interface SubagentRunnerOptions {
   parentSessionId: string;
@@ -19,6 +20,8 @@ export interface SubagentRunnerOptions {
   system(model: ModelInfo): Promise<SystemBlock[]>;
   hooks: HookRunner;
   maxTurns?: number;
+  /** The parent's ledger: a sub-agent's calls count toward the session's usage and cost. */
+  usage?: UsageLedger;
 }
 
 const subagentNote = `You are a sub-agent: another agent gave you the task in the first message and reads only your final message. Work on your own (nobody answers questions), then end with a complete, self-contained report of what you found or changed, with file paths and line numbers.`;
@@ -43,10 +46,19 @@ export function createSubagentRunner(options: SubagentRunnerOptions): SubagentRu
         gate: options.gate,
         cwd: options.cwd,
         system: async (model) => [...(await options.system(model)), { text: subagentNote }],
+        ...(options.usage ? { usage: options.usage } : {}),
       });
       let reason: string | undefined;
       try {
-        const run = agent.submit(request.prompt, signal);
+        // The date is no part of the (cached) system prompt; like the parent's first message, the task carries it.
+        const today = dateReminder(localDate(options.ports.clock.now()), false);
+        const run = agent.submit(
+          [
+            { type: 'text', text: request.prompt },
+            { type: 'text', text: today },
+          ],
+          signal,
+        );
         for (;;) {
           const step = await run.next();
           if (step.done) {

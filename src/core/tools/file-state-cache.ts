@@ -57,9 +57,14 @@ export class FileStateCache {
     return this.#seen.get(path);
   }
 
-  /** Every file the agent has seen, for the changed-files reminder. */
+  /** Every file the agent has seen, least recently seen first. */
   entries(): IterableIterator<[string, FileSnapshot]> {
     return this.#seen.entries();
+  }
+
+  /** The `limit` files the agent saw most recently (read, wrote or was shown), newest first. */
+  recent(limit: number): [string, FileSnapshot][] {
+    return [...this.#seen].slice(-limit).reverse();
   }
 
   /** Forgets the file (deleted, or to be read again before any edit). */
@@ -86,7 +91,7 @@ export class FileStateCache {
       this.#fullReads.set(path, hash);
       this.#coverage.delete(path);
     } else this.#coverage.set(path, coverage);
-    this.#seen.set(path, { content: read.content, mtimeMs: read.mtimeMs, partial: !whole });
+    this.#see(path, { content: read.content, mtimeMs: read.mtimeMs, partial: !whole });
   }
 
   /**
@@ -103,7 +108,7 @@ export class FileStateCache {
     this.#coverage.delete(path);
     if (knewBefore) this.#fullReads.set(path, await contentHash(write.content));
     else this.#fullReads.delete(path);
-    this.#seen.set(path, { content: write.content, mtimeMs: write.mtimeMs, partial: !knewBefore });
+    this.#see(path, { content: write.content, mtimeMs: write.mtimeMs, partial: !knewBefore });
   }
 
   /**
@@ -112,7 +117,13 @@ export class FileStateCache {
    */
   recordNotice(path: string, notice: { content: string; mtimeMs: number }): void {
     const previous = this.#seen.get(path);
-    this.#seen.set(path, { ...notice, partial: previous?.partial ?? false });
+    this.#see(path, { ...notice, partial: previous?.partial ?? false });
+  }
+
+  /** Stores what was seen of the file and moves it to the end: the map is in order of recency. */
+  #see(path: string, snapshot: FileSnapshot): void {
+    this.#seen.delete(path);
+    this.#seen.set(path, snapshot);
   }
 
   /** Whether `current` (the file's text now, unsaved editor changes included) is what the agent last read in full. */

@@ -1,11 +1,14 @@
 import type { LoopEvent, TerminalReason } from '../../core/loop/loop-event';
 import type { Approver } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
+import type { UsageLedger } from '../../core/usage/usage-ledger';
 import type { FailAction } from '../../protocol/conversation-entry';
 
-/** What a chat needs from the agent core: one turn per message. */
+/** What a chat needs from the agent core: one turn per message, and what the calls cost. */
 export interface ChatAgent {
   submit(prompt: string, signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason>;
+  /** The session's token accounting, sub-agents included; a turn's line is what it added. */
+  readonly usage: UsageLedger;
 }
 
 /** Everything the host supplies to build one chat's agent. */

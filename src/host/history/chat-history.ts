@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { sessionToMarkdown } from '../../core/session/session-markdown';
 import { JsonlTranscriptStore } from '../../node/session/jsonl-transcript-store';
 import type { SessionMatch } from '../../node/session/session-search';
 import { searchSessions } from '../../node/session/session-search';
 import type { ChatSummary } from '../../protocol/chat-state';
 import type { ChatService } from '../chat/chat-service';
+import type { ChatSnapshotStore } from '../chat/chat-snapshot-store';
 
 /** One chat a search found: its row in the list and the text around the match, if in the conversation. */
 export interface ChatMatch {
@@ -18,6 +20,8 @@ export type HistoryOutcome = { ok: true } | { ok: false; message: string };
 /** What the history works with; `removeFile` lets the editor move a transcript to the trash. */
 export interface ChatHistoryOptions {
   store: JsonlTranscriptStore;
+  /** The panel snapshots saved beside the transcripts; a deleted chat's goes too. */
+  snapshots: ChatSnapshotStore;
   chats: ChatService;
   /** Deletes the file at `path`; the editor moves it to the OS trash, so a deletion can be undone. */
   removeFile(path: string): Promise<void>;
@@ -83,13 +87,14 @@ export class ChatHistory {
     return { ok: true };
   }
 
-  /** Deletes a chat and its saved session; refused while the chat is running a turn. */
+  /** Deletes a chat, its saved session and its panel snapshot; refused while the chat is running a turn. */
   async delete(chatId: string): Promise<HistoryOutcome> {
     if (!JsonlTranscriptStore.isValidSessionId(chatId)) return { ok: false, message: 'No such chat.' };
     if (!this.#options.chats.forget(chatId))
       return { ok: false, message: 'This chat is still working. Stop it first.' };
-    if (this.#options.store.summary(chatId))
-      await this.#options.removeFile(this.#options.store.pathOf(chatId));
+    const files = [this.#options.store.pathOf(chatId), this.#options.snapshots.discard(chatId)];
+    for (const file of files)
+      if (file !== undefined && existsSync(file)) await this.#options.removeFile(file);
     this.#options.chats.sendChats();
     return { ok: true };
   }

@@ -20,6 +20,7 @@ import { createSessionCallbacks } from '../../core/harness/session-callbacks';
 import { SessionTitler, withTitles } from '../../core/session/session-titler';
 import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 import { toolsForModel } from '../../core/tools/builtin-tools';
+import { UsageLedger } from '../../core/usage/usage-ledger';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { AnyTool } from '../../core/tools/tool';
 import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
@@ -353,6 +354,8 @@ async function assembleAgent(
   const titler = options.titles ? createTitler(parts) : undefined;
   const sink = saved.store.sink(saved.sessionId);
   const transcript = titler ? withTitles(sink, titler) : sink;
+  // One ledger for the session: the main loop and every sub-agent count into it.
+  const usage = new UsageLedger();
   if (!saved.restored) {
     const start = { sessionId: saved.sessionId, cwd: place.cwd, model: models.modelId };
     transcript.append({ type: 'session-start', ...start, timestamp: ports.clock.now() });
@@ -377,10 +380,13 @@ async function assembleAgent(
       cwd: place.cwd,
       system: context.system,
       hooks,
+      usage,
     }),
+    usage,
     transcript,
     compact: withPreCompactHooks(createCompactor(models.roles.small), { hooks, logger: place.logger }),
     history: saved.restored?.messages,
+    ...autoCompactPercent(place.env),
     todos: saved.restored?.todos,
     ...createSessionCallbacks({
       hooks,
@@ -434,4 +440,10 @@ function createGate(parts: AgentParts): EngineGate {
       else place.logger.info(`Saved "${rule}" to ${path}`);
     },
   });
+}
+
+/** `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE` (1–100): compaction sooner than the default, never later. */
+function autoCompactPercent(env: Record<string, string | undefined>): { autoCompactPercent?: number } {
+  const percent = Number(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE);
+  return Number.isFinite(percent) && percent >= 1 && percent <= 100 ? { autoCompactPercent: percent } : {};
 }

@@ -1,6 +1,6 @@
 import { MemoryLoader } from '../../core/context/memory/memory-loader';
 import type { MemoryFile } from '../../core/context/memory/memory-loader';
-import { hookContextReminder } from '../../core/context/reminders';
+import { gitStatusReminder, hookContextReminder } from '../../core/context/reminders';
 import { defaultSystemPromptSections } from '../../core/context/sections/default-sections';
 import { SystemPromptBuilder } from '../../core/context/system-prompt';
 import type { PromptEnvironment } from '../../core/context/system-prompt';
@@ -31,12 +31,12 @@ export interface PromptContext {
   memory: MemoryLoader;
   /** The system prompt for a model (sections memoise themselves). */
   system(model: ModelInfo): Promise<SystemBlock[]>;
-  /** SessionStart hooks' context, as reminders for the first message. */
+  /** The git status at the start and SessionStart hooks' context, as reminders for the first message. */
   startupContext: string[];
 }
 
 /**
- * Loads the memory files (problems are logged), gathers the environment section once and runs the
+ * Loads the memory files (problems are logged), gathers the environment once and runs the
  * SessionStart hooks. Never throws for a missing file or a failing hook.
  */
 export async function loadPromptContext(options: PromptContextOptions): Promise<PromptContext> {
@@ -44,17 +44,16 @@ export async function loadPromptContext(options: PromptContextOptions): Promise<
   const memory = new MemoryLoader({ reader: new NodeMemoryReader(), homeDir, projectRoot, cwd });
   const initial = await memory.loadInitial();
   for (const problem of initial.problems) logger.warn(`memory: ${problem.path}: ${problem.message}`);
-  const environment = await gatherPromptEnvironment(cwd);
+  const { environment, gitStatus } = await gatherPromptEnvironment(cwd);
   const startup = await options.hooks.run(
     { event: 'SessionStart', source: options.source },
     new AbortController().signal,
   );
-  const startupContext = hookContextReminder('SessionStart', startup.additionalContext);
-  return {
-    memory,
-    system: systemPrompt(environment, initial.files, options.autoMemory),
-    startupContext: startupContext ? [startupContext] : [],
-  };
+  const startupContext = [
+    gitStatus === undefined ? undefined : gitStatusReminder(gitStatus),
+    hookContextReminder('SessionStart', startup.additionalContext),
+  ].filter((text): text is string => text !== undefined);
+  return { memory, system: systemPrompt(environment, initial.files, options.autoMemory), startupContext };
 }
 
 function systemPrompt(

@@ -5,14 +5,15 @@ import type { PromptEnvironment } from '../../core/context/system-prompt';
 const run = promisify(execFile);
 const maxStatusChars = 2_000;
 
-/** Facts for the environment section, gathered once per session; git is optional. */
+/**
+ * Facts for the environment section, and the git status at the start of the session (capped; for
+ * the first message's reminder), gathered once per session. git is optional.
+ */
 export async function gatherPromptEnvironment(
   cwd: string,
-  now: Date = new Date(),
-): Promise<PromptEnvironment> {
+): Promise<{ environment: PromptEnvironment; gitStatus?: string }> {
   const environment: PromptEnvironment = {
     platform: process.platform,
-    date: now.toISOString().slice(0, 10),
     cwd,
     isGitRepo: false,
     shell: process.env.SHELL,
@@ -20,12 +21,13 @@ export async function gatherPromptEnvironment(
   try {
     const { stdout } = await run('git', ['status', '--short', '--branch'], { cwd, timeout: 3_000 });
     environment.isGitRepo = true;
-    environment.gitStatus =
+    const gitStatus =
       stdout.length > maxStatusChars ? `${stdout.slice(0, maxStatusChars)}\n…` : stdout.trim();
+    return { environment, gitStatus };
   } catch {
     // Not a repository, or git is missing: the section says so.
+    return { environment };
   }
-  return environment;
 }
 
 /** The repository root containing `cwd`, else `cwd` itself (memory and settings are found from here). */

@@ -81,6 +81,28 @@ export class AnthropicClient implements ModelClient {
     yield { type: 'error', error: request.signal.aborted ? abortedError() : streamEndedEarlyError() };
   }
 
+  /** Anthropic's count_tokens for the request as it would be sent; undefined on any failure. */
+  async countTokens(request: ModelRequest): Promise<number | undefined> {
+    const client = this.client();
+    if (!client || request.signal.aborted) return undefined;
+    const { model, system, messages, tools, thinking } = toAnthropicParams(request);
+    try {
+      const counted = await client.messages.countTokens(
+        {
+          model,
+          messages,
+          ...(system ? { system } : {}),
+          ...(tools ? { tools } : {}),
+          ...(thinking ? { thinking } : {}),
+        },
+        { signal: request.signal },
+      );
+      return counted.input_tokens;
+    } catch {
+      return undefined;
+    }
+  }
+
   private client(): Anthropic | undefined {
     if (this.sdk) return this.sdk;
     const env = this.options.env ?? process.env;

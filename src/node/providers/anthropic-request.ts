@@ -9,35 +9,43 @@ import type {
   ToolUseBlockParam,
 } from '@anthropic-ai/sdk/resources/messages';
 import type { ContentBlock, ImageBlock, Message, TextBlock } from '../../core/messages/message';
-import type { ModelRequest, SystemBlock, ToolDefinition } from '../../core/model/model-client';
+import type { ModelRequest, ToolDefinition } from '../../core/model/model-client';
+import { placeCacheBreakpoints } from './anthropic-cache-breakpoints';
 import { toolParameters } from './tool-input';
-
-/** The API accepts at most four `cache_control` breakpoints per request. */
-export const maxCacheBreakpoints = 4;
 
 const ephemeral = { type: 'ephemeral' } as const;
 
 type ImageMediaType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
 
 /**
- * The Messages API body for one streamed call. Pure. Cache breakpoints, in order of priority: the
- * last tool definition, each system block flagged `cacheBreakpoint`, the newest message's last
- * block; never more than {@link maxCacheBreakpoints}. Thinking blocks go back verbatim with their
- * signatures, because the API rejects a tool turn whose thinking was altered or dropped.
+ * Each history message's Messages API form, mapped once: messages in a history are never changed,
+ * so a turn maps only what it added, not the whole session again.
+ */
+const mappedMessages = new WeakMap<Message, MessageParam>();
+
+/**
+ * The Messages API body for one streamed call. Pure (the per-message mapping is memoised, never
+ * mutated). Cache breakpoints as {@link placeCacheBreakpoints} places them. Thinking blocks go back
+ * verbatim with their signatures, because the API rejects a tool turn whose thinking was altered or
+ * dropped.
  */
 export function toAnthropicParams(request: ModelRequest): MessageCreateParamsStreaming {
-  let budget = maxCacheBreakpoints;
-  const tools = request.tools.map(toTool);
-  const lastTool = tools.at(-1);
-  if (lastTool && budget > 0) {
-    lastTool.cache_control = ephemeral;
-    budget -= 1;
-  }
-  // The newest message's breakpoint is reserved before the system blocks take the rest.
-  const messageBudget = budget > 0 && request.messages.length > 0 ? 1 : 0;
-  const system = toSystem(request.system, budget - messageBudget);
-  const messages = request.messages.map(toMessageParam);
-  if (messageBudget > 0) markLastBlock(messages);
+  const breakpoints = placeCacheBreakpoints(request);
+  const tools = request.tools.map((tool, index) =>
+    index === breakpoints.tool ? { ...toTool(tool), cache_control: ephemeral } : toTool(tool),
+  );
+  const system = request.system
+    .map((block, index) => ({ block, index }))
+    .filter(({ block }) => block.text.length > 0)
+    .map(({ block, index }): TextBlockParam =>
+      breakpoints.system.has(index)
+        ? { type: 'text', text: block.text, cache_control: ephemeral }
+        : { type: 'text', text: block.text },
+    );
+  const messages = request.messages.map((message, index) => {
+    const param = messageParam(message);
+    return breakpoints.messages.has(index) ? withBreakpoint(param) : param;
+  });
 
   const params: MessageCreateParamsStreaming = {
     model: request.model,
@@ -53,32 +61,21 @@ export function toAnthropicParams(request: ModelRequest): MessageCreateParamsStr
   return params;
 }
 
+function messageParam(message: Message): MessageParam {
+  let param = mappedMessages.get(message);
+  if (param === undefined) {
+    param = toMessageParam(message);
+    mappedMessages.set(message, param);
+  }
+  return param;
+}
+
 function toTool(tool: ToolDefinition): Tool {
   return {
     name: tool.name,
     description: tool.description,
     input_schema: toolParameters(tool.inputSchema),
   };
-}
-
-function toSystem(blocks: readonly SystemBlock[], budget: number): TextBlockParam[] {
-  let remaining = budget;
-  const flagged = blocks.filter((block) => block.cacheBreakpoint).length;
-  // When there are more flagged blocks than breakpoints, the later ones cover more of the prefix.
-  let skip = Math.max(0, flagged - Math.max(0, remaining));
-  return blocks
-    .filter((block) => block.text.length > 0)
-    .map((block) => {
-      const param: TextBlockParam = { type: 'text', text: block.text };
-      if (block.cacheBreakpoint) {
-        if (skip > 0) skip -= 1;
-        else if (remaining > 0) {
-          param.cache_control = ephemeral;
-          remaining -= 1;
-        }
-      }
-      return param;
-    });
 }
 
 // The API rejects empty text blocks; one can appear after an interrupted stream.
@@ -138,15 +135,16 @@ function isCacheable(block: ContentBlockParam): block is CacheableParam {
   );
 }
 
-// Thinking blocks cannot carry cache_control, so the breakpoint goes on the last block that can.
-function markLastBlock(messages: MessageParam[]): void {
-  const content = messages.at(-1)?.content;
-  if (!Array.isArray(content)) return;
-  for (let index = content.length - 1; index >= 0; index -= 1) {
-    const block: ContentBlockParam | undefined = content[index];
-    if (block && isCacheable(block)) {
-      block.cache_control = ephemeral;
-      return;
-    }
-  }
+/**
+ * A copy of the message with a breakpoint on its last block that can carry one (thinking blocks
+ * cannot); the memoised mapping itself is left as it was.
+ */
+function withBreakpoint(message: MessageParam): MessageParam {
+  const content = message.content;
+  if (message.role === 'system' || !Array.isArray(content)) return message;
+  const index = content.findLastIndex(isCacheable);
+  if (index === -1) return message;
+  const marked = content.slice();
+  marked[index] = { ...(content[index] as CacheableParam), cache_control: ephemeral };
+  return { ...message, content: marked };
 }

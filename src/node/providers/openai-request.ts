@@ -17,6 +17,12 @@ import type {
 import type { ModelRequest, ToolDefinition } from '../../core/model/model-client';
 import { toolParameters } from './tool-input';
 
+/**
+ * Each history message's chat-completions form, mapped once: messages in a history are never
+ * changed, so a turn maps only what it added, not the whole session again.
+ */
+const mappedMessages = new WeakMap<Message, ChatCompletionMessageParam[]>();
+
 /** Options of {@link toOpenaiParams}. */
 export interface OpenaiParamsOptions {
   /**
@@ -29,10 +35,11 @@ export interface OpenaiParamsOptions {
 }
 
 /**
- * The chat-completions body for one streamed call. Pure. System blocks become one system
- * message; tool results become `role: 'tool'` messages, and their images a following user message
- * (tool messages cannot hold images); thinking blocks are dropped, since chat completions has no
- * place for them.
+ * The chat-completions body for one streamed call. Pure (the per-message mapping is memoised).
+ * System blocks become one system message; tool results become `role: 'tool'` messages, and their
+ * images a following user message (tool messages cannot hold images); thinking blocks are dropped,
+ * since chat completions has no place for them. OpenAI caches prompt prefixes by itself; the
+ * stable order (system, then history) is what keeps them cached.
  */
 export function toOpenaiParams(
   request: ModelRequest,
@@ -44,7 +51,7 @@ export function toOpenaiParams(
     .filter((text) => text.length > 0)
     .join('\n\n');
   if (system) messages.push({ role: 'system', content: system });
-  for (const message of request.messages) messages.push(...toMessages(message));
+  for (const message of request.messages) messages.push(...messageParams(message));
 
   const params: ChatCompletionCreateParamsStreaming = {
     model: request.model,
@@ -69,6 +76,15 @@ function toTool(tool: ToolDefinition): ChatCompletionFunctionTool {
       parameters: toolParameters(tool.inputSchema),
     },
   };
+}
+
+function messageParams(message: Message): ChatCompletionMessageParam[] {
+  let params = mappedMessages.get(message);
+  if (params === undefined) {
+    params = toMessages(message);
+    mappedMessages.set(message, params);
+  }
+  return params;
 }
 
 function toMessages(message: Message): ChatCompletionMessageParam[] {

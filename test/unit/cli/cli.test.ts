@@ -105,8 +105,24 @@ describe('tandem CLI (built bundle against the scripted server)', function () {
     assert.equal(result.subtype, 'success');
     assert.equal(result.is_error, false);
     assert.equal(result.num_turns, 2);
-    assert.equal((result.usage as Record<string, number>).cache_read_input_tokens, 1200);
+    const usage = result.usage as Record<string, number>;
+    assert.equal(usage.cache_read_input_tokens, 1200);
     assert.equal(typeof result.duration_ms, 'number');
+    const answer = lines[3]?.message as { usage: Record<string, number> };
+    assert.equal(answer.usage.cache_read_input_tokens, 1200, 'each assistant line carries its call');
+    // Sonnet's list price: $3 in, $15 out, $0.30 cache read, $3.75 cache write per million.
+    const expected =
+      (usage.input_tokens! * 3 +
+        usage.output_tokens! * 15 +
+        usage.cache_read_input_tokens * 0.3 +
+        usage.cache_creation_input_tokens! * 3.75) /
+      1_000_000;
+    assert.ok(Math.abs((result.total_cost_usd as number) - expected) < 1e-12);
+    const models = result.modelUsage as Record<string, Record<string, number>>;
+    assert.deepEqual(Object.keys(models), ['claude-sonnet-4-6']);
+    assert.equal(models['claude-sonnet-4-6']?.cacheReadInputTokens, 1200);
+    assert.equal(models['claude-sonnet-4-6']?.costUSD, result.total_cost_usd);
+    assert.equal(models['claude-sonnet-4-6']?.contextWindow, 200_000);
   });
 
   it('reads the prompt from stdin and resumes a saved session with its history', async () => {

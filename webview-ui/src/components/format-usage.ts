@@ -32,3 +32,21 @@ export function formatUsage(entry: Pick<ConversationEntryOf<'usage'>, 'usage' | 
   if (entry.costUsd !== undefined) parts.push(`$${entry.costUsd.toFixed(entry.costUsd < 1 ? 4 : 2)}`);
   return parts.join(' · ');
 }
+
+/**
+ * Every kind of token of a turn, exactly, for the line's tooltip: "1,000 input · 8,700 read from
+ * cache · 300 written to cache · 1,234 output · $0.012340". The cache writes are what a later turn
+ * reads at a tenth of the price.
+ */
+export function usageBreakdown(entry: Pick<ConversationEntryOf<'usage'>, 'usage' | 'costUsd'>): string {
+  const { usage } = entry;
+  const count = (value: number) => value.toLocaleString('en-US');
+  const parts = [
+    `${count(usage.inputTokens)} input`,
+    `${count(usage.cacheReadTokens)} read from cache`,
+    `${count(usage.cacheCreationTokens)} written to cache`,
+    `${count(usage.outputTokens)} output`,
+  ];
+  if (entry.costUsd !== undefined) parts.push(`$${entry.costUsd.toFixed(6)}`);
+  return parts.join(' · ');
+}

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 import type { ReactNode } from 'react';
 import type { ConversationEntryOf } from '../../../src/protocol/conversation-entry';
-import { formatUsage } from './format-usage';
+import { formatUsage, usageBreakdown } from './format-usage';
 
 const reasons: Record<ConversationEntryOf<'usage'>['terminalReason'], string> = {
   completed: '',
@@ -18,7 +18,7 @@ export function UsageLine({ entry }: { entry: ConversationEntryOf<'usage'> }): R
     <div className="usage-line">
       {reason === '' ? null : <span className="usage-reason">{reason}</span>}
       <span className="codicon codicon-pulse" aria-hidden="true" />
-      <span>{formatUsage(entry)}</span>
+      <span title={usageBreakdown(entry)}>{formatUsage(entry)}</span>
     </div>
   );
 }

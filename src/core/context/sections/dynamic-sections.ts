@@ -1,21 +1,15 @@
 import type { MemoryFile, MemoryScope } from '../memory/memory-loader';
 import type { McpServerInstructions, PromptEnvironment, SystemPromptSection } from '../system-prompt';
 
-/** Environment facts as a short list; the git status is a snapshot and says so. */
+/** Environment facts as a short list: only what holds for every session in this folder. */
 export function renderEnvironment(environment: PromptEnvironment, modelId: string): string {
-  const lines = [
+  return [
     '# Environment',
     `Working directory: ${environment.cwd}`,
     `Git repository: ${environment.isGitRepo ? 'yes' : 'no'}`,
     `Platform: ${environment.platform}${environment.shell !== undefined ? ` (shell: ${environment.shell})` : ''}`,
-    `Date: ${environment.date}`,
     `Model: ${modelId}`,
-  ];
-  const status = environment.gitStatus?.trim();
-  if (environment.isGitRepo && status !== undefined && status !== '') {
-    lines.push('', 'Git status at the start of the session (not updated later):', status);
-  }
-  return lines.join('\n');
+  ].join('\n');
 }
 
 const scopeLabels: Record<MemoryScope, string> = {

@@ -10,13 +10,11 @@ const maxResultChars = 30_000;
 
 /** Input of BashOutput, as the model sends it. */
 export const bashOutputInputSchema = z.object({
-  bash_id: z.string().min(1).describe('The id of the background shell, e.g. "bash_1".'),
+  bash_id: z.string().min(1).describe('The shell id, e.g. "bash_1".'),
   filter: z
     .string()
     .optional()
-    .describe(
-      'Optional regular expression: only new output lines matching it are returned (the others are discarded).',
-    ),
+    .describe('Regular expression: only new lines matching it are returned, the rest dropped.'),
 });
 
 /** A parsed BashOutput input. */
@@ -27,7 +25,7 @@ export const bashOutputTool = buildTool<BashOutputInput>({
   name: 'BashOutput',
   permissionKind: 'other',
   description:
-    'Returns the output a background shell (started with Bash run_in_background) produced since the last read, and whether it is still running or exited with which code. Use `filter` to keep only lines matching a regular expression.',
+    'Returns what a background shell (Bash run_in_background) printed since the last read, and whether it still runs or exited with which code.',
   inputSchema: bashOutputInputSchema,
   maxResultChars,
   isReadOnly: () => true,

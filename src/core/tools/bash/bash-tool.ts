@@ -14,33 +14,29 @@ const progressThrottleMs = 1_000;
 
 /** Input of Bash, as the model sends it; timeouts are in ms. */
 export const bashInputSchema = z.object({
-  command: z.string().min(1, 'command must not be empty').describe('The shell command to run.'),
+  command: z.string().min(1, 'command must not be empty').describe('The command.'),
   timeout: z
     .number()
     .int()
     .positive()
     .max(maxTimeoutMs, `timeout can be at most ${maxTimeoutMs} ms (10 minutes)`)
     .optional()
-    .describe(`Time limit in milliseconds (default ${defaultTimeoutMs}, at most ${maxTimeoutMs}).`),
-  description: z.string().optional().describe('What the command does, in 5–10 words, shown to the person.'),
-  run_in_background: z
-    .boolean()
-    .optional()
-    .describe('Start the command and return at once; read its output later with BashOutput.'),
+    .describe(`Milliseconds; default ${defaultTimeoutMs}, at most ${maxTimeoutMs}.`),
+  description: z.string().optional().describe('What it does in 5–10 words, shown to the person.'),
+  run_in_background: z.boolean().optional().describe('Return at once; read the output with BashOutput.'),
 });
 
 /** A parsed Bash input. */
 export type BashInput = z.infer<typeof bashInputSchema>;
 
-const description = `Runs a shell command (bash) and returns its combined stdout and stderr.
-
-- The working directory persists between calls: a \`cd\` stays in effect (inside the workspace). Environment variables do not persist.
-- stdin is closed, so anything interactive gets end-of-file: pass flags such as --yes, -y or --no-input, and never open editors or pagers.
-- Time limit: ${defaultTimeoutMs / 60_000} minutes by default, \`timeout\` up to ${maxTimeoutMs / 60_000} minutes. The whole process tree is killed when it runs out.
-- Output over ${maxResultChars.toLocaleString('en-US')} characters is cut in the middle; a note there says how many characters and lines are missing.
-- For servers, watchers and other long runs, set run_in_background and poll with BashOutput; stop them with KillShell. Do not append \`&\`.
-- Prefer the Read, Glob, Grep and Edit tools over cat, find, grep and sed for files: they are faster and safer.
-- Quote paths that contain spaces. Chain dependent steps with \`&&\`; make independent calls in parallel instead.`;
+// Prefer-the-dedicated-tools and parallel calls are rules of the system prompt.
+const description = `Runs a bash command and returns its stdout and stderr.
+- The working directory persists between calls (a \`cd\` stays, inside the workspace); environment variables do not.
+- stdin is closed: pass --yes, -y or --no-input; never open editors or pagers.
+- The whole process tree is killed after ${defaultTimeoutMs / 60_000} minutes, or \`timeout\` (at most ${maxTimeoutMs / 60_000}).
+- Output over ${maxResultChars.toLocaleString('en-US')} characters is cut in the middle, with a note of what is missing.
+- Servers, watchers and other long runs: set run_in_background, poll with BashOutput, stop with KillShell; never append \`&\`.
+- Quote paths with spaces; chain dependent steps with \`&&\`.`;
 
 /** The Bash tool: foreground runs with streamed progress, or a background shell read with BashOutput. */
 export const bashTool = buildTool<BashInput>({

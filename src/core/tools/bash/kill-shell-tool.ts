@@ -5,7 +5,7 @@ import { unknownShellMessage } from './bash-output-tool';
 
 /** Input of KillShell, as the model sends it. */
 export const killShellInputSchema = z.object({
-  shell_id: z.string().min(1).describe('The id of the background shell to stop, e.g. "bash_1".'),
+  shell_id: z.string().min(1).describe('The shell id, e.g. "bash_1".'),
 });
 
 /** A parsed KillShell input. */
@@ -15,8 +15,7 @@ export type KillShellInput = z.infer<typeof killShellInputSchema>;
 export const killShellTool = buildTool<KillShellInput>({
   name: 'KillShell',
   permissionKind: 'other',
-  description:
-    'Stops a background shell started with Bash run_in_background, together with every process it started.',
+  description: 'Stops a background shell (Bash run_in_background) and every process it started.',
   inputSchema: killShellInputSchema,
   summarize: (input) => input.shell_id,
   async *call(input, context) {

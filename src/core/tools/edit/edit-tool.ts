@@ -7,26 +7,19 @@ import type { Tool } from '../tool';
 import { errorResult } from '../tool';
 
 const editInputSchema = z.object({
-  file_path: z.string().describe('Absolute path of the file to change.'),
-  old_string: z
-    .string()
-    .describe('The exact text to replace, copied from the file without line-number prefixes.'),
-  new_string: z.string().describe('The replacement text; must differ from old_string.'),
-  replace_all: z
-    .boolean()
-    .optional()
-    .describe('Replace every occurrence instead of exactly one (default false).'),
+  file_path: z.string().describe('Absolute path.'),
+  old_string: z.string().describe('The exact text to replace.'),
+  new_string: z.string().describe('The replacement; it must differ.'),
+  replace_all: z.boolean().optional().describe('Replace every occurrence (default: exactly one).'),
 });
 
 /** The Edit tool's input. */
 export type EditInput = z.infer<typeof editInputSchema>;
 
-const description = `Replaces text in a file: old_string becomes new_string.
-- Read the file first in this session; editing an unread file is refused.
-- old_string must match exactly one place. Copy it from the Read output as it is, without the line-number prefix, with its indentation. Include enough surrounding lines to make it unique, or set replace_all to change every occurrence (handy for renames).
+const description = `Replaces old_string with new_string in a file read in this session (an unread file is refused).
+- old_string must match exactly one place: copy it from Read's output without the line-number prefixes, indentation included, with enough surrounding lines to be unique; or set replace_all (renames).
 - Quote every line you replace: placeholders such as "..." or "// rest of code" are refused.
-- An empty old_string creates a new file.
-- Prefer editing existing files over writing new ones.`;
+- An empty old_string creates a new file.`;
 
 /** Edit: one search-and-replace through the shared edit engine and the session's FileWriter. */
 export const editTool: Tool<EditInput> = buildTool({

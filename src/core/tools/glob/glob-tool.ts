@@ -9,16 +9,8 @@ const maxResults = 100;
 
 /** Input of Glob, as the model sends it. */
 export const globInputSchema = z.object({
-  pattern: z
-    .string()
-    .min(1, 'pattern must not be empty')
-    .describe('The glob to match, e.g. "**/*.ts" or "src/**/test_*.py".'),
-  path: z
-    .string()
-    .optional()
-    .describe(
-      'The folder to search in (absolute, or relative to the working directory). Default: the working directory.',
-    ),
+  pattern: z.string().min(1, 'pattern must not be empty').describe('The glob.'),
+  path: z.string().optional().describe('Folder to search; default the working directory.'),
 });
 
 /** A parsed Glob input. */
@@ -28,7 +20,7 @@ export type GlobInput = z.infer<typeof globInputSchema>;
 export const globTool = buildTool<GlobInput>({
   name: 'Glob',
   permissionKind: 'read',
-  description: `Finds files by name pattern (glob syntax like "**/*.js" or "src/**/*.{ts,tsx}"), fast in any size of codebase. Returns absolute paths, most recently modified first, at most ${maxResults}; files ignored by .gitignore are skipped. Use it to locate files by name; use Grep to search inside them. For open-ended searches that need several rounds, consider a sub-agent.`,
+  description: `Finds files by glob ("**/*.js", "src/**/*.{ts,tsx}"), skipping what .gitignore ignores: at most ${maxResults} absolute paths, most recently modified first. To search inside files, use Grep.`,
   inputSchema: globInputSchema,
   isReadOnly: () => true,
   isConcurrencySafe: () => true,

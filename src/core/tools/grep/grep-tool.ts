@@ -9,51 +9,27 @@ const contextLines = z.number().int().min(0).max(100);
 
 /** Input of Grep, as the model sends it (flag-style keys follow the Claude Code tool). */
 export const grepInputSchema = z.object({
-  pattern: z
-    .string()
-    .min(1, 'pattern must not be empty')
-    .describe('Regular expression (ripgrep / Rust syntax) to search file contents for.'),
-  path: z
-    .string()
-    .optional()
-    .describe(
-      'File or folder to search (absolute, or relative to the working directory). Default: the working directory.',
-    ),
-  glob: z.string().optional().describe('Only search files matching this glob, e.g. "*.ts" or "*.{ts,tsx}".'),
-  type: z
-    .string()
-    .optional()
-    .describe(
-      'Only search files of this ripgrep type, e.g. "js", "py", "rust". Faster than glob for standard types.',
-    ),
+  pattern: z.string().min(1, 'pattern must not be empty').describe('Regular expression.'),
+  path: z.string().optional().describe('File or folder; default the working directory.'),
+  glob: z.string().optional().describe('Only files matching this glob, e.g. "*.{ts,tsx}".'),
+  type: z.string().optional().describe('Only files of this ripgrep type, e.g. "py" (faster than glob).'),
   output_mode: z
     .enum(['files_with_matches', 'content', 'count'])
     .optional()
-    .describe(
-      '"files_with_matches" (default): paths of matching files; "content": matching lines; "count": matching lines per file.',
-    ),
-  '-i': z.boolean().optional().describe('Match case-insensitively.'),
-  '-n': z.boolean().optional().describe('Show line numbers (content mode only). Default true.'),
-  '-A': contextLines.optional().describe('Lines to show after each match (content mode only).'),
-  '-B': contextLines.optional().describe('Lines to show before each match (content mode only).'),
-  '-C': contextLines.optional().describe('Lines to show before and after each match (content mode only).'),
-  multiline: z
-    .boolean()
-    .optional()
-    .describe('Let the pattern span lines (`.` also matches newlines). Default false.'),
-  head_limit: z.number().int().positive().optional().describe('Return only the first N lines of the result.'),
+    .describe('files_with_matches (default): paths; content: matching lines; count: matches per file.'),
+  '-i': z.boolean().optional().describe('Ignore case.'),
+  '-n': z.boolean().optional().describe('Line numbers in content mode (default true).'),
+  '-A': contextLines.optional().describe('Lines after each match, in content mode.'),
+  '-B': contextLines.optional().describe('Lines before each match, in content mode.'),
+  '-C': contextLines.optional().describe('Lines around each match, in content mode.'),
+  multiline: z.boolean().optional().describe('Let matches span lines (`.` matches newlines).'),
+  head_limit: z.number().int().positive().optional().describe('Keep the first N lines of the result.'),
 });
 
 /** A parsed Grep input. */
 export type GrepInput = z.infer<typeof grepInputSchema>;
 
-const description = `Searches file contents with ripgrep. Use it for every content search instead of running grep or rg through Bash.
-
-- Full regular expressions (Rust syntax): "log.*Error", "function\\s+\\w+". Escape literal braces: "interface\\{\\}" finds interface{}.
-- Narrow with \`glob\` ("*.ts") or \`type\` ("py"). Files ignored by .gitignore are skipped.
-- output_mode: "files_with_matches" (default) lists paths, "content" shows matching lines (with -n, -A, -B, -C), "count" gives matching lines per file.
-- Patterns match within one line unless multiline is true.
-- head_limit keeps the first N lines of the result.`;
+const description = `Searches file contents with ripgrep; use it instead of grep or rg in Bash. Patterns are Rust regular expressions ("log.*Error", "function\\s+\\w+"; escape literal braces: "interface\\{\\}") matched within one line unless multiline is set. Files .gitignore ignores are skipped.`;
 
 /** The Grep tool: ripgrep through the FileSearch port; expected failures (bad regex) are error results. */
 export const grepTool = buildTool<GrepInput>({

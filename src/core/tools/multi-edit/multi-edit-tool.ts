@@ -7,32 +7,23 @@ import type { Tool } from '../tool';
 import { errorResult } from '../tool';
 
 const multiEditInputSchema = z.object({
-  file_path: z.string().describe('Absolute path of the file to change.'),
+  file_path: z.string().describe('Absolute path.'),
   edits: z
     .array(
       z.object({
-        old_string: z
-          .string()
-          .describe('The exact text to replace, as it reads after the edits before this one.'),
-        new_string: z.string().describe('The replacement text; must differ from old_string.'),
-        replace_all: z
-          .boolean()
-          .optional()
-          .describe('Replace every occurrence instead of exactly one (default false).'),
+        old_string: z.string().describe('The exact text to replace, as the edits before leave it.'),
+        new_string: z.string().describe('The replacement; it must differ.'),
+        replace_all: z.boolean().optional().describe('Replace every occurrence.'),
       }),
     )
     .min(1)
-    .describe('Edits applied in order, each to the result of the previous one.'),
+    .describe('Applied in order.'),
 });
 
 /** The MultiEdit tool's input. */
 export type MultiEditInput = z.infer<typeof multiEditInputSchema>;
 
-const description = `Makes several replacements in one file at once, with the same rules as Edit.
-- Edits apply in order, each to the text the previous one produced; all apply or none do.
-- Read the file first in this session.
-- Each old_string must match exactly one place (or set replace_all). Later edits must not depend on text an earlier edit removed.
-- To create a file, give a first edit with an empty old_string.`;
+const description = `Several Edit replacements in one file, with Edit's rules. They apply in order, each to the text the one before produced, and all or none. To create a file, start with an empty old_string.`;
 
 /** MultiEdit: several Edit-style replacements, atomically, in one proposal. */
 export const multiEditTool: Tool<MultiEditInput> = buildTool({

@@ -14,29 +14,21 @@ const maxLineChars = 2_000;
 const maxImageBytes = 5 * 1024 * 1024;
 
 const readInputSchema = z.object({
-  file_path: z.string().describe('Absolute path of the file to read.'),
-  offset: z
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .describe('1-based line to start at. Only for files too long to read at once.'),
-  limit: z.number().int().min(1).optional().describe(`How many lines to read (default ${defaultLimit}).`),
+  file_path: z.string().describe('Absolute path.'),
+  offset: z.number().int().min(1).optional().describe('First line to read, 1-based.'),
+  limit: z.number().int().min(1).optional().describe(`Lines to read; default ${defaultLimit}.`),
 });
 
 /** The Read tool's input. */
 export type ReadInput = z.infer<typeof readInputSchema>;
 
-const description = `Reads a file from the local filesystem.
-- file_path must be absolute.
-- Returns up to ${defaultLimit} lines, numbered like \`cat -n\` (number, tab, text). The numbers are not part of the file: never copy them into an edit.
-- For long files, pass offset (1-based line) and limit; otherwise read the whole file.
-- Lines over ${maxLineChars} characters are cut.
-- PNG, JPEG, GIF and WebP images are shown to you as images.
-- You must read a file before editing or overwriting it. Read several files in parallel when useful.`;
+// Read-before-edit and parallel reads are rules of the system prompt; this says what Read returns.
+const description = `Reads a text file, or shows a PNG, JPEG, GIF or WebP image.
+- Each line comes after its number and a tab. The prefix is not part of the file: never copy it into an edit.
+- Up to ${defaultLimit} lines, each cut at ${maxLineChars} characters. Read whole files; page with offset and limit only through a file too long for one read.`;
 
 /**
- * Read: numbered text (`cat -n`), images as image blocks, clear errors for directories, binaries and
+ * Read: numbered text (`<number>\t<line>`), images as image blocks, clear errors for directories, binaries and
  * missing files. Records what was read in `context.fileState` for the edit guards. Read-only.
  */
 export const readTool: Tool<ReadInput> = buildTool({

@@ -4,14 +4,14 @@ import { errorResult, textResult } from '../tool';
 import type { ToolProgress } from '../tool';
 
 export const taskInputSchema = z.object({
-  description: z.string().min(1).describe('3–5 words: what the sub-agent does (shown to the person)'),
-  prompt: z.string().min(1).describe('The whole task, self-contained: the sub-agent sees nothing else'),
-  subagent_type: z.string().optional().describe('Reserved; "general-purpose" is the only type'),
+  description: z.string().min(1).describe('3–5 words shown to the person.'),
+  prompt: z.string().min(1).describe('The whole task: the sub-agent sees nothing else.'),
+  subagent_type: z.string().optional().describe('Reserved: "general-purpose" only.'),
 });
 
 export type TaskInput = z.infer<typeof taskInputSchema>;
 
-const description = `Hand a self-contained task to a sub-agent with its own fresh context and the same tools (except Task and TodoWrite); it returns one final report. Use it for broad searches or research that would flood this conversation, or several independent investigations at once (send the calls in one message). Give it everything it needs in \`prompt\`, and say what the report should contain. Not for a single file read or a quick grep.`;
+const description = `Hands a self-contained task to a sub-agent with a fresh context and the same tools (but Task and TodoWrite); it returns one report. For broad searches or research that would flood this conversation, or several independent investigations at once (the calls in one message); not for one read or grep. Give it everything it needs in prompt, and say what the report must contain.`;
 
 /**
  * The Task tool. The sub-agent's own tool calls pass the same permission layers, so Task itself

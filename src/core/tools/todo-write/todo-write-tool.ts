@@ -9,29 +9,23 @@ export const todoWriteInputSchema = z.object({
   todos: z
     .array(
       todoItemSchema.extend({
-        content: todoItemSchema.shape.content.describe('The task in imperative form, e.g. "Run the tests".'),
-        status: todoItemSchema.shape.status.describe(
-          'pending, in_progress (exactly one while working) or completed.',
-        ),
+        content: todoItemSchema.shape.content.describe('Imperative, e.g. "Run the tests".'),
+        status: todoItemSchema.shape.status,
         activeForm: todoItemSchema.shape.activeForm.describe(
-          'The task as shown while it runs, e.g. "Running the tests".',
+          'Shown while it runs, e.g. "Running the tests".',
         ),
       }),
     )
-    .describe('The whole updated list; it replaces the previous one.'),
+    .describe('The whole list; it replaces the previous one.'),
 });
 
 /** A parsed TodoWrite input. */
 export type TodoWriteInput = z.infer<typeof todoWriteInputSchema>;
 
-const description = `Creates and updates the task list for this session; the person sees it beside the conversation.
-
-Use it for work with three or more steps, when the person gives several tasks, or when new steps turn up along the way. Skip it for a single trivial change or a question.
-
-- Send the whole list each time; it replaces the previous one.
-- Exactly one task is in_progress while you work: mark it before starting, and mark it completed as soon as it is done (not in batches).
-- Only mark a task completed when it is fully done: tests pass, nothing left unfinished. If blocked, keep it in_progress and add a task for the blocker.
-- Remove tasks that no longer apply.`;
+// When to keep a list, and "exactly one in_progress", are rules of the system prompt.
+const description = `Replaces the session's task list, which the person sees beside the conversation; send the whole list each time.
+- Mark a task in_progress before you start it, and completed as soon as it is fully done (tests pass, nothing left), never in batches.
+- If blocked, keep the task in_progress and add one for the blocker. Remove tasks that no longer apply.`;
 
 const marks: Record<TodoItem['status'], string> = { pending: '[ ]', in_progress: '[~]', completed: '[x]' };
 

@@ -14,11 +14,8 @@ export const webFetchInputSchema = z.object({
   url: z
     .string()
     .min(1, 'url must not be empty')
-    .describe('The http(s) URL to fetch. http is upgraded to https except for localhost.'),
-  prompt: z
-    .string()
-    .optional()
-    .describe('What you want to learn from the page; it is returned alongside the content.'),
+    .describe('http(s) URL; http becomes https except on localhost.'),
+  prompt: z.string().optional().describe('What you are looking for; returned with the content.'),
 });
 
 /** A parsed WebFetch input. */
@@ -46,7 +43,7 @@ export function normalizeFetchUrl(url: string): { url: string } | { error: strin
 export const webFetchTool = buildTool<WebFetchInput>({
   name: 'WebFetch',
   permissionKind: 'fetch',
-  description: `Fetches a web page and returns its content as Markdown (HTML is converted; text, JSON and other text types are returned as they are). Use it to read documentation, an issue or an API reference the user points to. http URLs are upgraded to https. The content is cut at ${maxTextChars.toLocaleString('en-US')} characters. Pass \`prompt\` to say what you are looking for. Read-only; it cannot log in or submit forms.`,
+  description: `Fetches a web page as Markdown (HTML converted; other text as it is), cut at ${maxTextChars.toLocaleString('en-US')} characters: documentation, issues or references the user points to. Read-only: no logins, no forms.`,
   inputSchema: webFetchInputSchema,
   maxResultChars: maxTextChars + 2_000,
   isReadOnly: () => true,

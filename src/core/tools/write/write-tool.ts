@@ -11,18 +11,16 @@ import type { Tool, ToolContext, ToolResult } from '../tool';
 import { errorResult, textResult } from '../tool';
 
 const writeInputSchema = z.object({
-  file_path: z.string().describe('Absolute path of the file to write.'),
-  content: z.string().describe('The complete new content of the file.'),
+  file_path: z.string().describe('Absolute path.'),
+  content: z.string().describe('The whole new content.'),
 });
 
 /** The Write tool's input. */
 export type WriteInput = z.infer<typeof writeInputSchema>;
 
-const description = `Writes a whole file, creating it or replacing what it holds.
-- file_path must be absolute.
-- To replace an existing file you must have read all of it in this session, and it must not have changed since; if it has, read it again.
-- For changes to part of a file use Edit, which sends only the difference.
-- Do not create documentation or README files unless asked.`;
+const description = `Writes a whole file, creating or replacing it.
+- To replace a file you must have read all of it in this session, and it must not have changed since; if it has, read it again.
+- For a change to part of a file use Edit, which sends only the difference.`;
 
 /**
  * Write: a whole new content through the session's FileWriter. Over an existing file it requires

@@ -139,6 +139,52 @@ describe('Agent', function () {
     assert.match(JSON.stringify(sent(0)), /Summary: the session so far\./);
   });
 
+  describe('a resumed history no provider count covers yet', () => {
+    const history: Message[] = [
+      userText('x'.repeat(28_000)),
+      { role: 'assistant', content: [{ type: 'text', text: 'ok' }] },
+    ];
+
+    async function resume(charsPerToken: number): Promise<LoopEvent[]> {
+      await server.close();
+      server = new ScriptedModelServer({ charsPerToken });
+      await server.start();
+      server.enqueue({ blocks: [{ text: 'continuing' }] });
+      // Auto-compaction at 10,000 tokens; the history is estimated at 7,000 (characters ÷ 4).
+      return submit(createAgent({ history, compactReserveTokens: 190_000 }), 'go on');
+    }
+
+    it('is counted once with count_tokens, and compacted before the call when the provider counts it over', async () => {
+      const events = await resume(2);
+      const counts = server.requests.filter((request) => request.path === '/v1/messages/count_tokens');
+      assert.equal(counts.length, 1);
+      assert.equal(compactions[0]?.trigger, 'auto');
+      assert.ok(compactions[0]!.contextTokens > 10_000, `measured ${compactions[0]?.contextTokens}`);
+      assert.ok(events.some((event) => event.type === 'context-compact'));
+    });
+
+    it('is sent as it is when the count confirms it fits', async () => {
+      await resume(4);
+      assert.equal(
+        server.requests.filter((request) => request.path === '/v1/messages/count_tokens').length,
+        1,
+      );
+      assert.equal(compactions.length, 0);
+    });
+  });
+
+  it('compacts sooner when a percentage of the window is set, never later', async () => {
+    const history: Message[] = [
+      userText('x'.repeat(48_000)),
+      { role: 'assistant', content: [{ type: 'text', text: 'ok' }] },
+    ];
+    server.enqueue({ blocks: [{ text: 'a' }] }, { blocks: [{ text: 'b' }] });
+    await submit(createAgent({ history, autoCompactPercent: 5 }), 'go on');
+    assert.equal(compactions.length, 1, '12,000 tokens is past 5% of a 200,000 window');
+    await submit(createAgent({ history, autoCompactPercent: 100, compactReserveTokens: 190_000 }), 'go on');
+    assert.equal(compactions.length, 2, 'a percentage never delays the reserve');
+  });
+
   it('compacts when the person asks, with the manual trigger and their instructions', async () => {
     server.enqueue({ blocks: [{ text: 'first answer' }] }, { blocks: [{ text: 'second answer' }] });
     const agent = createAgent();

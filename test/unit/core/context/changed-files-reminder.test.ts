@@ -79,4 +79,27 @@ describe('changedFilesReminder', () => {
     assert.match(result?.text ?? '', /more diff lines/);
     assert.equal(result?.text.match(/<\/system-reminder>/g)?.length, 1);
   });
+
+  it('checks only the most recently seen files, so a turn costs the same however many were read', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 8 }, (_, index) => [`/repo/f${index}.ts`, `v${index}\n`]),
+    );
+    const workspace = new MemoryWorkspace(['/repo'], files);
+    const cache = new FileStateCache();
+    for (const path of Object.keys(files)) await readInto(cache, workspace, path);
+    await readInto(cache, workspace, '/repo/f0.ts'); // read again: among the most recent now
+    const statted: string[] = [];
+    const counting = {
+      stat: (path: string) => {
+        statted.push(path);
+        return workspace.stat(path);
+      },
+      readFile: (path: string) => workspace.readFile(path),
+    };
+    workspace.put('/repo/f1.ts', 'changed\n');
+    workspace.put('/repo/f0.ts', 'changed\n');
+    const found = await changedFilesReminder({ cache, workspace: counting, maxWatched: 3 });
+    assert.deepEqual(statted, ['/repo/f0.ts', '/repo/f7.ts', '/repo/f6.ts']);
+    assert.deepEqual(found?.changed, [{ path: '/repo/f0.ts', kind: 'modified' }]);
+  });
 });

@@ -72,4 +72,32 @@ describe('ContextMeter (reported usage plus what is new)', () => {
     assert.equal(new ContextMeter(openaiTileTokens(70, 140)).measure([screenshot], 0), 210);
     assert.equal(estimateMessageTokens(screenshot), 236);
   });
+
+  it('learns how the provider counts, and measures a new message at that rate', () => {
+    const meter = new ContextMeter();
+    const question = userText('x'.repeat(4_000));
+    assert.equal(meter.measure([question], 1_000), 2_000, 'an estimate of 1,000 + 1,000 before any report');
+    const answer = reply('ok');
+    meter.record(answer, usage(3_000, 10)); // the provider counts 1.5 tokens per estimated token
+    const file = userText('y'.repeat(8_000));
+    assert.equal(meter.measure([question, answer, file], 1_000), 3_010 + 3_000);
+    assert.equal(meter.ratio, 1.5);
+  });
+
+  it('does not learn from a turn too small to tell the tokenizer from the framing', () => {
+    const meter = new ContextMeter();
+    const answer = reply('ok');
+    meter.measure([userText('hi')], 0);
+    meter.record(answer, usage(40));
+    assert.equal(meter.ratio, 1);
+  });
+
+  it('measures from an exact count of a resumed history', () => {
+    const meter = new ContextMeter();
+    const history = [userText('a'.repeat(40_000)), reply('b'.repeat(40_000))];
+    assert.ok(meter.isUncounted(history));
+    meter.recordCount(history[1]!, 31_000);
+    assert.equal(meter.isUncounted(history), false);
+    assert.equal(meter.measure([...history, userText('abcd')], 5_000), 31_001);
+  });
 });

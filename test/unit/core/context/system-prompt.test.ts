@@ -17,13 +17,7 @@ const claude: ModelInfo = {
 function context(overrides: Partial<SystemPromptContext> = {}): SystemPromptContext {
   return {
     model: claude,
-    environment: {
-      platform: 'linux',
-      date: '2026-11-24',
-      cwd: '/repo',
-      isGitRepo: true,
-      gitStatus: 'On branch main',
-    },
+    environment: { platform: 'linux', cwd: '/repo', isGitRepo: true },
     memory: [{ path: '/repo/CLAUDE.md', scope: 'project', depth: 0, content: 'Use pnpm, never npm.' }],
     mcpInstructions: [{ server: 'docs', instructions: 'Search before fetching pages.' }],
     ...overrides,
@@ -31,18 +25,44 @@ function context(overrides: Partial<SystemPromptContext> = {}): SystemPromptCont
 }
 
 describe('SystemPromptBuilder', () => {
-  it('puts the static sections first with a cache breakpoint on the last of them', () => {
+  it('puts the static sections first, then the dynamic ones, each layer ending at a cache breakpoint', () => {
     const blocks = new SystemPromptBuilder(defaultSystemPromptSections()).build(context());
-    const boundary = blocks.findIndex((block) => block.cacheBreakpoint === true);
-    assert.equal(blocks.filter((block) => block.cacheBreakpoint === true).length, 1);
-    assert.equal(boundary, 4, 'five static sections before the boundary');
-    const before = systemPromptText(blocks.slice(0, boundary + 1));
-    const after = systemPromptText(blocks.slice(boundary + 1));
-    assert.doesNotMatch(before, /\/repo|2026-11-24|pnpm/, 'session facts leaked into the cached part');
+    const marked = blocks.flatMap((block, index) => (block.cacheBreakpoint === true ? [index] : []));
+    assert.deepEqual(marked, [4, blocks.length - 1], 'five static sections, then the dynamic ones');
+    const before = systemPromptText(blocks.slice(0, 5));
+    const after = systemPromptText(blocks.slice(5));
+    assert.doesNotMatch(before, /\/repo|pnpm/, 'session facts leaked into the shared part');
     assert.match(after, /Working directory: \/repo/);
-    assert.match(after, /Git status at the start of the session[\s\S]*On branch main/);
     assert.match(after, /Contents of \/repo\/CLAUDE.md[\s\S]*Use pnpm, never npm\./);
     assert.match(after, /## docs\nSearch before fetching pages\./);
+  });
+
+  it('holds no fact that changes during a session: the date and git status travel as reminders', () => {
+    const text = systemPromptText(new SystemPromptBuilder(defaultSystemPromptSections()).build(context()));
+    assert.doesNotMatch(text, /\b20\d\d-\d\d-\d\d\b|Date:|Git status/);
+  });
+
+  it('puts volatile sections after the last breakpoint, so their changes keep the prompt cached', () => {
+    let turn = 0;
+    const builder = new SystemPromptBuilder([
+      { id: 'servers', placement: 'dynamic', volatile: true, render: () => `servers at turn ${++turn}` },
+      { id: 'memory', placement: 'dynamic', render: () => 'memory' },
+      { id: 'rules', placement: 'static', render: () => 'rules' },
+    ]);
+    assert.deepEqual(builder.build(context()), [
+      { text: 'rules', cacheBreakpoint: true },
+      { text: 'memory', cacheBreakpoint: true },
+      { text: 'servers at turn 1' },
+    ]);
+  });
+
+  it('renders a section once per model, so a sub-agent on another model gets its own text', () => {
+    const builder = new SystemPromptBuilder([
+      { id: 'model', placement: 'dynamic', render: (prompt) => `model ${prompt.model.id}` },
+    ]);
+    builder.build(context());
+    const other = builder.build(context({ model: { ...claude, id: 'claude-other' } }));
+    assert.equal(other[0]?.text, 'model claude-other');
   });
 
   it('orders static sections before dynamic ones whatever order they are given in', () => {
@@ -54,7 +74,7 @@ describe('SystemPromptBuilder', () => {
     assert.deepEqual(new SystemPromptBuilder(sections).build(context()), [
       { text: 'static a' },
       { text: 'static b', cacheBreakpoint: true },
-      { text: 'dynamic' },
+      { text: 'dynamic', cacheBreakpoint: true },
     ]);
   });
 

@@ -23,6 +23,14 @@ const applies: ApplyCase[] = [
     tolerance: 'line-numbers',
   },
   {
+    name: 'line numbers as Read shows them now (no padding), on both strings',
+    file: python,
+    old: '2\t    print("hello", name)\n3\t    return name',
+    new: '2\t    print("hi", name)\n3\t    return name',
+    expected: 'def greet(name):\n    print("hi", name)\n    return name\n',
+    tolerance: 'line-numbers',
+  },
+  {
     name: 'line numbers with an arrow, on old_string only',
     file: python,
     old: '2→    print("hello", name)',

@@ -217,7 +217,7 @@ const refusals: RefuseCase[] = [
     old: 'def f():\n    a = 1\n    b = 3\n    return a + b',
     new: 'def f():\n    return 0',
     code: 'not-found',
-    says: /Closest text in the file, lines 1–4[\s\S]*     3\t    b = 2[\s\S]*differ from your old_string: 3/,
+    says: /Closest text in the file, lines 1–4[\s\S]*\n3\t    b = 2[\s\S]*differ from your old_string: 3/,
   },
   {
     name: 'an elided middle with "..."',

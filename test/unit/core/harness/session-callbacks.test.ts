@@ -8,6 +8,7 @@ import type {
   HookExecutor,
 } from '../../../../src/core/hooks/hook-executor';
 import { HookRunner } from '../../../../src/core/hooks/hook-runner';
+import type { Clock } from '../../../../src/core/ports';
 import { silentLogger } from '../../../../src/core/ports';
 import { createSessionCallbacks } from '../../../../src/core/harness/session-callbacks';
 import type { HooksSettings } from '../../../../src/core/settings/settings-schema';
@@ -18,6 +19,7 @@ import { allowAllGate } from '../../../support/loop-harness';
 import { MemoryWorkspace } from '../../../support/memory-workspace';
 import { ScriptedModelServer } from '../../../support/scripted-model-server';
 import { testPorts } from '../../../support/tool-context';
+import { valueAt } from '../../../support/value-at';
 
 /** Answers every hook command with one result and counts the runs. */
 class FixedExecutor implements HookExecutor {
@@ -61,8 +63,10 @@ describe('session callbacks (hooks, memory and reminders around the loop)', func
   });
   afterEach(() => server.close());
 
-  function createAgent(options: { hooks?: HooksSettings; executor?: HookExecutor } = {}): Agent {
-    const ports = testPorts(workspace);
+  function createAgent(
+    options: { hooks?: HooksSettings; executor?: HookExecutor; clock?: Clock } = {},
+  ): Agent {
+    const ports = { ...testPorts(workspace), ...(options.clock ? { clock: options.clock } : {}) };
     const hooks = new HookRunner({
       hooks: options.hooks ?? {},
       executor: options.executor ?? new FixedExecutor({ kind: 'failed', error: 'no hooks expected' }),
@@ -114,6 +118,26 @@ describe('session callbacks (hooks, memory and reminders around the loop)', func
     const third = JSON.stringify(server.modelRequests[2]?.body);
     assert.match(second, /<system-reminder>[^<]*In pkg, tabs only\./);
     assert.equal(third.split('In pkg, tabs only.').length - 1, 1, 'the memory was sent once, not per call');
+  });
+
+  it("tells the model today's date in the first message and the new date once it changes", async () => {
+    let now = new Date(2026, 2, 4, 23, 59).getTime();
+    const clock: Clock = { now: () => now, random: () => 0.5, sleep: async () => {} };
+    server.enqueue(
+      { blocks: [{ toolUse: { name: 'mcp__docs__open', input: { path: '/work/pkg/spec.md' } } }] },
+      () => {
+        now += 60_000;
+        return { blocks: [{ toolUse: { name: 'mcp__docs__open', input: { path: '/work/pkg/spec.md' } } }] };
+      },
+      { blocks: [{ text: 'done' }] },
+    );
+    await submit(createAgent({ clock }), 'open the spec');
+    const firstMessage = JSON.stringify(valueAt(server.modelRequests[0]?.body, 'messages', 0));
+    const afterMidnight = JSON.stringify(valueAt(server.modelRequests[2]?.body, 'messages', -1));
+    assert.match(firstMessage, /Today's date is 2026-03-04\./);
+    assert.match(afterMidnight, /The date is now 2026-03-05\./);
+    assert.doesNotMatch(JSON.stringify(valueAt(server.modelRequests[1]?.body, 'messages', -1)), /date/);
+    assert.doesNotMatch(JSON.stringify(valueAt(server.modelRequests[2]?.body, 'system')), /2026/);
   });
 
   it('keeps tool output from posing as the harness', async () => {

@@ -14,6 +14,7 @@ import { allowAllGate } from '../../../support/loop-harness';
 import { MemoryWorkspace } from '../../../support/memory-workspace';
 import { ScriptedModelServer } from '../../../support/scripted-model-server';
 import { testPorts } from '../../../support/tool-context';
+import { UsageLedger } from '../../../../src/core/usage/usage-ledger';
 
 /** Records the hook events it is asked to run. */
 class RecordingExecutor implements HookExecutor {
@@ -32,11 +33,13 @@ describe('createSubagentRunner (Task sub-agents)', function () {
   let server: ScriptedModelServer;
   let executor: RecordingExecutor;
   let runner: SubagentRunner;
+  let usage: UsageLedger;
 
   beforeEach(async () => {
     server = new ScriptedModelServer();
     await server.start();
     executor = new RecordingExecutor();
+    usage = new UsageLedger();
     const workspace = new MemoryWorkspace(['/work'], { '/work/parse.ts': 'export function parse() {}\n' });
     runner = createSubagentRunner({
       parentSessionId: 'parent',
@@ -56,6 +59,7 @@ describe('createSubagentRunner (Task sub-agents)', function () {
         logger: silentLogger,
       }),
       maxTurns: 3,
+      usage,
     });
   });
   afterEach(() => server.close());
@@ -69,6 +73,23 @@ describe('createSubagentRunner (Task sub-agents)', function () {
       },
       new AbortController().signal,
     );
+
+  it("counts the sub-agent's calls in the parent's ledger, priced as its own model", async () => {
+    server.enqueue({
+      blocks: [{ text: 'found it' }],
+      usage: {
+        input_tokens: 1_000_000,
+        output_tokens: 0,
+        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: 0,
+      },
+    });
+    await run();
+    const [entry] = usage.byModel();
+    assert.equal(entry?.model.id, 'claude-haiku-4-5');
+    assert.equal(entry?.calls, 1);
+    assert.equal(usage.totals().costUsd, 1, "a million input tokens at Haiku's $1");
+  });
 
   it('works on its own history with the sub-agent model and returns its final report', async () => {
     server.enqueue(

@@ -1,55 +1,33 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { LoopEvent, TerminalReason } from '../../../../src/core/loop/loop-event';
+import { rmSync, unlinkSync } from 'node:fs';
 import { userText } from '../../../../src/core/messages/message';
-import { silentLogger } from '../../../../src/core/ports';
-import { JsonlTranscriptStore } from '../../../../src/node/session/jsonl-transcript-store';
-import { ChatService } from '../../../../src/host/chat/chat-service';
+import type { ChatService } from '../../../../src/host/chat/chat-service';
 import { ChatHistory } from '../../../../src/host/history/chat-history';
+import type { JsonlTranscriptStore } from '../../../../src/node/session/jsonl-transcript-store';
+import { emptyChatSnapshot } from '../../../../src/protocol/chat-snapshot';
+import { chatHarness, waitFor } from '../chat/chat-harness';
 
 describe('ChatHistory (the history behind the editor commands)', () => {
-  let directory: string;
   let store: JsonlTranscriptStore;
   let chats: ChatService;
   let history: ChatHistory;
   let removed: string[];
   let release: (() => void) | undefined;
+  let harness: ReturnType<typeof chatHarness>;
 
   beforeEach(() => {
-    directory = mkdtempSync(join(tmpdir(), 'tandem-history-'));
-    store = new JsonlTranscriptStore(directory, silentLogger);
     removed = [];
-    chats = new ChatService({
-      createAgent: async (request) => ({
-        ok: true,
-        sessionId: request.resume ?? request.sessionId,
-        agent: {
-          submit: async function* (): AsyncGenerator<LoopEvent, TerminalReason> {
-            await new Promise<void>((resolve) => (release = resolve));
-            return 'completed';
-          },
-        },
-        dispose: async () => {},
-      }),
-      createWriter: () => ({ propose: async () => ({ kind: 'rejected', reason: '' }) }),
-      preview: { open: () => ({ show: async () => {}, text: () => undefined, dispose: () => {} }) },
-      sessions: store,
-      logger: silentLogger,
-      post: () => {},
-      isTrusted: () => true,
-      workspaceRoot: () => '/work',
-      languageOf: () => 'typescript',
-      mode: () => 'default',
-      model: () => 'claude-sonnet-4-6',
-      models: async () => [],
-      activeChat: { get: () => undefined, set: () => {} },
+    harness = chatHarness(async function* () {
+      await new Promise<void>((resolve) => (release = resolve));
+      return 'completed';
     });
+    chats = harness.service;
+    store = harness.sessions;
     // As TandemHost wires it.
     store.onDidChangeTitle((change) => chats.retitle(change.sessionId, change.title));
     history = new ChatHistory({
       store,
+      snapshots: harness.snapshots,
       chats,
       removeFile: async (path) => {
         removed.push(path);
@@ -68,7 +46,7 @@ describe('ChatHistory (the history behind the editor commands)', () => {
     save('login', 'Fix the login bug', 'The session cookie expired after a minute.');
     save('theme', 'Add dark mode', 'Added a toggle in settings.');
   });
-  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+  afterEach(() => rmSync(store.directory, { recursive: true, force: true }));
 
   const titles = () =>
     history
@@ -86,6 +64,16 @@ describe('ChatHistory (the history behind the editor commands)', () => {
     assert.match(match?.snippet ?? '', /session cookie expired/);
   });
 
+  it('shows a model or person title over the first words a panel snapshot kept', async () => {
+    harness.snapshots.save(
+      'theme',
+      () => ({ title: 'Add dark mode', updatedAt: 1, chat: emptyChatSnapshot() }),
+      'now',
+    );
+    store.rename('theme', 'Theme toggle');
+    assert.equal(chats.session('theme')?.title, 'Theme toggle');
+  });
+
   it('renames a chat, open or not, and the list shows the new title', () => {
     assert.equal(chats.openChat('login'), true);
     assert.deepEqual(history.rename('login', 'Cookie lifetime'), { ok: true });
@@ -96,14 +84,17 @@ describe('ChatHistory (the history behind the editor commands)', () => {
 
   it('deletes a chat through the trash, but not while it runs', async () => {
     chats.openChat('login');
-    const running = chats.send('one more thing', 'login');
-    await new Promise((resolve) => setImmediate(resolve));
+    const sent = await chats.send({ id: 'm1', text: 'one more thing', attachments: [] }, 'login');
+    assert.equal(sent.disposition, 'started');
+    await waitFor(() => release);
     const refused = await history.delete('login');
     assert.equal(refused.ok, false);
     release?.();
-    await running;
+    if (sent.disposition === 'started') await sent.turn;
     assert.deepEqual(await history.delete('login'), { ok: true });
-    assert.deepEqual(removed, [store.pathOf('login')]);
+    assert.equal(removed[0], store.pathOf('login'));
+    assert.equal(harness.snapshots.load('login'), undefined, 'the panel snapshot went with it');
+    assert.equal(chats.openChat('login'), false, 'nothing brings it back');
     assert.deepEqual(
       history
         .list()

@@ -139,7 +139,7 @@ describe('AnthropicClient against the scripted Messages API', () => {
     });
   });
 
-  it('puts cache breakpoints on the last tool, the end of the static prompt and the newest message', async () => {
+  it('puts cache breakpoints on the system layers, the previous request and the newest message', async () => {
     const messages: Message[] = [
       { role: 'user', content: [{ type: 'text', text: 'first question' }] },
       { role: 'assistant', content: [{ type: 'text', text: 'first answer' }] },
@@ -151,32 +151,69 @@ describe('AnthropicClient against the scripted Messages API', () => {
         ],
       },
     ];
-    await collectEvents(client.stream(modelRequest({ messages })));
+    const system = [
+      { text: 'You are Tandem.', cacheBreakpoint: true },
+      { text: 'cwd: /work', cacheBreakpoint: true },
+      { text: 'servers: none' },
+    ];
+    await collectEvents(client.stream(modelRequest({ messages, system })));
     const body = server.modelRequests[0]?.body;
     const ephemeral = { type: 'ephemeral' };
 
-    assert.equal(valueAt(body, 'tools', 0, 'cache_control'), undefined);
-    assert.deepEqual(valueAt(body, 'tools', 1, 'cache_control'), ephemeral);
+    assert.equal(valueAt(body, 'tools', 1, 'cache_control'), undefined, 'the system marks cover the tools');
     assert.deepEqual(valueAt(body, 'system', 0, 'cache_control'), ephemeral);
-    assert.equal(valueAt(body, 'system', 1, 'cache_control'), undefined);
-    assert.equal(valueAt(body, 'messages', 0, 'content', 0, 'cache_control'), undefined);
+    assert.deepEqual(valueAt(body, 'system', 1, 'cache_control'), ephemeral);
+    assert.equal(valueAt(body, 'system', 2, 'cache_control'), undefined);
+    assert.deepEqual(valueAt(body, 'messages', 0, 'content', 0, 'cache_control'), ephemeral);
     assert.equal(valueAt(body, 'messages', 2, 'content', 0, 'cache_control'), undefined);
     assert.deepEqual(valueAt(body, 'messages', 2, 'content', 1, 'cache_control'), ephemeral);
-    assert.equal(countBreakpoints(body), 3);
+    assert.equal(countBreakpoints(body), 4);
   });
 
-  it('never sends more than four cache breakpoints, keeping the newest message and the latest system mark', async () => {
+  it('marks the last tool when no system block ends a layer', async () => {
+    await collectEvents(client.stream(modelRequest({ system: [{ text: 'Summarise.' }] })));
+    const body = server.modelRequests[0]?.body;
+    assert.deepEqual(valueAt(body, 'tools', 1, 'cache_control'), { type: 'ephemeral' });
+    assert.equal(countBreakpoints(body), 2);
+  });
+
+  it('never sends more than four breakpoints, keeping the newest message, the previous request and the first and last system marks', async () => {
     const system = Array.from({ length: 5 }, (_, index) => ({
       text: `section ${index}`,
       cacheBreakpoint: true,
     }));
-    await collectEvents(client.stream(modelRequest({ system })));
+    const messages: Message[] = [
+      { role: 'user', content: [{ type: 'text', text: 'question' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'answer' }] },
+      { role: 'user', content: [{ type: 'text', text: 'next' }] },
+    ];
+    await collectEvents(client.stream(modelRequest({ system, messages })));
     const body = server.modelRequests[0]?.body;
 
     assert.equal(countBreakpoints(body), 4);
     assert.deepEqual(valueAt(body, 'messages', -1, 'content', -1, 'cache_control'), { type: 'ephemeral' });
+    assert.deepEqual(valueAt(body, 'messages', 0, 'content', -1, 'cache_control'), { type: 'ephemeral' });
+    assert.deepEqual(valueAt(body, 'system', 0, 'cache_control'), { type: 'ephemeral' });
     assert.deepEqual(valueAt(body, 'system', 4, 'cache_control'), { type: 'ephemeral' });
-    assert.equal(valueAt(body, 'system', 0, 'cache_control'), undefined);
+  });
+
+  it('moves the breakpoints along a growing history without leaving one behind', async () => {
+    const messages: Message[] = [{ role: 'user', content: [{ type: 'text', text: 'start' }] }];
+    for (let turn = 0; turn < 6; turn += 1) {
+      await collectEvents(client.stream(modelRequest({ messages: [...messages] })));
+      messages.push(
+        { role: 'assistant', content: [{ type: 'tool_use', id: `toolu_${turn}`, name: 'Read', input: {} }] },
+        {
+          role: 'user',
+          content: [{ type: 'tool_result', toolUseId: `toolu_${turn}`, content: 'x', isError: false }],
+        },
+      );
+    }
+    for (const request of server.modelRequests) {
+      const sent = valueAt(request.body, 'messages') as unknown[];
+      const marked = sent.flatMap((message, index) => (countBreakpoints(message) > 0 ? [index] : []));
+      assert.deepEqual(marked, sent.length === 1 ? [0] : [sent.length - 3, sent.length - 1]);
+    }
   });
 
   const faults: { fault: HttpFault; kind: ModelErrorKind; retryAfterMs?: number }[] = [

@@ -4,6 +4,7 @@ import {
   formatDuration,
   formatTokens,
   formatUsage,
+  usageBreakdown,
 } from '../../../../webview-ui/src/components/format-usage';
 
 describe('turn usage line', () => {
@@ -16,6 +17,19 @@ describe('turn usage line', () => {
     };
     assert.equal(cacheSharePercent(usage), 87);
     assert.equal(formatUsage({ usage, costUsd: 0.01234 }), '10k in (87% cached) · 1.2k out · $0.0123');
+  });
+
+  it('gives every kind of token and the exact cost in the tooltip, cache writes included', () => {
+    const usage = {
+      inputTokens: 1_000,
+      outputTokens: 1_234,
+      cacheReadTokens: 8_700,
+      cacheCreationTokens: 300,
+    };
+    assert.equal(
+      usageBreakdown({ usage, costUsd: 0.01234 }),
+      '1,000 input · 8,700 read from cache · 300 written to cache · 1,234 output · $0.012340',
+    );
   });
 
   it('shows 0% cached and no cost when there is none', () => {

@@ -108,7 +108,7 @@ describe('Edit tool', () => {
       context,
     );
     assert.equal(result.isError, false);
-    assert.match(text(result.content), /quote style[\s\S]*     2\t    return "b"/);
+    assert.match(text(result.content), /quote style[\s\S]*\n2\t    return "b"/);
     assert.equal(workspace.text('/work/a.py'), 'def f():\n    return "b"\n');
   });
 

@@ -17,7 +17,7 @@ describe('Read tool', () => {
     const { context } = setup({ '/work/a.txt': 'one\ntwo\n' });
     const { result } = await runTool(readTool, { file_path: '/work/a.txt' }, context);
     assert.equal(result.isError, false);
-    assert.equal(result.content, '     1\tone\n     2\ttwo');
+    assert.equal(result.content, '1\tone\n2\ttwo');
     assert.deepEqual(context.fileState.get('/work/a.txt'), {
       content: 'one\ntwo\n',
       mtimeMs: 1001,
@@ -28,7 +28,7 @@ describe('Read tool', () => {
   it('reads a window with offset and limit, says how to read more, and marks the read partial', async () => {
     const { context } = setup({ '/work/a.txt': 'l1\nl2\nl3\nl4\nl5' });
     const { result } = await runTool(readTool, { file_path: '/work/a.txt', offset: 2, limit: 2 }, context);
-    assert.match(text(result.content), /^     2\tl2\n     3\tl3\n\n\(Showing lines 2–3 of 5/);
+    assert.match(text(result.content), /^2\tl2\n3\tl3\n\n\(Showing lines 2–3 of 5/);
     assert.equal(context.fileState.get('/work/a.txt')?.partial, true);
   });
 
@@ -36,7 +36,7 @@ describe('Read tool', () => {
     const lines = Array.from({ length: 2_100 }, (_, index) => `line ${index + 1}`).join('\n');
     const { context } = setup({ '/work/big.txt': lines });
     const { result } = await runTool(readTool, { file_path: '/work/big.txt' }, context);
-    assert.match(text(result.content), /  2000\tline 2000\n\n\(Showing lines 1–2000 of 2100/);
+    assert.match(text(result.content), /\n2000\tline 2000\n\n\(Showing lines 1–2000 of 2100/);
   });
 
   it('cuts lines longer than 2000 characters with a marker', async () => {
@@ -105,10 +105,10 @@ describe('Read tool encodings', () => {
     [
       'CRLF text without carriage returns in the numbered lines',
       new TextEncoder().encode('a\r\nb\r\n'),
-      '     1\ta\n     2\tb',
+      '1\ta\n2\tb',
     ],
-    ['UTF-16LE text', utf16le('héllo\nwörld'), '     1\théllo\n     2\twörld'],
-    ['a UTF-8 BOM, which is not shown', Uint8Array.from([0xef, 0xbb, 0xbf, 0x78]), '     1\tx'],
+    ['UTF-16LE text', utf16le('héllo\nwörld'), '1\théllo\n2\twörld'],
+    ['a UTF-8 BOM, which is not shown', Uint8Array.from([0xef, 0xbb, 0xbf, 0x78]), '1\tx'],
   ];
   for (const [name, bytes, expected] of cases) {
     it(`shows ${name}`, async () => {
