@@ -12,13 +12,13 @@ export const maxMemoryFileChars = 20_000;
 
 /** Input of the Memory tool. */
 export const memoryInputSchema = z.object({
-  command: z.enum(['view', 'create', 'str_replace', 'delete']).describe('What to do.'),
+  command: z
+    .enum(['view', 'create', 'str_replace', 'delete'])
+    .describe('view (without a path: the list), create (creates or replaces), str_replace, delete.'),
   path: z
     .string()
     .optional()
-    .describe(
-      `A file relative to the memory folder, e.g. "${memoryIndexName}" or "feedback_testing.md". Omit with view to list the files.`,
-    ),
+    .describe(`Relative to the memory folder, e.g. "${memoryIndexName}" or "feedback_testing.md".`),
   content: z.string().optional().describe('create: the whole file.'),
   old_str: z.string().optional().describe('str_replace: text that occurs exactly once in the file.'),
   new_str: z.string().optional().describe('str_replace: what replaces it.'),
@@ -27,22 +27,11 @@ export const memoryInputSchema = z.object({
 /** A parsed Memory input. */
 export type MemoryInput = z.infer<typeof memoryInputSchema>;
 
-const description = `Your persistent memory for this project: small Markdown files kept between sessions, with ${memoryIndexName} as their index. ${memoryIndexName} is loaded into every session; other files are read only when you open them with view.
+const description = `Your memory for this project, kept between sessions as small Markdown files. ${memoryIndexName}, their index, is in every session; other files are read when you view them.
 
-Save what will help in future sessions and cannot be read from the project itself:
-- user: who the person is and how they like to work (role, preferences, tools they favour).
-- feedback: corrections and confirmations they gave ("don't mock the database in tests", "yes, keep PRs small"), with why.
-- project: facts about the work not in the code or its docs (goals, deadlines, decisions and their reasons).
-- reference: where things live outside the project (the bug tracker, dashboards, channels).
-Save when the person asks you to remember something, when they correct you, or when you learn such a fact. Do not save: secrets or credentials; what the code, git history or CLAUDE.md already say; the current task's progress (that is what the todo list is for); guesses.
+Save what future sessions need and the project cannot tell them: the person's role and preferences (user); corrections or confirmations they gave, with why (feedback); facts and decisions not in the code (project); where outside things live (reference). Save when asked to remember, when corrected, or on learning such a fact. Never save secrets, what the code, git or CLAUDE.md already say, or the current task's progress.
 
-How:
-- One topic per file, named for it (feedback_testing.md), starting with front matter: ---, name:, description: (one line: when it is relevant), type: user|feedback|project|reference, ---, then the note.
-- Keep ${memoryIndexName} an index: one line per file, "- [Name](file.md) — what it holds", at most ${memoryIndexLimits.lines} lines. Add the line when you create a file; remove it when you delete one.
-- Before creating, view the list: update an existing memory rather than writing a second one. Delete a memory that turns out wrong or stale.
-- Dates: write absolute dates, not "yesterday".
-
-Commands: view (no path: the list; a path: the file), create (path, content: creates or replaces), str_replace (path, old_str exactly once, new_str), delete (path). Paths are relative to the memory folder; nothing outside it can be reached.`;
+One topic per file (feedback_testing.md), opening with front matter: name, description (when it is relevant), type. ${memoryIndexName} keeps one line per file, "- [Name](file.md) — what it holds", at most ${memoryIndexLimits.lines} lines. View the list before creating; update or delete rather than duplicate; write absolute dates.`;
 
 /**
  * The Memory tool over one project's memory folder. `view` is read-only; the others write only
