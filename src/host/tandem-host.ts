@@ -103,7 +103,7 @@ export class TandemHost extends Disposable {
       this.sessions.onDidChangeTitle((change) => this.chats.retitle(change.sessionId, change.title)),
     );
     void this.sessions.warm();
-    this.#controller = new PanelController(this.chats, view, logger);
+    this.#controller = new PanelController(this.chats, this.history, view, logger);
     this.#logger = logger;
     // Agents are built with the trust, mode and model of their time: idle ones are rebuilt
     // (resuming their transcript) when those change; a running turn finishes as it started.

@@ -15,6 +15,7 @@ import {
   didStreamTextSchema,
   didUpdateToolSchema,
 } from './conversation-events';
+import { searchChatsReplySchema } from './history-messages';
 import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
   didProposeEditSchema,
@@ -61,6 +62,7 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   changeQueuedMessageReplySchema,
   didChangeChatsSchema,
   didChangeStateSchema,
+  searchChatsReplySchema,
 ]);
 
 /** A host → webview message. */
@@ -74,6 +76,7 @@ export type ChatMessage = Exclude<
       | typeof HostMessageType.DidChangeChats
       | typeof HostMessageType.DidChangeState
       | typeof HostMessageType.SendMessageReply
-      | typeof HostMessageType.ChangeQueuedMessageReply;
+      | typeof HostMessageType.ChangeQueuedMessageReply
+      | typeof HostMessageType.SearchChatsReply;
   }
 > & { chatId: string };

@@ -27,6 +27,7 @@ export const HostMessageType = {
   ChangeQueuedMessageReply: 'change-queued-message-reply',
   DidChangeChats: 'did-change-chats',
   DidChangeState: 'did-change-state',
+  SearchChatsReply: 'search-chats-reply',
 } as const;
 
 /** The union of host → webview `type` strings. */
@@ -51,6 +52,11 @@ export const WebviewMessageType = {
   OpenLinkCommand: 'open-link',
   OpenFileCommand: 'open-file',
   RunActionCommand: 'run-action',
+  SearchChatsRequest: 'search-chats',
+  RenameChatCommand: 'rename-chat',
+  DeleteChatCommand: 'delete-chat',
+  ExportChatCommand: 'export-chat',
+  ShowMemoryCommand: 'show-memory',
 } as const;
 
 /** The union of webview → host `type` strings. */

@@ -1,6 +1,7 @@
 import type { Attachment } from './attachment';
 import type { ChatSummary, ModelOption, PermissionMode } from './chat-state';
 import type { ChatSnapshot } from './chat-snapshot';
+import type { ChatMatch } from './history-messages';
 import type { WireError } from './wire-error';
 
 /**
@@ -28,6 +29,14 @@ export interface QueueEdit {
   text: string;
 }
 
+/** A search of the history's conversations: the request in flight, then what it found. */
+export interface ChatSearch {
+  requestId: string;
+  query: string;
+  /** Null until the host answers. */
+  matches: ChatMatch[] | null;
+}
+
 /**
  * Everything the panel renders. The chats are what the host holds (`ChatSnapshot`, reduced by
  * `reduceChat`); the rest is the webview's own bookkeeping of what the person typed and sent, so
@@ -52,6 +61,8 @@ export interface PanelView {
   composerErrors: Record<string, WireError>;
   answering: Record<string, PendingAnswer>;
   queueEdits: Record<string, QueueEdit>;
+  /** The history's conversation search, while the person searches. */
+  chatSearch: ChatSearch | null;
 }
 
 /** The composer slot of a chat; before the host names a chat, typing goes to the empty key. */
@@ -76,5 +87,6 @@ export function initialPanelView(): PanelView {
     composerErrors: {},
     answering: {},
     queueEdits: {},
+    chatSearch: null,
   };
 }

@@ -8,6 +8,13 @@ import {
   sendQueuedCommandSchema,
 } from './composer-commands';
 import {
+  deleteChatCommandSchema,
+  exportChatCommandSchema,
+  renameChatCommandSchema,
+  searchChatsRequestSchema,
+  showMemoryCommandSchema,
+} from './history-messages';
+import {
   answerEditCommandSchema,
   answerPermissionCommandSchema,
   newChatCommandSchema,
@@ -43,6 +50,11 @@ export const webviewToHostMessageSchema = z.discriminatedUnion('type', [
   openLinkCommandSchema,
   openFileCommandSchema,
   runActionCommandSchema,
+  searchChatsRequestSchema,
+  renameChatCommandSchema,
+  deleteChatCommandSchema,
+  exportChatCommandSchema,
+  showMemoryCommandSchema,
 ]);
 
 /** A webview → host message. */
