@@ -17,7 +17,8 @@ import type { Approver, Logger } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
 import type { RestoredSession } from '../../core/session/transcript-entry';
 import { createSessionCallbacks } from '../../core/harness/session-callbacks';
-import { SessionTitler, withTitles } from '../../core/session/session-titler';
+import type { SessionTitler } from '../../core/session/session-titler';
+import { withTitles } from '../../core/session/session-titler';
 import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 import { toolsForModel } from '../../core/tools/builtin-tools';
 import { UsageLedger } from '../../core/usage/usage-ledger';
@@ -41,6 +42,7 @@ import { addPermissionRule } from '../settings/settings-writer';
 import { NodeShell } from '../shell/node-shell';
 import { NodeWorkspace } from '../workspace/node-workspace';
 import { createPermissionEngine, rulesOf } from './create-permission-engine';
+import { createSessionTitler } from '../session/create-session-titler';
 import { createProviderClient, resolveModelRoles } from './model-roles';
 import type { ModelRoles } from './model-roles';
 import { loadPromptContext } from './load-prompt-context';
@@ -351,7 +353,16 @@ async function assembleAgent(
   const tools = allowed([...toolsForModel(models.model), ...(memory.tool ? [memory.tool] : [])]);
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
-  const titler = options.titles ? createTitler(parts) : undefined;
+  const titler = options.titles
+    ? createSessionTitler({
+        store: saved.store,
+        sessionId: saved.sessionId,
+        small: models.roles.small,
+        clock: ports.clock,
+        logger: place.logger,
+        history: saved.restored?.messages,
+      })
+    : undefined;
   const sink = saved.store.sink(saved.sessionId);
   const transcript = titler ? withTitles(sink, titler) : sink;
   // One ledger for the session: the main loop and every sub-agent count into it.
@@ -399,25 +410,6 @@ async function assembleAgent(
     }),
   });
   return { agent, tools, titler };
-}
-
-/** Titles from the small model, saved in the transcript; the title on disk is read before each write. */
-function createTitler(parts: AgentParts): SessionTitler {
-  const { saved, models, ports, place } = parts;
-  return new SessionTitler({
-    ...models.roles.small,
-    write: (title) =>
-      saved.store
-        .sink(saved.sessionId)
-        .append({ type: 'title', title, source: 'model', timestamp: ports.clock.now() }),
-    current: () => {
-      const summary = saved.store.summary(saved.sessionId)?.summary;
-      return { title: summary?.title, source: summary?.titleSource };
-    },
-    clock: ports.clock,
-    logger: place.logger,
-    ...(saved.restored ? { history: saved.restored.messages } : {}),
-  });
 }
 
 /** The gate over the engine: the person is asked through the Approver, "allow always" is saved. */
