@@ -14,6 +14,12 @@ const benches: { title: string; script: string; args?: string[] }[] = [
     script: 'fault-task.ts',
     args: ['3'],
   },
+  {
+    title: 'Killed mid-answer with SIGKILL, then resumed: Tandem beside Claude Code (issue 12)',
+    script: 'kill-resume.ts',
+    args: ['10'],
+  },
+  { title: 'Opening a 1,000-session history from its index (issue 12)', script: 'session-history.ts' },
   { title: 'Edit engine accuracy on the perturbed-edit corpus', script: 'edit-accuracy.ts' },
   { title: 'Permission decisions: 200 rules over the attack corpus', script: 'permission-decisions.ts' },
   { title: 'System prompt and tool definitions size', script: 'prompt-size.ts' },

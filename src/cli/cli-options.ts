@@ -29,6 +29,7 @@ const optionsSchema = z.object({
   forkSession: z.boolean().default(false),
   dryRun: z.boolean().default(false),
   overwrite: z.array(z.string().min(1)).default([]),
+  continue: z.boolean().default(false),
   outputFormat: z.enum(['text', 'json', 'stream-json']).default('text'),
   verbose: z.boolean().default(false),
   help: z.boolean().default(false),
@@ -38,6 +39,7 @@ const optionsSchema = z.object({
 export type CliOptions = z.infer<typeof optionsSchema>;
 
 export const usage = `Usage: tandem -p "<prompt>" [options]   (or the prompt on stdin)
+       tandem sessions [list|search|show|rename|delete]   (tandem sessions --help)
 
 Options:
   -p, --print <prompt>         run one task headless and print the result
@@ -51,7 +53,8 @@ Options:
   --disallowedTools <rules...> permission rules to deny
   --mcp-config <configs...>    MCP servers for this run: JSON files or strings ({"mcpServers": …})
   --strict-mcp-config          use only the --mcp-config servers
-  --resume <session-id>        continue a saved session
+  --resume <session-id>        continue a saved session (tandem sessions lists them)
+  -c, --continue               continue this project's most recent session
   --rewind list                with --resume: list the session's turns, their checkpoints
                                and the files each changed
   --rewind <turn>              with --resume: go back to just before your message <turn>:
@@ -106,6 +109,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
         'fork-session': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         overwrite: { type: 'string', multiple: true },
+        continue: { type: 'boolean', short: 'c' },
         'output-format': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -146,6 +150,7 @@ export function parseCli(argv: readonly string[]): ParsedCli {
     forkSession: values['fork-session'],
     dryRun: values['dry-run'],
     overwrite: values.overwrite,
+    continue: values.continue,
     outputFormat: values['output-format'],
     verbose: values.verbose,
     help: values.help,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseCompactCommand } from '../core/agent/compact-command';
@@ -9,11 +10,11 @@ import {
   defaultMaxStorageMB,
 } from '../node/checkpoints/checkpoint-storage';
 import { SessionRewind } from '../node/checkpoints/session-rewind';
-import { JsonlTranscriptStore, defaultSessionsDirectory } from '../node/session/jsonl-transcript-store';
 import type { TreeSitterPaths } from '../node/bash-parser/tree-sitter-shell-parser';
 import { parseCli, usage } from './cli-options';
 import { ResultReporter } from './result-reporter';
 import { runRewind } from './rewind-command';
+import { projectStore, runSessionsCommand } from './sessions-command';
 import { stderrLogger } from './stderr-logger';
 import { TerminalApprover } from './terminal-approver';
 import { TerminalMcpTrustPrompt } from './terminal-mcp-trust-prompt';
@@ -47,6 +48,15 @@ async function askOnTerminal(question: string): Promise<boolean> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'sessions') {
+    return runSessionsCommand(argv.slice(1), {
+      cwd: process.cwd(),
+      env: process.env,
+      homeDir: homedir(),
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+  }
   const parsed = parseCli(argv);
   if (!parsed.ok) {
     process.stderr.write(`tandem: ${parsed.message}\n\n${usage}\n`);
@@ -67,13 +77,18 @@ async function main(argv: string[]): Promise<number> {
     maxBytes: defaultMaxStorageMB * 1024 * 1024,
     logger,
   });
-  let resume = options.resume;
+  const sessions = await projectStore({ cwd: process.cwd(), env: process.env, homeDir: homedir() });
+  let resume = options.continue ? sessions.list()[0]?.sessionId : options.resume;
+  if (options.continue && resume === undefined) {
+    process.stderr.write('tandem: --continue: this project has no saved session yet.\n');
+    return 1;
+  }
   const rewinding = options.rewind !== undefined || options.forkSession;
-  if (rewinding && options.resume) {
+  if (rewinding && resume) {
     const rewound = await runRewind(
-      { ...options, resume: options.resume },
+      { ...options, resume },
       {
-        rewind: new SessionRewind(new JsonlTranscriptStore(defaultSessionsDirectory(), logger), checkpoints),
+        rewind: new SessionRewind(sessions, checkpoints),
         cwd: process.cwd(),
         out: (text) => process.stdout.write(text),
         ask: process.stdin.isTTY && process.stdout.isTTY ? askOnTerminal : undefined,
@@ -116,6 +131,10 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const { session } = created;
+  if (session.restored?.interrupted)
+    process.stderr.write(
+      'tandem: the last answer of this session was interrupted; it is kept as far as it came.\n',
+    );
   const reporter = new ResultReporter(
     options.outputFormat,
     {

@@ -16,7 +16,9 @@ import { CheckpointService } from './checkpoints/checkpoint-service';
 import { rewindFromPanel } from './checkpoints/panel-rewind';
 import { QuickPickRestoreConfirmation } from './checkpoints/restore-confirmation';
 import { ChatService } from './chat/chat-service';
+import { moveToTrash } from './base/move-to-trash';
 import { ChatSnapshotStore } from './chat/chat-snapshot-store';
+import { ChatHistory } from './history/chat-history';
 import { readHostSettings } from './config/host-settings';
 import type { IdeServices } from './bridge/start-ide';
 import { ideServerEntry } from './mcp/ide-server-entry';
@@ -55,6 +57,7 @@ export interface TandemHostOptions {
  */
 export class TandemHost extends Disposable {
   readonly chats: ChatService;
+  readonly history: ChatHistory;
   readonly workspace = new VscodeWorkspace();
   readonly sessions: JsonlTranscriptStore;
   /** The window's MCP servers, shared by every chat. */
@@ -82,6 +85,7 @@ export class TandemHost extends Disposable {
         new CheckpointContentProvider(() => this.checkpointStorage.blobs),
       ),
     );
+    const snapshots = new ChatSnapshotStore(sessionsDirectory, logger);
     const isTrusted = (): boolean => vscode.workspace.isTrusted;
     this.mcp = this._register(
       new McpService({
@@ -99,14 +103,14 @@ export class TandemHost extends Disposable {
         workspace: this.workspace,
         mcp: this.mcp,
         logger,
-        sessionsDirectory,
+        sessions: this.sessions,
         distPath: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath,
         checkpoints: () => (readHostSettings().checkpointsEnabled ? this.checkpointStorage : undefined),
       }),
       createWriter: (reviewer, workspace = this.workspace) => new ReviewingFileWriter(workspace, reviewer),
       preview: new DiffPreview(options.proposals),
       sessions: this.sessions,
-      snapshots: new ChatSnapshotStore(sessionsDirectory, logger),
+      snapshots,
       logger,
       post: (message) => view.post(message),
       isTrusted,
@@ -143,7 +147,18 @@ export class TandemHost extends Disposable {
     });
     // Checked once in the background: what earlier windows left over the limit is pruned.
     void this.checkpointStorage.enforceLimit({ force: true });
-    this.#controller = new PanelController(this.chats, view, logger, mcpPanel, (command) =>
+    this.history = new ChatHistory({
+      store: this.sessions,
+      snapshots,
+      chats: this.chats,
+      removeFile: (path) => moveToTrash(vscode.Uri.file(path)),
+    });
+    // Titles come from the small model in the background, or from a rename: the list follows.
+    this._register(
+      this.sessions.onDidChangeTitle((change) => this.chats.retitle(change.sessionId, change.title)),
+    );
+    void this.sessions.warm();
+    this.#controller = new PanelController(this.chats, this.history, view, logger, mcpPanel, (command) =>
       rewindFromPanel(command, this.chats, this.checkpoints),
     );
     this.#logger = logger;

@@ -18,6 +18,7 @@ import {
 } from './conversation-events';
 import { didChangeMcpServersSchema } from './mcp-server-events';
 import { didRewindChatSchema, didTakeCheckpointSchema } from './checkpoint-events';
+import { searchChatsReplySchema } from './history-messages';
 import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
   didProposeEditSchema,
@@ -70,6 +71,7 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didChangeChatsSchema,
   didChangeStateSchema,
   didChangeMcpServersSchema,
+  searchChatsReplySchema,
 ]);
 
 /** A host → webview message. */
@@ -84,6 +86,7 @@ export type ChatMessage = Exclude<
       | typeof HostMessageType.DidChangeState
       | typeof HostMessageType.DidChangeMcpServers
       | typeof HostMessageType.SendMessageReply
-      | typeof HostMessageType.ChangeQueuedMessageReply;
+      | typeof HostMessageType.ChangeQueuedMessageReply
+      | typeof HostMessageType.SearchChatsReply;
   }
 > & { chatId: string };

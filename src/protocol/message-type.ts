@@ -32,6 +32,7 @@ export const HostMessageType = {
   DidChangeChats: 'did-change-chats',
   DidChangeState: 'did-change-state',
   DidChangeMcpServers: 'did-change-mcp-servers',
+  SearchChatsReply: 'search-chats-reply',
 } as const;
 
 /** The union of host → webview `type` strings. */
@@ -58,6 +59,11 @@ export const WebviewMessageType = {
   RunActionCommand: 'run-action',
   McpServerCommand: 'mcp-server',
   RewindCommand: 'rewind',
+  SearchChatsRequest: 'search-chats',
+  RenameChatCommand: 'rename-chat',
+  DeleteChatCommand: 'delete-chat',
+  ExportChatCommand: 'export-chat',
+  ShowMemoryCommand: 'show-memory',
 } as const;
 
 /** The union of webview → host `type` strings. */

@@ -2,6 +2,7 @@ import type { Attachment } from './attachment';
 import type { ChatSummary, ModelOption, PermissionMode } from './chat-state';
 import type { ChatSnapshot } from './chat-snapshot';
 import type { McpServerView } from './mcp-server-events';
+import type { ChatMatch } from './history-messages';
 import type { WireError } from './wire-error';
 
 /**
@@ -27,6 +28,14 @@ export interface PendingAnswer {
 export interface QueueEdit {
   chatId: string;
   text: string;
+}
+
+/** A search of the history's conversations: the request in flight, then what it found. */
+export interface ChatSearch {
+  requestId: string;
+  query: string;
+  /** Null until the host answers. */
+  matches: ChatMatch[] | null;
 }
 
 /**
@@ -55,6 +64,8 @@ export interface PanelView {
   composerErrors: Record<string, WireError>;
   answering: Record<string, PendingAnswer>;
   queueEdits: Record<string, QueueEdit>;
+  /** The history's conversation search, while the person searches. */
+  chatSearch: ChatSearch | null;
 }
 
 /** The composer slot of a chat; before the host names a chat, typing goes to the empty key. */
@@ -80,5 +91,6 @@ export function initialPanelView(): PanelView {
     composerErrors: {},
     answering: {},
     queueEdits: {},
+    chatSearch: null,
   };
 }

@@ -120,6 +120,11 @@ export function reducePanel(view: PanelView, message: HostToWebviewMessage): Pan
       return settleSend(view, message);
     case HostMessageType.ChangeQueuedMessageReply:
       return settleQueueEdit(view, message);
+    case HostMessageType.SearchChatsReply:
+      // An answer to an older search (the person typed on) is moot.
+      return view.chatSearch?.requestId === message.requestId
+        ? { ...view, chatSearch: { ...view.chatSearch, matches: message.matches } }
+        : view;
     case HostMessageType.DidFail:
       if (message.chatId === undefined) {
         const { code, message: text, action } = message;

@@ -10,6 +10,13 @@ import {
 import { mcpServerCommandSchema } from './mcp-server-events';
 import { rewindCommandSchema } from './checkpoint-events';
 import {
+  deleteChatCommandSchema,
+  exportChatCommandSchema,
+  renameChatCommandSchema,
+  searchChatsRequestSchema,
+  showMemoryCommandSchema,
+} from './history-messages';
+import {
   answerEditCommandSchema,
   answerPermissionCommandSchema,
   newChatCommandSchema,
@@ -47,6 +54,11 @@ export const webviewToHostMessageSchema = z.discriminatedUnion('type', [
   runActionCommandSchema,
   mcpServerCommandSchema,
   rewindCommandSchema,
+  searchChatsRequestSchema,
+  renameChatCommandSchema,
+  deleteChatCommandSchema,
+  exportChatCommandSchema,
+  showMemoryCommandSchema,
 ]);
 
 /** A webview → host message. */

@@ -106,6 +106,8 @@ export async function startE2e(files: Record<string, string>, options: E2eOption
     'workbench.colorTheme': 'Default Dark Modern',
     // The tests type unsaved changes on purpose; they must stay unsaved until the test says.
     'files.autoSave': 'off',
+    // The scripted model answers in order: title calls would take the turns the tests queue.
+    'tandem.chatTitles': false,
   };
   const server = await startCodeServer({
     binary,

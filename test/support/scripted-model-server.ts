@@ -17,6 +17,7 @@ import type {
   ScriptedReply,
   ScriptedTurn,
   SentBlock,
+  SentDelta,
 } from './scripted-turn';
 import {
   asOutcome,
@@ -70,6 +71,8 @@ export class ScriptedModelServer {
   readonly requests: RecordedRequest[] = [];
   /** Wire timing of each streamed block, for ordering and latency assertions. */
   readonly sent: SentBlock[] = [];
+  /** Every streamed delta as it was written, for tests that act mid-stream (a kill). */
+  readonly deltas: SentDelta[] = [];
   private readonly queue: ScriptedTurn[] = [];
   private readonly sockets = new Set<Socket>();
   private server: Server | undefined;
@@ -221,6 +224,7 @@ export class ScriptedModelServer {
       model: context.model,
       requestIndex: context.requestIndex,
       onSent: (block: SentBlock) => this.sent.push(block),
+      onDelta: (delta: SentDelta) => this.deltas.push(delta),
     };
     if (!('fault' in outcome)) {
       const blocks = resolveBlocks(outcome, nextToolId);

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { ResolvedBlock, ScriptStopReason, ScriptUsage, SentBlock } from './scripted-turn';
+import type { ResolvedBlock, ScriptStopReason, ScriptUsage, SentBlock, SentDelta } from './scripted-turn';
 import { estimateTokens, splitIntoDeltas } from './scripted-turn';
 
 /**
@@ -113,6 +113,8 @@ export interface StreamPlan {
   pieces?: ReadonlyMap<number, string[]>;
   requestIndex: number;
   onSent: (block: SentBlock) => void;
+  /** Told of each delta once it is written. */
+  onDelta?: (delta: SentDelta) => void;
 }
 
 /** How {@link streamBlocks} ended: all sent, the client or the socket gone, or the plan's error point. */
@@ -145,6 +147,13 @@ export async function streamBlocks(
       if (pieceIndex > 0) await channel.wait(block.chunk.delayMs);
       if (channel.closed) return 'gone';
       wire.delta(block, index, piece);
+      plan.onDelta?.({
+        requestIndex: plan.requestIndex,
+        blockIndex: index,
+        kind: block.kind,
+        piece,
+        sentAt: performance.now(),
+      });
     }
     if (interrupt && partial !== undefined) return stopAt(channel, interrupt);
     wire.stop(block, index);

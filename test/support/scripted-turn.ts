@@ -133,6 +133,15 @@ export interface SentBlock {
   stoppedAt: number;
 }
 
+/** One delta as it was written to the socket; `performance.now()` clock. */
+export interface SentDelta {
+  requestIndex: number;
+  blockIndex: number;
+  kind: 'text' | 'thinking' | 'tool_use';
+  piece: string;
+  sentAt: number;
+}
+
 /** A block as the wire writers see it: its kind, its full payload, and how to cut it. */
 export type ResolvedBlock =
   | { kind: 'text'; text: string; delayMs: number; chunk: Required<Chunking> }

@@ -16,6 +16,7 @@ import type { QueryOptions } from '../loop/query';
 import type { RetryPolicy } from '../loop/retry-policy';
 import { contextEntryOf } from '../session/context-entries';
 import type { TranscriptSink } from '../session/transcript-entry';
+import { TranscriptRecorder } from '../session/transcript-recorder';
 import { DirectFileWriter } from '../tools/direct-file-writer';
 import { FileStateCache } from '../tools/file-state-cache';
 import type { FileWriter } from '../tools/file-writer';
@@ -78,7 +79,10 @@ export interface AgentOptions {
   cwd: string;
   /** Builds the system prompt once per submit (sections memoise themselves). */
   system(model: ModelInfo): Promise<SystemBlock[]>;
+  /** Where the session is saved; the answer is written as it streams (see TranscriptRecorder). */
   transcript?: TranscriptSink;
+  /** How long streamed text may wait before it is written, in ms; default 200. */
+  transcriptFlushMs?: number;
   /** A resumed session's history, todos, and what its context pipeline compacted and collapsed. */
   history?: readonly Message[];
   todos?: readonly TodoItem[];
@@ -142,6 +146,7 @@ export class Agent {
   readonly #messages: Message[];
   readonly #catalog: ToolCatalog;
   readonly #context: ContextPipeline;
+  readonly #recorder: TranscriptRecorder | undefined;
   readonly #options: AgentOptions;
   #turn = 0;
   #running = false;
@@ -151,6 +156,13 @@ export class Agent {
     this.#options = options;
     this.sessionId = options.sessionId;
     this.#messages = [...(options.history ?? [])];
+    this.#recorder =
+      options.transcript &&
+      new TranscriptRecorder({
+        sink: options.transcript,
+        clock: options.ports.clock,
+        ...(options.transcriptFlushMs === undefined ? {} : { flushMs: options.transcriptFlushMs }),
+      });
     this.usage = options.usage ?? new UsageLedger();
     const external = options.externalTools;
     this.#catalog = new ToolCatalog({
@@ -220,6 +232,7 @@ export class Agent {
       };
       return yield* checkpointedTurn(turn, () => this.#run(prompt, signal));
     } finally {
+      this.#recorder?.end();
       this.#running = false;
     }
   }
@@ -306,8 +319,8 @@ export class Agent {
       if (event.type === 'turn-start') this.#turn = event.turn;
       if (event.type === 'message-end')
         this.usage.record(options.client.describe(event.message.model ?? info.id), event.usage);
-      if (event.type === 'message-append') this.#persist(event.message);
       this.#persistContext(event);
+      this.#recorder?.observe(event);
       yield event;
       yield* this.#announceTodos();
     }
@@ -406,11 +419,7 @@ export class Agent {
   }
 
   #persist(message: Message): void {
-    this.#options.transcript?.append({
-      type: 'message',
-      message,
-      timestamp: this.#options.ports.clock.now(),
-    });
+    this.#recorder?.message(message);
   }
 
   #contextFor(toolUseId: string, signal: AbortSignal, model: ModelInfo): ToolContext {

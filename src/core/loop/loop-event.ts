@@ -1,6 +1,6 @@
 import type { CompactTrigger } from '../context/compactor';
 import type { CollapseRecord, CompactionRecord } from '../context/pipeline/context-ledger';
-import type { AssistantMessage, Message, Usage } from '../messages/message';
+import type { AssistantBlock, AssistantMessage, Message, Usage } from '../messages/message';
 import type { ModelError, StopReason } from '../model/model-client';
 import type { ToolResult } from '../tools/tool';
 import type { TodoItem } from '../todos/todo-store';
@@ -20,6 +20,8 @@ export type LoopEvent =
   | { type: 'text-delta'; text: string }
   | { type: 'thinking-delta'; thinking: string }
   | { type: 'tool-input-delta'; toolUseId: string; name: string; partialJson: string }
+  /** A block of the message being streamed is whole (text, thinking, a tool call); the message may go on. */
+  | { type: 'block-end'; block: AssistantBlock }
   /** The assistant message as it enters the history (never with a half tool call). */
   | { type: 'message-end'; message: AssistantMessage; stopReason: StopReason; usage: Usage }
   /** Any message appended to the history, assistant or user; sessions persist these. */

@@ -1,5 +1,12 @@
-import type { AssistantMessage, Message, UserMessage } from '../messages/message';
+import type {
+  AssistantBlock,
+  AssistantMessage,
+  Message,
+  ToolResultBlock,
+  UserMessage,
+} from '../messages/message';
 import { addUsage, emptyUsage, textOf } from '../messages/message';
+import { mergeConsecutiveTurns } from '../messages/merge-turns';
 import type { ModelClient, ModelError, SystemBlock, ToolDefinition } from '../model/model-client';
 import type { Clock } from '../ports';
 import type { SummaryPrefix } from '../context/compactor';
@@ -134,7 +141,7 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
       {
         model: state.model,
         system: options.system,
-        messages: [...prepared.messages],
+        messages: mergeConsecutiveTurns(prepared.messages),
         tools: options.toolDefinitions(),
         maxTokens: state.maxTokens,
         thinkingBudget: options.thinkingBudget,
@@ -227,15 +234,21 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     executor: StreamingExecutor,
   ): AsyncGenerator<LoopEvent, 'continue' | TerminalReason> {
     const { error } = outcome;
-    const stopped = error.kind === 'aborted' || options.signal.aborted;
-    const kept = stopped
-      ? undefined
-      : cutMessage({ blocks: outcome.blocks, model: outcome.model, reason: error.message });
+    if (error.kind === 'aborted' || options.signal.aborted) {
+      executor.abortAll();
+      yield* keepInterruptedTurn(outcome.partial, yield* executor.drain());
+      return 'aborted';
+    }
+    const kept = cutMessage({ blocks: outcome.blocks, model: outcome.model, reason: error.message });
     if (!kept) {
       executor.abortAll('The model stream failed before this call could be kept.');
       yield* drainQuietly(executor);
-      if (stopped || options.signal.aborted) {
-        yield* keepInterruptedText(outcome.partialText);
+      if (options.signal.aborted) {
+        // Stopped while the calls wound down: they were refused, so only the text is kept.
+        yield* keepInterruptedTurn(
+          outcome.partial.filter((block) => block.type === 'text'),
+          [],
+        );
         return 'aborted';
       }
       if (outcome.started) yield { type: 'stream-discard', error, droppedText: outcome.partialText };
@@ -254,16 +267,33 @@ export async function* query(options: QueryOptions): AsyncGenerator<LoopEvent, T
     return next;
   }
 
-  /** What the person already saw stays in the history when they stop mid-answer (text only: no half tool call). */
-  async function* keepInterruptedText(text: string): AsyncGenerator<LoopEvent, void> {
-    if (text.trim() === '') return;
+  /**
+   * What the person already saw stays in the history when they stop mid-answer: the text so far and
+   * the tool calls that were whole, each with its result (an "interrupted" one when it had not
+   * finished), so the model knows what already ran. No half tool call is kept.
+   */
+  async function* keepInterruptedTurn(
+    partial: readonly AssistantBlock[],
+    results: readonly ToolResultBlock[],
+  ): AsyncGenerator<LoopEvent, void> {
+    if (!partial.some((block) => block.type === 'text' || block.type === 'tool_use')) return;
     const message: AssistantMessage = {
       role: 'assistant',
-      content: [{ type: 'text', text }],
+      content: [...partial],
       model: state.model,
+      interrupted: true,
     };
     state.messages.push(message);
     yield { type: 'message-append', message };
+    const calls = new Set(partial.flatMap((block) => (block.type === 'tool_use' ? [block.id] : [])));
+    if (calls.size === 0) return;
+    const answered: UserMessage = {
+      role: 'user',
+      synthetic: true,
+      content: results.filter((result) => calls.has(result.toolUseId)),
+    };
+    state.messages.push(answered);
+    yield { type: 'message-append', message: answered };
   }
 
   /**

@@ -13,6 +13,8 @@ export interface FailedModelTurn {
   partialText: string;
   /** The blocks that completed, in stream order; the block still open when it failed is not here. */
   blocks: AssistantBlock[];
+  /** What streamed, in order: the completed blocks and the text of the one still open. */
+  partial: AssistantBlock[];
   model: string;
 }
 
@@ -21,19 +23,29 @@ export type ModelTurnOutcome =
 
 /**
  * Streams one model call. Text and thinking deltas are yielded as they arrive; each complete
- * tool_use block is handed to the executor at once, and tool events are yielded between model
- * events. Blocks that never completed are dropped, so no half tool call reaches the history; a
- * failed stream reports the blocks that did complete, for the loop to keep or discard.
+ * block is announced (`block-end`) and a complete tool_use block is handed to the executor at
+ * once; tool events are yielded between model events. Blocks that never completed are dropped,
+ * so no half tool call or unsigned thinking reaches the history; a failed stream reports the
+ * blocks that did complete, for the loop to keep or discard, and what had streamed of the rest.
  */
 export async function* streamModelTurn(
   client: ModelClient,
   request: ModelRequest,
   executor: StreamingExecutor,
 ): AsyncGenerator<LoopEvent, ModelTurnOutcome> {
-  const blocks = new Map<number, AssistantBlock>();
+  const partial = new PartialMessage();
   let started = false;
   let partialText = '';
   let model = request.model;
+  const failed = (error: ModelError): FailedModelTurn => ({
+    ok: false,
+    error,
+    started,
+    partialText,
+    blocks: partial.completed(),
+    partial: partial.blocks(),
+    model,
+  });
   for await (const event of client.stream(request)) {
     yield* executor.takeEvents();
     switch (event.type) {
@@ -42,6 +54,8 @@ export async function* streamModelTurn(
         break;
       case 'text-delta':
         started = true;
+        partialText += event.text;
+        partial.text(event.index, event.text);
         yield { type: 'text-delta', text: event.text };
         break;
       case 'thinking-delta':
@@ -59,28 +73,51 @@ export async function* streamModelTurn(
         break;
       case 'block-complete':
         started = true;
-        blocks.set(event.index, event.block);
+        partial.complete(event.index, event.block);
+        // Announced before its tool starts, so a transcript holds every call before its result.
+        yield { type: 'block-end', block: event.block };
         if (event.block.type === 'tool_use') executor.add(event.block, event.inputError);
         break;
       case 'message-complete': {
-        const message: AssistantMessage = { role: 'assistant', content: inOrder(blocks), model };
+        const message: AssistantMessage = { role: 'assistant', content: partial.completed(), model };
         return { ok: true, message, stopReason: event.stopReason, usage: event.usage };
       }
       case 'error':
-        return { ok: false, error: event.error, started, partialText, blocks: inOrder(blocks), model };
+        return failed(event.error);
     }
-    if (event.type === 'text-delta') partialText += event.text;
   }
-  return {
-    ok: false,
-    error: { kind: 'connection', message: 'The model stream ended without finishing the message.' },
-    started,
-    partialText,
-    blocks: inOrder(blocks),
-    model,
-  };
+  return failed({ kind: 'connection', message: 'The model stream ended without finishing the message.' });
 }
 
-function inOrder(blocks: ReadonlyMap<number, AssistantBlock>): AssistantBlock[] {
-  return [...blocks.entries()].sort(([a], [b]) => a - b).map(([, block]) => block);
+/** The blocks of a message still streaming, by stream index: text as it comes, others once whole. */
+class PartialMessage {
+  readonly #blocks = new Map<number, AssistantBlock>();
+  readonly #complete = new Set<number>();
+
+  text(index: number, text: string): void {
+    const block = this.#blocks.get(index);
+    this.#blocks.set(index, { type: 'text', text: (block?.type === 'text' ? block.text : '') + text });
+  }
+
+  complete(index: number, block: AssistantBlock): void {
+    this.#blocks.set(index, block);
+    this.#complete.add(index);
+  }
+
+  /** Every block so far, the unfinished text block too (empty text left out). */
+  blocks(): AssistantBlock[] {
+    return this.#inOrder(() => true).filter((block) => block.type !== 'text' || block.text.trim() !== '');
+  }
+
+  /** Only the blocks that completed. */
+  completed(): AssistantBlock[] {
+    return this.#inOrder((index) => this.#complete.has(index));
+  }
+
+  #inOrder(keep: (index: number) => boolean): AssistantBlock[] {
+    return [...this.#blocks.entries()]
+      .filter(([index]) => keep(index))
+      .sort(([a], [b]) => a - b)
+      .map(([, block]) => block);
+  }
 }

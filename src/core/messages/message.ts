@@ -63,6 +63,11 @@ export interface AssistantMessage {
    * to its last complete tool call. `reason` is the error as the provider reported it.
    */
   cutOff?: { reason: string };
+  /**
+   * Cut off before the model finished (Stop, or a process killed mid-answer): what had streamed by
+   * then. Sent to the model like any assistant message; the panel marks it.
+   */
+  interrupted?: boolean;
 }
 
 export type Message = UserMessage | AssistantMessage;

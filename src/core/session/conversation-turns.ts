@@ -1,5 +1,5 @@
 import type { Message } from '../messages/message';
-import type { TurnCheckpoint } from './transcript-entry';
+import type { TurnCheckpoint } from './restore-session';
 
 /** One message the person sent, as the rewind list and the panel number it. */
 export interface ConversationTurn {

@@ -5,6 +5,7 @@ import type { ModelClient } from '../../core/model/model-client';
 import type { Logger } from '../../core/ports';
 import { createNodeAgent } from '../../node/agent/create-node-agent';
 import type { CheckpointStorage } from '../../node/checkpoints/checkpoint-storage';
+import type { JsonlTranscriptStore } from '../../node/session/jsonl-transcript-store';
 import type { HostSettings } from '../config/host-settings';
 import type { McpService } from '../mcp/mcp-service';
 import type { ApiKeyStore } from '../secrets/api-key-store';
@@ -20,8 +21,8 @@ export interface ComposeChatAgentOptions {
   /** The window's MCP servers, shared by every chat. */
   mcp: McpService;
   logger: Logger;
-  /** Where this workspace's transcripts live. */
-  sessionsDirectory: string;
+  /** This workspace's saved sessions (it announces the titles the agents write). */
+  sessions: JsonlTranscriptStore;
   /** The extension's dist/ folder (the shell parser's .wasm files ship there). */
   distPath: string;
   /** Where the chats' checkpoints are kept; absent or undefined = checkpoints off. */
@@ -78,7 +79,9 @@ export function composeChatAgent(options: ComposeChatAgentOptions): ChatAgentFac
         ...(settings.subagentModel ? { subagentModel: settings.subagentModel } : {}),
         maxTurns: settings.maxTurns,
         permissionMode: settings.permissionMode,
-        sessionsDirectory: options.sessionsDirectory,
+        sessions: options.sessions,
+        titles: settings.chatTitles,
+        autoMemory: settings.autoMemory,
         // A long-lived chat follows edits to .claude/settings*.json without a restart.
         watchSettings: true,
         ...(request.resume ? { resume: request.resume } : { sessionId: request.sessionId }),

@@ -182,6 +182,31 @@ export class ChatService {
     return [...this.#sessions.values()].some((session) => session.answerEdit({ requestId, answer }));
   }
 
+  /** A saved session was (re)named: the open chat takes the title, and the list shows it. */
+  retitle(chatId: string, title: string): void {
+    const session = this.#open(chatId);
+    if (session) session.title = title;
+    this.sendChats();
+  }
+
+  /**
+   * Closes a chat whose saved session is being deleted: false (and nothing changes) while it runs
+   * a turn. A shown chat gives way to a new, empty one.
+   */
+  forget(chatId: string): boolean {
+    const session = this.#open(chatId);
+    if (session?.busy) return false;
+    if (session) {
+      this.#sessions.delete(session.id);
+      void session.dispose();
+      this.#options.snapshots.discard(session.id);
+      if (this.#activeChatId === session.id) this.newChat();
+    }
+    this.#options.snapshots.discard(chatId);
+    this.sendChats();
+    return true;
+  }
+
   /** Idle chats rebuild their agent on the next message (trust, mode, model or provider changed). */
   resetIdleAgents(): void {
     for (const session of this.#sessions.values()) session.resetAgent();
@@ -216,10 +241,16 @@ export class ChatService {
     if (sendState) void this.sendState();
   }
 
-  #session(chatId: string): ChatSession | undefined {
-    const existing =
+  /** An open chat, by its id or by the id of the session it saves to. */
+  #open(chatId: string): ChatSession | undefined {
+    return (
       this.#sessions.get(chatId) ??
-      [...this.#sessions.values()].find((session) => session.transcriptId === chatId);
+      [...this.#sessions.values()].find((session) => session.transcriptId === chatId)
+    );
+  }
+
+  #session(chatId: string): ChatSession | undefined {
+    const existing = this.#open(chatId);
     if (existing) return existing;
     if (!JsonlTranscriptStore.isValidSessionId(chatId)) return undefined;
     const saved = this.#options.snapshots.load(chatId);
@@ -233,7 +264,10 @@ export class ChatService {
       }),
       todos: [...(transcript?.todos ?? [])],
     };
-    const title = saved?.title ?? titleFromMessages(transcript?.messages ?? []) ?? '';
+    // A title from the small model or a rename outranks the first words the snapshot kept.
+    const indexed = transcript === undefined ? undefined : this.#options.sessions.summary(chatId);
+    const named = indexed?.titleSource === 'prompt' ? undefined : indexed?.title;
+    const title = named ?? saved?.title ?? titleFromMessages(transcript?.messages ?? []) ?? '';
     return this.#create(chatId, {
       title,
       restored: {

@@ -37,6 +37,8 @@ export class ChatSnapshotStore {
     { read: () => StoredChat; due: number; timer: ReturnType<typeof setTimeout> }
   >();
   #closed = false;
+  /** Chats deleted in this host: nothing of theirs is written again. */
+  readonly #discarded = new Set<string>();
 
   constructor(
     private readonly directory: string,
@@ -64,7 +66,7 @@ export class ChatSnapshotStore {
 
   /** Schedules a write of `read()` (called when it is written, so it saves the latest state). */
   save(chatId: string, read: () => StoredChat, urgency: SaveUrgency): void {
-    if (this.#closed) return;
+    if (this.#closed || this.#discarded.has(chatId)) return;
     const pending = this.#pending.get(chatId);
     if (urgency === 'now') {
       if (pending !== undefined) clearTimeout(pending.timer);
@@ -82,6 +84,18 @@ export class ChatSnapshotStore {
     if (pending !== undefined) clearTimeout(pending.timer);
     const timer = setTimeout(() => this.#writePending(chatId), delay);
     this.#pending.set(chatId, { read, due, timer });
+  }
+
+  /**
+   * Forgets a chat being deleted: its pending write is dropped and later saves are ignored (a
+   * stopping turn still reports changes), so the snapshot is not written again; returns the snapshot's path for the caller to delete (undefined for an invalid id).
+   */
+  discard(chatId: string): string | undefined {
+    this.#discarded.add(chatId);
+    const pending = this.#pending.get(chatId);
+    if (pending !== undefined) clearTimeout(pending.timer);
+    this.#pending.delete(chatId);
+    return this.#path(chatId);
   }
 
   /** Writes everything still pending, now. */

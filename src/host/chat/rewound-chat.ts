@@ -1,4 +1,4 @@
-import type { RestoredSession } from '../../core/session/transcript-entry';
+import type { RestoredSession } from '../../core/session/restore-session';
 import type { ChatSnapshot } from '../../protocol/chat-snapshot';
 import { entriesFromMessages } from './transcript-entries';
 

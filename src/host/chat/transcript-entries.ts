@@ -1,21 +1,12 @@
 import type { Message } from '../../core/messages/message';
-import type { CompactionMark, TurnCheckpoint } from '../../core/session/transcript-entry';
+import type { CompactionMark, TurnCheckpoint } from '../../core/session/restore-session';
 import type { ConversationEntry } from '../../protocol/conversation-entry';
+import { toolCallSummary } from '../../core/session/tool-call-summary';
 import { cutNotice } from '../../protocol/reduce-chat';
 import { previewOf } from './loop-event-mapper';
 
-const summaryKeys = ['file_path', 'command', 'pattern', 'path', 'url', 'description'] as const;
-
-/** The key argument of a tool call (a path, a command), as the live tool card showed it. */
-export function summaryOf(input: unknown): string {
-  if (typeof input !== 'object' || input === null) return '';
-  const record = input as Record<string, unknown>;
-  for (const key of summaryKeys) {
-    const value = record[key];
-    if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
-  }
-  return '';
-}
+/** Shown under an answer that was cut off (Stop, or the editor or process ended mid-answer). */
+export const interruptedNotice = 'Interrupted: this answer was cut off here. Send a message to continue.';
 
 /** The person's first message, as a chat title. */
 export function titleFromMessages(messages: readonly Message[]): string | undefined {
@@ -27,9 +18,9 @@ export function titleFromMessages(messages: readonly Message[]): string | undefi
 /**
  * Rebuilds the panel rows of a restored session from its messages: the person's own text, the
  * assistant's prose, one finished card per tool call, the note where a stream error cut an answer
- * off, a divider where each compaction happened, and on each prompt the checkpoint taken before
- * it. Reminders and synthetic turns are not shown as typed text; prompts and previews that
- * were answered are not replayed.
+ * off or a notice under an interrupted one, a divider where each compaction happened, and on each
+ * prompt the checkpoint taken before it. Reminders and synthetic turns are not shown as typed
+ * text; prompts and previews that were answered are not replayed.
  */
 export function entriesFromMessages(
   messages: readonly Message[],
@@ -66,7 +57,7 @@ export function entriesFromMessages(
             kind: 'tool' as const,
             id: block.id,
             name: block.name,
-            summary: summaryOf(block.input),
+            summary: toolCallSummary(block.input),
             status: 'cancelled' as const,
             isError: false,
           };
@@ -79,6 +70,13 @@ export function entriesFromMessages(
         const notice = cutNotice({ keptToolCalls, reason: message.cutOff.reason });
         entries.push({ kind: 'notice', id: `restored-${index}-cut`, level: 'warning', message: notice });
       }
+      if (message.interrupted === true)
+        entries.push({
+          kind: 'notice',
+          id: `restored-${index}-interrupted`,
+          level: 'info',
+          message: interruptedNotice,
+        });
       return;
     }
     for (const block of message.content) {

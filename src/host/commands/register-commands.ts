@@ -5,6 +5,7 @@ import { ProposalFileSystem } from '../review/proposal-file-system';
 import type { ApiKeyStore } from '../secrets/api-key-store';
 import { setApiKeyInteractive } from '../secrets/api-key-store';
 import type { TandemHost } from '../tandem-host';
+import { registerHistoryCommands, searchChats } from '../history/history-commands';
 import { addFile, addSelection } from './attachment-commands';
 
 /** The command ids contributed in package.json. */
@@ -22,6 +23,7 @@ export const commandIds = {
   addFile: 'tandem.addFile',
   mcpServers: 'tandem.mcpServers',
   rewind: 'tandem.rewind',
+  showMemory: 'tandem.showMemory',
 } as const;
 
 /** The proposal shown in the active diff editor, when the command came without a resource. */
@@ -53,19 +55,12 @@ export function registerCommands(options: {
       (await host()).chats.newChat();
     }),
     vscode.commands.registerCommand(commandIds.stop, async () => (await host()).chats.stop()),
-    vscode.commands.registerCommand(commandIds.showHistory, async () => {
-      const { chats } = await host();
-      const picked = await vscode.window.showQuickPick(
-        chats.listChats().map((chat) => ({
-          label: chat.title,
-          description: `${chat.busy ? '$(sync~spin) ' : ''}${new Date(chat.updatedAt).toLocaleString()}`,
-          id: chat.id,
-        })),
-        { title: 'Tandem: Chats', placeHolder: 'Open a chat' },
-      );
-      if (!picked) return;
-      await focus();
-      chats.openChat(picked.id);
+    vscode.commands.registerCommand(commandIds.showHistory, () => searchChats({ host, focus })),
+    ...registerHistoryCommands({ host, focus }),
+    vscode.commands.registerCommand(commandIds.showMemory, async () => {
+      // Loaded on first use, like the host: it reads settings and the disk.
+      const { showMemory } = await import('../memory/memory-commands');
+      await showMemory(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
     }),
     vscode.commands.registerCommand(commandIds.setApiKey, async () => {
       const result = await setApiKeyInteractive(keys);

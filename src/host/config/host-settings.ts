@@ -22,6 +22,8 @@ const settingsSchema = z.object({
   toolSearchBudgetTokens: z.number().int().nonnegative().catch(2_000),
   checkpointsEnabled: z.boolean().catch(true),
   checkpointsMaxStorageMB: z.number().int().min(16).catch(512),
+  chatTitles: z.boolean().catch(true),
+  autoMemory: z.boolean().catch(true),
 });
 
 /** The `tandem.*` settings after validation: a bad value falls back to its default, never throws. */
@@ -45,5 +47,7 @@ export function readHostSettings(): HostSettings {
     toolSearchBudgetTokens: configuration.get('mcp.toolSearchBudgetTokens'),
     checkpointsEnabled: configuration.get('checkpoints.enabled'),
     checkpointsMaxStorageMB: configuration.get('checkpoints.maxStorageMB'),
+    chatTitles: configuration.get('chatTitles'),
+    autoMemory: configuration.get('autoMemory'),
   });
 }

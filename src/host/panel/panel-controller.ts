@@ -6,13 +6,19 @@ import { HostMessageType } from '../../protocol/message-type';
 import type { WebviewToHostMessage } from '../../protocol/webview-to-host-message';
 import type { ChatService } from '../chat/chat-service';
 import type { McpPanel } from '../mcp/mcp-panel';
+import type { ChatHistory } from '../history/chat-history';
+import { deleteChat, exportChat } from '../history/history-commands';
 import type { ChatViewProvider } from './chat-view-provider';
 import { insideRoot, pickAttachment } from './pick-attachment';
 
 /** Turns validated webview messages into chat and editor actions; requests get their replies here. */
 export class PanelController {
+  /** The conversation search in flight; a newer one aborts it. */
+  #search: AbortController | undefined;
+
   constructor(
     private readonly chats: ChatService,
+    private readonly history: ChatHistory,
     private readonly view: ChatViewProvider,
     private readonly logger: Logger,
     private readonly mcp: McpPanel,
@@ -109,7 +115,32 @@ export class PanelController {
           message.action === 'set-api-key' ? 'tandem.setApiKey' : 'tandem.openSettings',
         );
         return;
+      case 'search-chats':
+        return this.#searchChats(message.requestId, message.query);
+      case 'rename-chat': {
+        const outcome = this.history.rename(message.chatId, message.title);
+        if (!outcome.ok) this.chats.fail('rename-failed', outcome.message);
+        return;
+      }
+      case 'delete-chat':
+        return deleteChat(this.history, message.chatId);
+      case 'export-chat':
+        return exportChat(this.history, message.chatId);
+      case 'show-memory':
+        await vscode.commands.executeCommand('tandem.showMemory');
+        return;
     }
+  }
+
+  /** Answers with the chats whose title or conversation matches; an answer to a superseded search is not sent. */
+  async #searchChats(requestId: string, query: string): Promise<void> {
+    this.#search?.abort();
+    const search = new AbortController();
+    this.#search = search;
+    const found = await this.history.search(query, { signal: search.signal });
+    if (search.signal.aborted) return;
+    const matches = found.map((match) => ({ chatId: match.chat.id, snippet: match.snippet ?? null }));
+    this.view.post({ type: HostMessageType.SearchChatsReply, requestId, matches });
   }
 
   /** Replies once the message is in the conversation or the queue, or with why it is not. */

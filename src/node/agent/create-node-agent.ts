@@ -16,8 +16,10 @@ import type { PermissionEngine } from '../../core/permissions/permission-engine'
 import type { PermissionMode } from '../../core/permissions/permission-mode';
 import type { Approver, Logger, Workspace } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
-import type { RestoredSession } from '../../core/session/transcript-entry';
+import type { RestoredSession } from '../../core/session/restore-session';
 import { createSessionCallbacks } from '../../core/harness/session-callbacks';
+import type { SessionTitler } from '../../core/session/session-titler';
+import { withTitles } from '../../core/session/session-titler';
 import { createSubagentRunner } from '../../core/subagents/subagent-runner';
 import { toolsForModel } from '../../core/tools/builtin-tools';
 import { UsageLedger } from '../../core/usage/usage-ledger';
@@ -30,8 +32,12 @@ import { createCheckpointing } from '../checkpoints/create-checkpointing';
 import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
+import type { MemoryLocation } from '../memory/memory-location';
+import type { AutoMemory } from '../memory/open-auto-memory';
+import { openAutoMemory } from '../memory/open-auto-memory';
 import { RipgrepSearch } from '../search/ripgrep-search';
-import { JsonlTranscriptStore, defaultSessionsDirectory } from '../session/jsonl-transcript-store';
+import { projectSessionsDirectory } from '../project/project-directory';
+import { JsonlTranscriptStore } from '../session/jsonl-transcript-store';
 import { NodeToolResultStore, toolResultsDirectory } from '../session/node-tool-result-store';
 import { loadSettings } from '../settings/settings-loader';
 import type { LoadedSettings } from '../settings/settings-loader';
@@ -41,6 +47,7 @@ import { addPermissionRule } from '../settings/settings-writer';
 import { NodeShell } from '../shell/node-shell';
 import { NodeWorkspace } from '../workspace/node-workspace';
 import { createPermissionEngine, rulesOf } from './create-permission-engine';
+import { createSessionTitler } from '../session/create-session-titler';
 import { createProviderClient, resolveModelRoles } from './model-roles';
 import type { ModelRoles } from './model-roles';
 import { loadPromptContext } from './load-prompt-context';
@@ -75,7 +82,14 @@ export interface NodeAgentOptions extends McpSessionOptions {
   resume?: string;
   /** The id a new session is saved under (the editor uses its chat id); default: a random UUID. */
   sessionId?: string;
+  /** Where sessions are saved; default `~/.tandem/projects/<project key>/sessions` (see projectDataDirectory). */
   sessionsDirectory?: string;
+  /** Auto-memory (the Memory tool and MEMORY.md in the prompt); default on, unless settings turn it off. */
+  autoMemory?: boolean;
+  /** Title the session with the small model after its first exchange and on topic changes (the editor); default off. */
+  titles?: boolean;
+  /** The store to save through (the editor shares its own, so it hears of new titles); else one on `sessionsDirectory`. */
+  sessions?: JsonlTranscriptStore;
   approver: Approver;
   logger?: Logger;
   /** Thresholds of the context pipeline, the buffer under the window, auto-compaction on or off. */
@@ -122,6 +136,10 @@ export interface NodeAgentSession {
   mcp: McpServerManager;
   /** The session's checkpoints, when the options gave a storage. */
   checkpoints: Checkpointing | undefined;
+  /** The saved session this one continues; undefined for a new one. */
+  restored: RestoredSession | undefined;
+  /** Where this project's auto-memory is, or that it is off. */
+  memory: MemoryLocation;
   /** Releases the shells and waits for the last turn's checkpoint to be written. */
   dispose(): Promise<void>;
 }
@@ -212,6 +230,11 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
   const transcriptPath = saved.store.pathOf(saved.sessionId);
   const hooks = createHookRunner({ place, sessionId: saved.sessionId, transcriptPath, settings, mode });
   watcher?.onDidChange((next) => reloadSettings(next, { engine, hooks, logger: place.logger }));
+  const memory = await openAutoMemory({
+    ...place,
+    levels: settings.levels,
+    enabled: options.autoMemory ?? true,
+  });
   const agent = await assembleAgent({
     options,
     place,
@@ -222,6 +245,7 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
     hooks,
     mcp: mcp.manager,
     checkpoints,
+    memory,
   });
   return {
     ok: true,
@@ -236,8 +260,11 @@ export async function createNodeAgent(options: NodeAgentOptions): Promise<Create
       transcriptPath,
       mcp: mcp.manager,
       checkpoints,
+      restored: saved.restored,
+      memory: memory.location,
       dispose: async () => {
         watcher?.dispose();
+        agent.titler?.dispose();
         await ports.shell.dispose();
         if (mcp.owned) await mcp.manager.dispose();
         await checkpoints?.recorder.settled();
@@ -262,10 +289,9 @@ function openSavedSession(
   options: NodeAgentOptions,
   place: Place,
 ): ({ ok: true } & SavedSession) | { ok: false; message: string } {
-  const store = new JsonlTranscriptStore(
-    options.sessionsDirectory ?? defaultSessionsDirectory(place.env),
-    place.logger,
-  );
+  const store =
+    options.sessions ??
+    new JsonlTranscriptStore(options.sessionsDirectory ?? projectSessionsDirectory(place), place.logger);
   const restored = options.resume ? store.load(options.resume) : undefined;
   if (options.resume && !restored)
     return { ok: false, message: `No saved session with id ${options.resume}.` };
@@ -383,15 +409,19 @@ interface AgentParts {
   hooks: HookRunner;
   mcp: McpServerManager;
   checkpoints: Checkpointing | undefined;
+  memory: AutoMemory;
 }
 
-async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: AnyTool[] }> {
-  const { options, place, saved, models, ports, engine, hooks, mcp, checkpoints } = parts;
+async function assembleAgent(
+  parts: AgentParts,
+): Promise<{ agent: Agent; tools: AnyTool[]; titler: SessionTitler | undefined }> {
+  const { options, place, saved, models, ports, engine, hooks, mcp, checkpoints, memory } = parts;
   const context = await loadPromptContext({
     ...place,
     hooks,
     source: saved.restored ? 'resume' : 'startup',
     mcpInstructions: () => mcp.instructions(),
+    ...(memory.prompt ? { autoMemory: memory.prompt } : {}),
   });
   // A tool denied outright is not offered at all: the model should not plan around it.
   // Execute tools keep the files their command names when checkpoints are on.
@@ -399,7 +429,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     const offered = tools.filter((tool) => !engine.isToolDenied(tool));
     return checkpoints ? checkpoints.tools(offered) : offered;
   };
-  const tools = allowed(toolsForModel(models.model));
+  const tools = allowed([...toolsForModel(models.model), ...(memory.tool ? [memory.tool] : [])]);
   const mcpParts = mcpAgentParts({
     manager: mcp,
     options,
@@ -418,7 +448,18 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
   });
   const gate = createGate(parts);
   const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
-  const transcript = saved.store.sink(saved.sessionId);
+  const titler = options.titles
+    ? createSessionTitler({
+        store: saved.store,
+        sessionId: saved.sessionId,
+        small: models.roles.small,
+        clock: ports.clock,
+        logger: place.logger,
+        history: saved.restored?.messages,
+      })
+    : undefined;
+  const sink = saved.store.sink(saved.sessionId);
+  const transcript = titler ? withTitles(sink, titler) : sink;
   // One ledger for the session: the main loop and every sub-agent count into it.
   const usage = new UsageLedger();
   if (!saved.restored) {
@@ -462,7 +503,7 @@ async function assembleAgent(parts: AgentParts): Promise<{ agent: Agent; tools: 
     contextLedger: saved.restored?.context,
     ...mcpParts.withDiagnostics(callbacks),
   });
-  return { agent, tools };
+  return { agent, tools, titler };
 }
 
 function reviewingWriterFor(options: NodeAgentOptions, workspace: Workspace): FileWriter {

@@ -5,6 +5,8 @@ import { defaultSystemPromptSections } from '../../core/context/sections/default
 import { SystemPromptBuilder } from '../../core/context/system-prompt';
 import type { McpServerInstructions, PromptEnvironment } from '../../core/context/system-prompt';
 import type { HookRunner } from '../../core/hooks/hook-runner';
+import type { AutoMemoryPrompt } from '../../core/memory/memory-section';
+import { autoMemorySection } from '../../core/memory/memory-section';
 import type { ModelInfo, SystemBlock } from '../../core/model/model-client';
 import type { Logger } from '../../core/ports';
 import { NodeMemoryReader } from '../memory/node-memory-reader';
@@ -21,6 +23,8 @@ export interface PromptContextOptions {
   source: 'startup' | 'resume';
   /** What connected MCP servers say about their tools, read at every build. */
   mcpInstructions?(): McpServerInstructions[];
+  /** The project's auto-memory, shown in its own section; absent when it is off. */
+  autoMemory?: AutoMemoryPrompt;
 }
 
 /** What the prompt of a session is built from. */
@@ -53,7 +57,10 @@ export async function loadPromptContext(options: PromptContextOptions): Promise<
   ].filter((text): text is string => text !== undefined);
   return {
     memory,
-    system: systemPrompt(environment, initial.files, options.mcpInstructions ?? (() => [])),
+    system: systemPrompt(environment, initial.files, {
+      mcpInstructions: options.mcpInstructions ?? (() => []),
+      autoMemory: options.autoMemory,
+    }),
     startupContext,
   };
 }
@@ -61,8 +68,12 @@ export async function loadPromptContext(options: PromptContextOptions): Promise<
 function systemPrompt(
   environment: PromptEnvironment,
   memory: readonly MemoryFile[],
-  mcpInstructions: () => McpServerInstructions[],
+  extra: { mcpInstructions: () => McpServerInstructions[]; autoMemory: AutoMemoryPrompt | undefined },
 ): (model: ModelInfo) => Promise<SystemBlock[]> {
-  const prompt = new SystemPromptBuilder(defaultSystemPromptSections());
-  return async (model) => prompt.build({ model, environment, memory, mcpInstructions: mcpInstructions() });
+  const sections = defaultSystemPromptSections();
+  const prompt = new SystemPromptBuilder(
+    extra.autoMemory ? [...sections, autoMemorySection(extra.autoMemory)] : sections,
+  );
+  return async (model) =>
+    prompt.build({ model, environment, memory, mcpInstructions: extra.mcpInstructions() });
 }

@@ -143,7 +143,7 @@ describe('checkpoints in the editor', () => {
       workspace,
       mcp,
       logger: silentLogger,
-      sessionsDirectory: sessions.directory,
+      sessions,
       distPath: join(extensionPath, 'dist'),
       checkpoints: () => storage,
     });

@@ -9,6 +9,7 @@ import { composeChatAgent } from '../../../src/host/agent/compose-chat-agent';
 import { readHostSettings } from '../../../src/host/config/host-settings';
 import { ApiKeyStore } from '../../../src/host/secrets/api-key-store';
 import { VscodeWorkspace } from '../../../src/host/workspace/vscode-workspace';
+import { JsonlTranscriptStore } from '../../../src/node/session/jsonl-transcript-store';
 import { ScriptedModelServer } from '../../support/scripted-model-server';
 import { eventually, extensionId, tandemApi, workspaceRoot } from './tandem-api';
 
@@ -96,7 +97,7 @@ describe('MCP servers in the editor', function () {
         workspace: new VscodeWorkspace(),
         mcp: host.mcp,
         logger: silentLogger,
-        sessionsDirectory: mkdtempSync(join(tmpdir(), 'tandem-mcp-chat-')),
+        sessions: new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-mcp-chat-')), silentLogger),
         distPath: join(extensionPath, 'dist'),
       });
       const asked: ApprovalRequest[] = [];
@@ -169,7 +170,7 @@ describe('MCP servers in the editor', function () {
         workspace: new VscodeWorkspace(),
         mcp: host.mcp,
         logger: silentLogger,
-        sessionsDirectory: mkdtempSync(join(tmpdir(), 'tandem-mcp-ide-')),
+        sessions: new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-mcp-ide-')), silentLogger),
         distPath: join(extensionPath, 'dist'),
       });
       const created = await factory({

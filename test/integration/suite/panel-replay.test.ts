@@ -26,6 +26,8 @@ describe('the panel host: replay to a new webview, and what Accept really did', 
     await configuration.update('provider', 'anthropic', vscode.ConfigurationTarget.Global);
     await configuration.update('anthropic.baseUrl', url, vscode.ConfigurationTarget.Global);
     await configuration.update('permissionMode', 'default', vscode.ConfigurationTarget.Global);
+    // The scripted model answers in order: title calls would take the turns the tests queue.
+    await configuration.update('chatTitles', false, vscode.ConfigurationTarget.Global);
     await api.keys.store('anthropic', 'sk-ant-integration');
     host = await api.host();
     const post = api.view.post.bind(api.view);
@@ -45,6 +47,9 @@ describe('the panel host: replay to a new webview, and what Accept really did', 
     await vscode.workspace
       .getConfiguration('tandem')
       .update('anthropic.baseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('tandem')
+      .update('chatTitles', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await model.close();
   });

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ApprovalRequest } from '../../../src/core/ports';
 import { silentLogger } from '../../../src/core/ports';
 import { composeChatAgent } from '../../../src/host/agent/compose-chat-agent';
+import { JsonlTranscriptStore } from '../../../src/node/session/jsonl-transcript-store';
 import { readHostSettings } from '../../../src/host/config/host-settings';
 import { McpService } from '../../../src/host/mcp/mcp-service';
 import { ApiKeyStore } from '../../../src/host/secrets/api-key-store';
@@ -49,12 +50,13 @@ describe('Restricted Mode (untrusted workspace)', () => {
         provider: 'anthropic',
         anthropicBaseUrl: url,
         permissionMode: 'acceptEdits',
+        chatTitles: false,
       }),
       keys: new ApiKeyStore(secrets as unknown as vscode.SecretStorage, {}),
       workspace,
       mcp,
       logger: silentLogger,
-      sessionsDirectory: mkdtempSync(join(tmpdir(), 'tandem-restricted-')),
+      sessions: new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-restricted-')), silentLogger),
       distPath: join(extensionPath, 'dist'),
     });
     const asked: ApprovalRequest[] = [];

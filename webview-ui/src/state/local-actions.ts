@@ -47,3 +47,13 @@ export function newRequestId(prefix: string): string {
   const random = globalThis.crypto.getRandomValues(new Uint32Array(2));
   return `${prefix}-${Date.now().toString(36)}-${random[0]?.toString(36) ?? ''}${random[1]?.toString(36) ?? ''}`;
 }
+
+/** A conversation search is on its way; an answer to an older one will be ignored. */
+export function startChatSearch(view: PanelView, search: { requestId: string; query: string }): PanelView {
+  return { ...view, chatSearch: { ...search, matches: null } };
+}
+
+/** The search box was emptied or the history closed. */
+export function endChatSearch(view: PanelView): PanelView {
+  return view.chatSearch === null ? view : { ...view, chatSearch: null };
+}

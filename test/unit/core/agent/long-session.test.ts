@@ -133,13 +133,14 @@ describe('a 300-turn session (scripted server, real SDK)', function () {
 
     // After each compaction, the next request starts from the summary with the todo list as it stood.
     const conversation = server.modelRequests.filter((request) => isConversationRequest(request));
-    const afterCompaction = conversation.filter((request) =>
-      /<summary>/.test(wireText(bodyOf(request).messages[0])),
-    );
-    const firstAfterEach = afterCompaction.filter(
-      (request, index) =>
-        index === 0 ||
-        wireText(bodyOf(request).messages[0]) !== wireText(bodyOf(afterCompaction[index - 1]!).messages[0]),
+    const requests = server.modelRequests;
+    const firstAfterEach = requests.flatMap((request, index) =>
+      isCompactionRequest(request)
+        ? requests
+            .slice(index + 1)
+            .filter((next) => isConversationRequest(next))
+            .slice(0, 1)
+        : [],
     );
     assert.equal(firstAfterEach.length, compactions.length);
     for (const request of firstAfterEach) {

@@ -173,7 +173,7 @@ describe('query loop when a stream fails after complete tool calls', () => {
     assert.equal(run.state.messages.at(-1)?.role, 'user', 'the history ends with the call answered');
   });
 
-  it('still drops a complete call and keeps only the streamed text when the person stops mid-answer', async () => {
+  it('keeps the streamed text and the whole call, answered as interrupted, when the person stops mid-answer', async () => {
     const log: CallRecord[] = [];
     const controller = new AbortController();
     // The person presses Stop while the call waits for them and the answer is still streaming.
@@ -191,9 +191,17 @@ describe('query loop when a stream fails after complete tool calls', () => {
     const run = await runQuery(client, timingTools(log), { signal: controller.signal, gate });
     assert.equal(run.reason, 'aborted');
     assert.equal(log.length, 0, 'the call did not run');
-    assert.deepEqual(run.state.messages.slice(1), [
-      { role: 'assistant', content: [text('first part')], model: 'test-model' },
-    ]);
+    const [answer, results] = run.state.messages.slice(1);
+    assert.deepEqual(answer, {
+      role: 'assistant',
+      content: [text('first part'), { type: 'tool_use', id: 'a', name: 'Wait', input: { ms: 1 } }],
+      model: 'test-model',
+      interrupted: true,
+    });
+    assert.equal(results?.role, 'user');
+    const result = results?.content[0];
+    assert.equal(result?.type === 'tool_result' && result.toolUseId, 'a');
+    assert.equal(result?.type === 'tool_result' && result.isError, true, 'the model hears it did not run');
     assert.ok(!run.events.some((event) => event.type === 'stream-cut'));
   });
 });

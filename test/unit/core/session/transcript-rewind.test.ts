@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Message } from '../../../../src/core/messages/message';
 import { conversationTurns } from '../../../../src/core/session/conversation-turns';
 import type { TranscriptEntry } from '../../../../src/core/session/transcript-entry';
-import { restoreSession } from '../../../../src/core/session/transcript-entry';
+import { restoreSession } from '../../../../src/core/session/restore-session';
 
 const prompt = (text: string): Message => ({ role: 'user', content: [{ type: 'text', text }] });
 const answer = (text: string): Message => ({ role: 'assistant', content: [{ type: 'text', text }] });

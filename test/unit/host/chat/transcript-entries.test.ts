@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type { Message } from '../../../../src/core/messages/message';
-import { entriesFromMessages, titleFromMessages } from '../../../../src/host/chat/transcript-entries';
+import {
+  entriesFromMessages,
+  interruptedNotice,
+  titleFromMessages,
+} from '../../../../src/host/chat/transcript-entries';
 
 const messages: Message[] = [
   {
@@ -95,5 +99,25 @@ describe('entriesFromMessages (a chat reopened after a reload)', () => {
       summary: '## Goal\nFix the greeting.',
       tokensBefore: 150_000,
     });
+  });
+});
+
+describe('entriesFromMessages (a chat cut off mid-answer)', () => {
+  it('shows the partial answer and a notice that it was interrupted', () => {
+    const entries = entriesFromMessages([
+      { role: 'user', content: [{ type: 'text', text: 'Explain the bug' }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'The bug is in' }], interrupted: true },
+    ]);
+    assert.deepEqual(
+      entries.map((entry) => [
+        entry.kind,
+        'text' in entry ? entry.text : 'message' in entry ? entry.message : '',
+      ]),
+      [
+        ['user', 'Explain the bug'],
+        ['assistant', 'The bug is in'],
+        ['notice', interruptedNotice],
+      ],
+    );
   });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultTranscriptFlushMs } from '../../../../src/core/session/transcript-recorder';
 import type { LoopEvent } from '../../../../src/core/loop/loop-event';
 import type { ProviderName } from '../../../../src/core/model/provider-defaults';
 import type { ApprovalAnswer, ApprovalRequest, Clock } from '../../../../src/core/ports';
@@ -97,7 +98,8 @@ for (const provider of providers) {
       const clock: Clock = {
         now: () => Date.now(),
         random: () => 0.5,
-        sleep: async (ms) => void sleeps.push(ms),
+        // The transcript's text batches wait on the clock too; only the retries' waits are counted.
+        sleep: async (ms) => void (ms === defaultTranscriptFlushMs || sleeps.push(ms)),
       };
       const created = await createNodeAgent({
         cwd: folder,

@@ -15,7 +15,7 @@ import type {
 } from '../../../../../src/core/context/pipeline/context-ledger';
 import { ClearedResults } from '../../../../../src/core/context/pipeline/microcompact';
 import { projectContext } from '../../../../../src/core/context/pipeline/project-context';
-import { restoreSession } from '../../../../../src/core/session/transcript-entry';
+import { restoreSession } from '../../../../../src/core/session/restore-session';
 import type { TranscriptEntry } from '../../../../../src/core/session/transcript-entry';
 import {
   estimate,
