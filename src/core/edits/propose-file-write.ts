@@ -4,6 +4,8 @@
  * the file-state cache so the next edit's guards see it.
  */
 import { createTwoFilesPatch } from 'diff';
+import type { HunkReport } from '../review/hunk-report';
+import { describeHunkReport } from '../review/hunk-report';
 import type { ToolContext } from '../tools/tool';
 import type { TextFormat } from './text-codec';
 import { encodeText } from './text-codec';
@@ -18,7 +20,10 @@ export interface FileWriteProposal {
   format: TextFormat;
 }
 
-/** What became of a proposal; `diff` is what was proposed, `userDiff` what the person changed. */
+/**
+ * What became of a proposal; `diff` is what was proposed, `userDiff` what the person changed, and
+ * `hunks` which hunks they accepted and rejected when they reviewed it hunk by hunk.
+ */
 export type FileWriteResult =
   | {
       kind: 'written';
@@ -26,6 +31,7 @@ export type FileWriteResult =
       modifiedByUser: boolean;
       diff: string;
       userDiff: string | undefined;
+      hunks?: HunkReport;
     }
   | { kind: 'rejected'; reason: string };
 
@@ -68,11 +74,26 @@ export async function proposeFileWrite(
   }
   const modified = outcome.modifiedByUser && content !== proposal.after;
   const userDiff = modified ? unifiedDiff(proposal.path, proposal.after, content) : undefined;
-  return { kind: 'written', content, modifiedByUser: modified, diff, userDiff };
+  return {
+    kind: 'written',
+    content,
+    modifiedByUser: modified,
+    diff,
+    userDiff,
+    ...(outcome.hunks ? { hunks: outcome.hunks } : {}),
+  };
 }
 
-/** The model-facing sentence for a person's changes to a proposal, with the diff of those changes. */
+/**
+ * The model-facing account of what the person changed: which hunks were applied and which were
+ * not, when they reviewed hunk by hunk; otherwise the diff of their edits to the proposal.
+ */
 export function describeUserChanges(result: FileWriteResult): string {
-  if (result.kind !== 'written' || !result.userDiff) return '';
+  if (result.kind !== 'written') return '';
+  if (result.hunks) {
+    const report = describeHunkReport(result.hunks);
+    return report === '' ? '' : `\n${report}`;
+  }
+  if (!result.userDiff) return '';
   return `\nThe person edited your proposal before accepting it; the file holds their version. Their changes to your proposal:\n${result.userDiff}`;
 }
