@@ -20,8 +20,8 @@ export interface ReportedHunk {
 export interface HunkReport {
   hunks: ReportedHunk[];
   /**
-   * The file as written differs from the proposal with only the accepted hunks: the person also
-   * edited other lines while reviewing.
+   * The file differs from what the accepted hunks alone make of the text the proposal was made
+   * against: other lines changed while it waited (the person typing, another accepted edit).
    */
   otherEdits: boolean;
 }
@@ -87,7 +87,7 @@ export function describeHunkReport(report: HunkReport): string {
   }
   if (report.otherEdits) {
     lines.push(
-      'The person also edited other lines of the file while reviewing. Read the file before editing it again.',
+      'Other lines of the file changed too while it waited (the person typing, or another accepted edit). Read the file before editing it again.',
     );
   }
   return lines.join('\n');

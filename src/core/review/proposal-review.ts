@@ -39,6 +39,8 @@ export type AcceptResult = { ok: true; lines: string[] } | Refusal;
 interface HunkRecord {
   index: number;
   proposedStart: number;
+  /** 0-based line of its removed lines in the text the proposal was made against. */
+  baseStart: number;
   start: number;
   removed: readonly string[];
   added: readonly string[];
@@ -65,9 +67,11 @@ function where(start: number, count: number): string {
  */
 export class ProposalReview {
   readonly #hunks: HunkRecord[];
+  readonly #before: readonly string[];
 
-  private constructor(hunks: HunkRecord[]) {
+  private constructor(hunks: HunkRecord[], before: readonly string[]) {
     this.#hunks = hunks;
+    this.#before = before;
   }
 
   /**
@@ -83,12 +87,13 @@ export class ProposalReview {
         ...hunk,
         index: position + 1,
         proposedStart: hunk.start + delta,
+        baseStart: hunk.start,
         status: 'pending',
       };
       delta += lineDelta(hunk);
       return record;
     });
-    const review = new ProposalReview(records);
+    const review = new ProposalReview(records, beforeLines);
     if (!sameLines(beforeLines, texts.current)) {
       for (const change of lineChangesBetween(beforeLines, texts.current)) {
         review.applyLineChange(change);
@@ -176,12 +181,16 @@ export class ProposalReview {
   }
 
   /**
-   * The decisions so far, for the model; hunks still pending count as unreviewed (the turn ended
-   * first). `otherEdits` is the caller's to tell.
+   * The decisions so far, for the model, against the document's `lines` now: hunks still pending
+   * count as unreviewed (the review ended first), and `otherEdits` says whether the document holds
+   * more than the proposal's accepted hunks (the person's typing, another proposal's hunks).
    */
-  report(otherEdits: boolean): HunkReport {
+  report(lines: readonly string[]): HunkReport {
+    const accepted = this.#hunks
+      .filter((hunk) => hunk.status === 'accepted')
+      .map((hunk) => ({ start: hunk.baseStart, removed: hunk.removed, added: hunk.added }));
     return {
-      otherEdits,
+      otherEdits: !sameLines(applyHunks(this.#before, accepted), lines),
       hunks: this.#hunks.map((hunk) => ({
         index: hunk.index,
         status: hunk.status === 'pending' ? 'unreviewed' : hunk.status,

@@ -1,6 +1,9 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { FileContent, FileStat, Workspace } from '../../core/ports';
+import { computeHunks } from '../../core/review/compute-hunks';
+import { textChangesFor } from '../../core/review/text-changes-for';
+import { splitLines } from '../../core/review/text-lines';
 
 function kindOf(type: vscode.FileType): FileStat['kind'] {
   if (type & vscode.FileType.Directory) return 'directory';
@@ -15,8 +18,8 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 
 /**
  * The editor's Workspace: reads unsaved buffers of open documents, writes through WorkspaceEdit
- * and saves, so the person's undo stack holds the agent's edits and the document keeps its
- * encoding, BOM and line endings. Paths are absolute file-system paths.
+ * (only the changed lines) and saves, so the person's undo stack holds the agent's edits and the
+ * document keeps its encoding, BOM and line endings. Paths are absolute file-system paths.
  */
 export class VscodeWorkspace implements Workspace {
   get roots(): readonly string[] {
@@ -55,10 +58,22 @@ export class VscodeWorkspace implements Workspace {
     // Decoding with the document's own encoding keeps latin1/UTF-16/BOM files as they were;
     // the document keeps its EOL, and text with the same EOL round-trips byte for byte.
     const text = await vscode.workspace.decode(bytes, { uri });
-    const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-    edit.replace(uri, whole, text);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${path}`);
-    if (!(await document.save())) throw new Error(`Could not save ${path}`);
+    // Only the lines that differ are replaced, so the person's cursor, folds and scroll position
+    // stay, and Undo takes back exactly the agent's change (one accepted hunk is one undo step).
+    const lines = splitLines(document.getText());
+    const lineBreak = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    for (const change of textChangesFor(lines, computeHunks(lines, splitLines(text)), lineBreak)) {
+      const range = new vscode.Range(
+        change.startLine,
+        change.startCharacter,
+        change.endLine,
+        change.endCharacter,
+      );
+      edit.replace(uri, range, change.text);
+    }
+    if (edit.size > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${path}`);
+    // A write of what the document already holds changes nothing and leaves nothing to save.
+    if (document.isDirty && !(await document.save())) throw new Error(`Could not save ${path}`);
   }
 
   async deleteFile(path: string): Promise<void> {

@@ -42,9 +42,14 @@ export class FakeFileWriter implements FileWriter {
     if (accepted && !accepted.ok) throw new Error(accepted.problem);
     const others = review.pending.map((hunk) => hunk.index);
     review.reject(others, answer.reason);
-    if (!accepted) return { kind: 'rejected', reason: describeHunkReport(review.report(false)) };
+    if (!accepted) return { kind: 'rejected', reason: describeHunkReport(review.report(lines)) };
     const content = joinLines(accepted.lines, lineBreakOf(before));
     await this.workspace.writeFile(edit.path, edit.encode(content));
-    return { kind: 'written', content, modifiedByUser: others.length > 0, hunks: review.report(false) };
+    return {
+      kind: 'written',
+      content,
+      modifiedByUser: others.length > 0,
+      hunks: review.report(accepted.lines),
+    };
   }
 }

@@ -3,6 +3,7 @@ import { computeHunks } from '../../../../src/core/review/compute-hunks';
 import { DocumentReview } from '../../../../src/core/review/document-review';
 import { describeHunkReport } from '../../../../src/core/review/hunk-report';
 import type { ProposalReview } from '../../../../src/core/review/proposal-review';
+import { reviewOutcome } from '../../../../src/core/review/review-outcome';
 import { splitLines } from '../../../../src/core/review/text-lines';
 import { threeHunks, twelveLines, typeAt, writeDocument } from './review-harness';
 
@@ -125,7 +126,7 @@ describe('hunk review', () => {
       accept(document, review, [2, 3]);
       review.reject([1]);
       assert.equal(text(document), threeHunks.replace('line two\n', 'line 2!\n'));
-      assert.equal(review.report(false).hunks[0]?.conflict, true);
+      assert.equal(review.report(document.lines).hunks[0]?.conflict, true);
     });
 
     it('a line opened right above or right below a hunk is not a conflict', () => {
@@ -220,7 +221,7 @@ describe('hunk review', () => {
       const { document, review } = open();
       accept(document, review, [1, 3]);
       review.reject([2], 'no half lines');
-      const message = describeHunkReport(review.report(false));
+      const message = describeHunkReport(review.report(document.lines));
       assert.match(message, /2 of 3 hunks were applied, 1 not/);
       assert.match(message, /hunk 1 \(line 2 of your proposal, now line 2 of the file\)/);
       assert.match(message, /hunk 3 \(after line 10 of your proposal, now after line 9 of the file\)/);
@@ -231,15 +232,45 @@ describe('hunk review', () => {
     it('counts hunks left undecided when the turn ended as not applied', () => {
       const { document, review } = open();
       accept(document, review, [1]);
-      const message = describeHunkReport(review.report(false));
+      const message = describeHunkReport(review.report(document.lines));
       assert.match(message, /1 of 3 hunks were applied, 2 not/);
       assert.match(message, /not reviewed before the turn ended/);
+    });
+
+    it('says so when other lines changed while the proposal waited', () => {
+      const { document, review } = open();
+      document.applyChange(typeAt(0, 0, '// mine\n'));
+      accept(document, review, [1, 2, 3]);
+      assert.match(describeHunkReport(review.report(document.lines)), /Other lines of the file changed too/);
+    });
+
+    it('a written outcome carries the hunks; rejecting every hunk for one reason is a plain rejection', () => {
+      const partial = open();
+      accept(partial.document, partial.review, [2]);
+      partial.review.reject([1, 3]);
+      const written = reviewOutcome({ report: partial.review.report(partial.document.lines), content: 'x' });
+      assert.equal(written.kind, 'written');
+      assert.equal(written.kind === 'written' && written.modifiedByUser, true);
+      const none = open();
+      none.review.reject([1, 2, 3], 'not this');
+      assert.deepEqual(reviewOutcome({ report: none.review.report(none.document.lines), content: '' }), {
+        kind: 'rejected',
+        reason: 'not this',
+      });
+      const conflicted = open();
+      conflicted.document.applyChange(typeAt(1, 0, 'x'));
+      conflicted.review.reject([1, 2, 3]);
+      const outcome = reviewOutcome({
+        report: conflicted.review.report(conflicted.document.lines),
+        content: '',
+      });
+      assert.match(outcome.kind === 'rejected' ? outcome.reason : '', /edited those lines while it waited/);
     });
 
     it('says nothing when the whole proposal was applied as proposed', () => {
       const { document, review } = open();
       accept(document, review, [1, 2, 3]);
-      assert.equal(describeHunkReport(review.report(false)), '');
+      assert.equal(describeHunkReport(review.report(document.lines)), '');
     });
   });
 });
