@@ -9,10 +9,13 @@ import { Disposable } from './base/disposable';
 import { outputLogger } from './base/output-logger';
 import { registerCommands } from './commands/register-commands';
 import { ChatViewProvider, chatViewId } from './panel/chat-view-provider';
+import { InlineReview } from './review/inline/inline-review';
+import { InlineReviewUi } from './review/inline/inline-review-ui';
 import { ProposalFileSystem, proposalScheme } from './review/proposal-file-system';
 import type { ApiKeyPrompts } from './secrets/api-key-store';
 import { ApiKeyStore, setApiKeyInteractive } from './secrets/api-key-store';
 import type { TandemHost } from './tandem-host';
+import { VscodeWorkspace } from './workspace/vscode-workspace';
 
 /** What `activate` returns: used by the integration tests, stable enough for other extensions. */
 export interface TandemApi {
@@ -22,6 +25,9 @@ export interface TandemApi {
   /** The "Set API Key" flow with injectable prompts. */
   setApiKey(prompts?: ApiKeyPrompts): ReturnType<typeof setApiKeyInteractive>;
   view: ChatViewProvider;
+  /** Proposals reviewed in the editor, hunk by hunk, and what the person sees of them. */
+  review: InlineReview;
+  reviewUi: InlineReviewUi;
   /** In ms: evaluating the bundle (0 when not bundled), and running `activate`. */
   activation: { evaluateMs: number; activateMs: number };
 }
@@ -41,6 +47,9 @@ class TandemExtension extends Disposable {
     this._register(
       vscode.workspace.registerFileSystemProvider(proposalScheme, proposals, { isCaseSensitive: true }),
     );
+    // Built at activation: its commands, CodeLens and Pending changes view are contributed statically.
+    const review = this._register(new InlineReview(new VscodeWorkspace()));
+    const reviewUi = this._register(new InlineReviewUi(review));
     let host: Promise<TandemHost> | undefined;
     const loadHost = (): Promise<TandemHost> => {
       // The agent, providers and panel logic load on first use, keeping activation cheap.
@@ -60,6 +69,8 @@ class TandemExtension extends Disposable {
       keys,
       setApiKey: (prompts) => setApiKeyInteractive(keys, prompts),
       view,
+      review,
+      reviewUi,
       activation: { evaluateMs: 0, activateMs: 0 },
     };
     logger.info(
