@@ -3,15 +3,33 @@
  * run one of them headless against a scripted model server in a fresh git project.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const root = join(__dirname, '..');
-const claudeVersion = '2.1.330';
-const claudeDir = join(root, '.tandem-tools', 'claude-code');
-const claudeBin = join(claudeDir, 'node_modules', '.bin', 'claude');
+const claudeVersion = readClaudeVersion();
+const claudeBin = join(root, '.tandem-tools', 'claude-code', 'node_modules', '.bin', 'claude');
+
+/** The peer's version, pinned in one place: tools/claude-code/package.json. */
+function readClaudeVersion(): string {
+  const manifest: unknown = JSON.parse(
+    readFileSync(join(root, 'tools', 'claude-code', 'package.json'), 'utf8'),
+  );
+  const version = (manifest as { dependencies?: Record<string, unknown> }).dependencies?.[
+    '@anthropic-ai/claude-code'
+  ];
+  return typeof version === 'string' ? version : 'unknown';
+}
 
 /** One agent under test: its column name and its headless command line. */
 export interface PeerAgent {
@@ -124,13 +142,7 @@ export async function runAgent(options: AgentRunOptions): Promise<AgentRun> {
 function ensureClaudeCode(): boolean {
   if (existsSync(claudeBin)) return true;
   try {
-    mkdirSync(claudeDir, { recursive: true });
-    writeFileSync(join(claudeDir, 'package.json'), '{"name":"tandem-bench-peers","private":true}\n');
-    execFileSync(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--save-exact', `@anthropic-ai/claude-code@${claudeVersion}`],
-      { cwd: claudeDir, stdio: 'ignore' },
-    );
+    execFileSync('bash', [join(root, 'scripts', 'install-claude-code.sh')], { stdio: 'ignore' });
     return existsSync(claudeBin);
   } catch {
     return false;

@@ -17,9 +17,9 @@ if [[ -x "$BIN" ]] && [[ -f "$TOOLS/.installed-$VERSION" ]]; then
 fi
 
 # Debian packages: kerberos headers for the native `kerberos` module, ripgrep (its rg seeds the cache
-# below), chromium for the headless workbench.
+# below), chromium for the headless workbench, git for VS Code's Git extension.
 missing=()
-for pkg in libkrb5-dev ripgrep chromium; do
+for pkg in libkrb5-dev ripgrep chromium git; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if ((${#missing[@]})); then

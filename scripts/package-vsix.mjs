@@ -25,7 +25,6 @@ const vsce = join(root, 'node_modules', '.bin', 'vsce');
 const ok = run(vsce, [
   'package',
   '--no-dependencies',
-  '--allow-missing-repository',
   '--skip-license',
   '--allow-star-activation',
   '--out',

@@ -1,9 +1,10 @@
 // `npm start`: build, package the .vsix, install code-server (cached), install Tandem into a
 // persistent dev profile and serve VS Code on 127.0.0.1 (offline, no auth).
 //   node scripts/start.mjs [--port 8080] [--folder <workspace>] [--no-build]
+// A relative --folder is taken from the directory `npm start` was run in (npm's INIT_CWD).
 // Environment: TANDEM_PORT, and ANTHROPIC_* / OPENAI_* are passed to the extension host.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -12,7 +13,11 @@ const option = (name) => {
   return index >= 0 ? process.argv[index + 1] : undefined;
 };
 const port = Number(option('--port') ?? process.env.TANDEM_PORT ?? 8080);
-const folder = resolve(option('--folder') ?? root);
+const folder = resolve(process.env.INIT_CWD ?? process.cwd(), option('--folder') ?? root);
+if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+  console.error(`[start] --folder ${folder} is not a folder`);
+  process.exit(1);
+}
 const profile = join(root, '.tandem-tools', 'dev');
 const userDataDir = join(profile, 'user-data');
 const extensionsDir = join(profile, 'extensions');
@@ -39,17 +44,33 @@ const codeServer = step('bash', ['scripts/install-code-server.sh']);
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
 mkdirSync(extensionsDir, { recursive: true });
 const settingsPath = join(userDataDir, 'User', 'settings.json');
+// Written once; the profile is the person's from then on. Extension update checks are off: they
+// query the gallery at every start, which fails (with an error in the log) when offline.
 if (!existsSync(settingsPath)) {
   writeFileSync(
     settingsPath,
     JSON.stringify(
-      { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none' },
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+      },
       null,
       2,
     ),
   );
 }
-step(codeServer, ['--extensions-dir', extensionsDir, '--install-extension', vsix, '--force']);
+step(codeServer, [
+  '--user-data-dir',
+  userDataDir,
+  '--extensions-dir',
+  extensionsDir,
+  '--install-extension',
+  vsix,
+  '--force',
+]);
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
 const server = spawn(

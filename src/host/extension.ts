@@ -7,6 +7,7 @@ function bundleEvaluateMs(): number {
 }
 import { Disposable } from './base/disposable';
 import { outputLogger } from './base/output-logger';
+import type { IdeServices } from './bridge/start-ide';
 import { registerCommands } from './commands/register-commands';
 import { ChatViewProvider, chatViewId } from './panel/chat-view-provider';
 import { InlineReview } from './review/inline/inline-review';
@@ -28,8 +29,16 @@ export interface TandemApi {
   /** Proposals reviewed in the editor, hunk by hunk, and what the person sees of them. */
   review: InlineReview;
   reviewUi: InlineReviewUi;
-  /** In ms: evaluating the bundle (0 when not bundled), and running `activate`. */
-  activation: { evaluateMs: number; activateMs: number };
+  /**
+   * The IDE MCP server and its bridge, started right after activation. Tandem's own agent connects
+   * with `(await api.ide()).integration.connectInProcess()`; `bridge.status` has ports and tokens.
+   */
+  ide(): Promise<IdeServices>;
+  /**
+   * In ms: evaluating the bundle (0 when not bundled), running `activate`, and from activation until
+   * the IDE bridge listened (set once it did).
+   */
+  activation: { evaluateMs: number; activateMs: number; ideReadyMs?: number };
 }
 
 class TandemExtension extends Disposable {
@@ -63,9 +72,32 @@ class TandemExtension extends Disposable {
     this._register(
       view.onDidReceiveMessage((message) => void loadHost().then((loaded) => loaded.handle(message))),
     );
-    for (const command of registerCommands({ host: loadHost, keys, logger })) this._register(command);
+    // Started after activate() returns, so activation stays cheap, yet without waiting for the panel:
+    // a `claude` started in a terminal must find the lock file.
+    let ide: IdeServices | undefined;
+    const constructedAt = performance.now();
+    const ideReady = import('./bridge/start-ide').then(async ({ startIde }) => {
+      ide = await startIde({ context, proposals, logger });
+      this.api.activation.ideReadyMs = performance.now() - constructedAt;
+      return ide;
+    });
+    ideReady.catch((error: unknown) => logger.error('the IDE MCP server did not start', error));
+    this._register({
+      dispose: () =>
+        ide
+          ? ide.dispose()
+          : void ideReady.then(
+              (late) => late.dispose(),
+              () => undefined,
+            ),
+    });
+    const answerIdeDiff = (requestId: string, answer: 'accept' | 'reject'): boolean =>
+      ide?.integration.reviewer.answer(requestId, answer) ?? false;
+    for (const command of registerCommands({ host: loadHost, keys, logger, answerIdeDiff }))
+      this._register(command);
     this.api = {
       host: loadHost,
+      ide: () => ideReady,
       keys,
       setApiKey: (prompts) => setApiKeyInteractive(keys, prompts),
       view,

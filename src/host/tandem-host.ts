@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/ports';
 import { JsonlTranscriptStore } from '../node/session/jsonl-transcript-store';
+import type { Attachment } from '../protocol/attachment';
 import type { ModelOption } from '../protocol/chat-state';
 import type { WebviewToHostMessage } from '../protocol/webview-to-host-message';
 import { composeChatAgent } from './agent/compose-chat-agent';
@@ -9,6 +10,7 @@ import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
 import { readHostSettings } from './config/host-settings';
 import type { ChatViewProvider } from './panel/chat-view-provider';
+import { chatViewId } from './panel/chat-view-provider';
 import { languageOf } from './panel/language-of';
 import { PanelController } from './panel/panel-controller';
 import { DiffPreview } from './review/diff-preview';
@@ -93,6 +95,16 @@ export class TandemHost extends Disposable {
         if (event.affectsConfiguration('tandem')) refresh();
       }),
     );
+  }
+
+  /**
+   * Takes a file or selection the person added from the editor or the Explorer (`path` already
+   * checked to be inside the workspace) and brings the Tandem view forward.
+   */
+  async attach(attachment: Attachment): Promise<void> {
+    await vscode.commands.executeCommand(`${chatViewId}.focus`);
+    const lines = attachment.range ? `#L${attachment.range.startLine + 1}-${attachment.range.endLine}` : '';
+    this.#logger.info(`Attached ${attachment.kind} ${attachment.path}${lines}`);
   }
 
   /** Handles one validated webview message; failures are logged, never thrown. */

@@ -26,6 +26,8 @@ export interface E2eFixture {
   model: ScriptedModelServer;
   workspace: string;
   server: CodeServer;
+  /** CLAUDE_CONFIG_DIR of the VS Code under test: Tandem's IDE lock files land in its `ide/`. */
+  claudeConfigDir: string;
   /** The Tandem panel's document inside the two webview iframes. */
   panel(): FrameLocator;
   openPanel(): Promise<void>;
@@ -72,6 +74,7 @@ export async function startE2e(files: Record<string, string>): Promise<E2eFixtur
       ANTHROPIC_BASE_URL: url,
       ANTHROPIC_API_KEY: 'sk-ant-e2e-test',
       TANDEM_HOME: join(scratch, 'tandem-home'),
+      CLAUDE_CONFIG_DIR: join(scratch, 'claude-config'),
     },
     verbose: process.env['TANDEM_E2E_VERBOSE'] !== undefined,
   });
@@ -87,6 +90,7 @@ export async function startE2e(files: Record<string, string>): Promise<E2eFixtur
     model,
     workspace,
     server,
+    claudeConfigDir: join(scratch, 'claude-config'),
     panel: () => page.frameLocator('iframe.webview').frameLocator('#active-frame'),
     async openPanel() {
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });

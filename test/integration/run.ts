@@ -58,6 +58,8 @@ async function main(): Promise<number> {
     verbose: process.argv.includes('--verbose'),
     env: {
       TANDEM_TEST_RESULTS: resultsFile,
+      // The IDE bridge's lock files go here, not into the real ~/.claude.
+      CLAUDE_CONFIG_DIR: join(scratch, 'claude-config'),
       ANTHROPIC_API_KEY: '',
       OPENAI_API_KEY: '',
       ANTHROPIC_AUTH_TOKEN: '',

@@ -4,6 +4,7 @@
  * lines the model quoted. More than one place is refused, never guessed. Pure; no I/O.
  */
 import { adaptReplacement } from './adapt-replacement';
+import { alternateReadings } from './alternate-readings';
 import { findPlaceholderLine } from './closest-text';
 import { ambiguous, notFound } from './edit-messages';
 import { lineNumberAt } from './line-table';
@@ -11,6 +12,7 @@ import { quoteUsage } from './quote-style';
 import { convertLineEndings, dominantLineEnding } from './text-codec';
 import type { MatchScope, Tolerance, TolerantMatch } from './tolerant-match';
 import { findTolerantMatches } from './tolerant-match';
+import { indentFollowingLines } from './indentation/indent-following-lines';
 
 export type { MatchScope, Tolerance };
 export { describeTolerance } from './edit-messages';
@@ -30,6 +32,7 @@ export type EditErrorCode =
   | 'ambiguous'
   | 'elided'
   | 'reindent-failed'
+  | 'partial-indentation'
   | 'placeholder-in-new-string';
 
 /** The new content and what was forgiven, or a refusal. Nothing is written either way. */
@@ -55,26 +58,28 @@ interface Span {
 
 /**
  * Applies one edit to `content`. Never throws; a refusal explains itself in words the model can act
- * on. `scope` narrows where a match may be (ApplyPatch); Edit passes none.
+ * on. `scope` narrows where a match may be (ApplyPatch); Edit passes none. An edit found nowhere as
+ * written is tried once more under each alternate reading (Read's line numbers, one level of
+ * escaping too many), which must then match exactly as an edit written that way would.
  */
 export function applyEdit(content: string, request: EditRequest, scope: MatchScope = {}): EditOutcome {
-  const { oldString, newString } = request;
-  if (oldString === newString) {
-    return {
-      ok: false,
-      code: 'no-change',
-      message: 'old_string and new_string are identical, so nothing would change.',
-    };
+  const outcome = applyAsWritten(content, request, scope);
+  if (outcome.ok || outcome.code !== 'not-found') return outcome;
+  for (const reading of alternateReadings(content, request)) {
+    const retry = applyAsWritten(content, { ...request, ...reading.strings }, scope);
+    if (!retry.ok && retry.code === 'not-found') continue;
+    if (!retry.ok) return retry;
+    if (reading.firstLine !== undefined && retry.lines[0] !== reading.firstLine) continue;
+    return { ...retry, tolerance: [...new Set([...retry.tolerance, reading.tolerance])] };
   }
-  if (oldString === '') {
-    if (content !== '') {
-      return {
-        ok: false,
-        code: 'empty-old-string',
-        message:
-          'old_string is empty, which only fills a new or empty file; this file has content. Quote the text to replace.',
-      };
-    }
+  return outcome;
+}
+
+function applyAsWritten(content: string, request: EditRequest, scope: MatchScope): EditOutcome {
+  const refusal = refuseOutright(content, request);
+  if (refusal) return refusal;
+  const { oldString, newString } = request;
+  if (oldString === '')
     return {
       ok: true,
       content: newString,
@@ -83,29 +88,78 @@ export function applyEdit(content: string, request: EditRequest, scope: MatchSco
       lines: [1],
       end: newString.length,
     };
+  const exact = findExact(content, oldString, scope);
+  const [only] = exact;
+  if (only !== undefined && exact.length === 1 && quotesPartOfIndentation(content, only, oldString)) {
+    const tolerant = applyTolerant(content, request, scope);
+    if (tolerant.ok) return tolerant;
+    if (/\n./.test(oldString))
+      return tolerant.code === 'not-found' ? partialIndentation(content, only) : tolerant;
   }
-  const placeholder = newPlaceholder(content, oldString, newString);
-  if (placeholder !== undefined) {
+  if (exact.length > 0) return applyExact(content, request, exact);
+  return applyTolerant(content, request, scope);
+}
+
+/** The refusals that need no search: nothing to change, an empty old_string, a placeholder. */
+function refuseOutright(content: string, request: EditRequest): EditOutcome | undefined {
+  const { oldString, newString } = request;
+  if (oldString === newString)
     return {
       ok: false,
-      code: 'placeholder-in-new-string',
-      message: `new_string contains the placeholder "${placeholder}", which would be written literally and delete the text it stands for. Nothing was changed. Write out the full replacement, or narrow old_string to the lines that change.`,
+      code: 'no-change',
+      message: 'old_string and new_string are identical, so nothing would change.',
     };
-  }
-  const eol = dominantLineEnding(content);
-  const exact = findExact(content, oldString, scope);
-  if (exact.length > 0) {
-    if (exact.length > 1 && !request.replaceAll) return ambiguous(content, exact, false);
-    const text = convertLineEndings(newString, eol);
-    const tolerance = new Set<Tolerance>(text === newString ? [] : ['line-endings']);
-    const spans = exact.map((start) => {
-      const indented = indentFollowingLines(content, start, oldString, text);
-      if (indented !== text) tolerance.add('indentation');
-      return { start, end: start + oldString.length, text: indented };
-    });
-    return splice(content, spans, [...tolerance]);
-  }
-  const matches = findTolerantMatches(content, oldString, scope);
+  if (oldString === '' && content !== '')
+    return {
+      ok: false,
+      code: 'empty-old-string',
+      message:
+        'old_string is empty, which only fills a new or empty file; this file has content. Quote the text to replace.',
+    };
+  const placeholder = oldString === '' ? undefined : newPlaceholder(content, oldString, newString);
+  if (placeholder === undefined) return undefined;
+  return {
+    ok: false,
+    code: 'placeholder-in-new-string',
+    message: `new_string contains the placeholder "${placeholder}", which would be written literally and delete the text it stands for. Nothing was changed. Write out the full replacement, or narrow old_string to the lines that change.`,
+  };
+}
+
+function partialIndentation(content: string, start: number): EditOutcome {
+  return {
+    ok: false,
+    code: 'partial-indentation',
+    message: `old_string occurs in the file only from inside the indentation of line ${lineNumberAt(content, start)}, so its first line is indented differently from the lines after it. Nothing was changed. Quote the first line with its full indentation.`,
+  };
+}
+
+/**
+ * An old_string that starts with whitespace found inside a line's indentation quotes that line with
+ * part of its indentation missing: the model misread its depth, so the match is read as a tolerant
+ * one, whose every line must agree on the indentation. A one-line old_string keeps its exact match
+ * when that finds nothing unique, as it always has.
+ */
+function quotesPartOfIndentation(content: string, start: number, oldString: string): boolean {
+  if (!/^[ \t]/.test(oldString)) return false;
+  const lineStart = content.lastIndexOf('\n', start - 1) + 1;
+  return start > lineStart && /^[ \t]+$/.test(content.slice(lineStart, start));
+}
+
+function applyExact(content: string, request: EditRequest, starts: readonly number[]): EditOutcome {
+  if (starts.length > 1 && !request.replaceAll) return ambiguous(content, starts, false);
+  const text = convertLineEndings(request.newString, dominantLineEnding(content));
+  const tolerance = new Set<Tolerance>(text === request.newString ? [] : ['line-endings']);
+  const spans = starts.map((start) => {
+    const indented = indentFollowingLines(content, { start, oldString: request.oldString, text });
+    if (indented !== text) tolerance.add('indentation');
+    return { start, end: start + request.oldString.length, text: indented };
+  });
+  return splice(content, spans, [...tolerance]);
+}
+
+function applyTolerant(content: string, request: EditRequest, scope: MatchScope): EditOutcome {
+  const { oldString, newString } = request;
+  const matches = findTolerantMatches(content, { oldString, newString, scope });
   if (matches.length === 0) return notFound(content, oldString);
   if (matches.length > 1 && !request.replaceAll)
     return ambiguous(
@@ -115,37 +169,20 @@ export function applyEdit(content: string, request: EditRequest, scope: MatchSco
     );
   const spans: Span[] = [];
   const tolerance = new Set<Tolerance>();
-  const conventions = { eol, quotes: quoteUsage(content) };
+  const conventions = { eol: dominantLineEnding(content), quotes: quoteUsage(content) };
   for (const match of nonOverlapping(matches)) {
     const adapted = adaptReplacement(newString, match, conventions);
     if (!adapted.ok) {
       return {
         ok: false,
         code: 'reindent-failed',
-        message: `old_string matched only after shifting its indentation, but line ${adapted.line} of new_string is indented less than that shift allows. Quote old_string with the file's exact indentation.`,
+        message: `old_string matched only after reading its indentation differently (${adapted.reason}), but line ${adapted.line} of new_string has an indentation that cannot be carried over unambiguously. Nothing was changed. Quote old_string and new_string with the file's exact indentation.`,
       };
     }
     match.tolerance.forEach((item) => tolerance.add(item));
     spans.push({ start: match.start, end: match.end, text: adapted.text });
   }
   return splice(content, spans, [...tolerance]);
-}
-
-/**
- * An old_string of one line that starts right after its line's indentation was quoted from its
- * first word. When the replacement's later lines do not all carry that indentation, they were
- * written relative to the quoted line (as in a dedented copy) and get the indentation added; when
- * they all carry it, they were written as they stand in the file and are left alone.
- */
-function indentFollowingLines(content: string, start: number, oldString: string, text: string): string {
-  if (/\n./.test(oldString) || !text.includes('\n') || /^\s/.test(oldString)) return text;
-  const lineStart = content.lastIndexOf('\n', start - 1) + 1;
-  const indent = content.slice(lineStart, start);
-  if (indent === '' || !/^[ \t]+$/.test(indent)) return text;
-  const [first = '', ...rest] = text.split(/(?<=\n)/);
-  const later = rest.filter((line) => line.trim() !== '');
-  if (later.length === 0 || later.every((line) => line.startsWith(indent))) return text;
-  return first + rest.map((line) => (line.trim() === '' ? line : indent + line)).join('');
 }
 
 /**

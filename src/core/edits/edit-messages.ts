@@ -10,19 +10,24 @@ export interface EditRefusal {
   message: string;
 }
 
-function listLines(lines: readonly number[]): string {
-  const shown = lines.slice(0, 5).join(', ');
-  return lines.length > 5 ? `${shown} and ${lines.length - 5} more` : shown;
+const shownLines = 5;
+
+/** The lines of the first few starts, and how many more there are; only those shown are counted. */
+function listLines(content: string, starts: readonly number[]): string {
+  const shown = starts
+    .slice(0, shownLines)
+    .map((start) => lineNumberAt(content, start))
+    .join(', ');
+  return starts.length > shownLines ? `${shown} and ${starts.length - shownLines} more` : shown;
 }
 
 /** old_string matched more than one place; names the lines of the first few. */
 export function ambiguous(content: string, starts: readonly number[], tolerant: boolean): EditRefusal {
-  const lines = starts.map((start) => lineNumberAt(content, start));
   const how = tolerant ? ' (after allowing for quotes, whitespace and indentation)' : '';
   return {
     ok: false,
     code: 'ambiguous',
-    message: `old_string matches ${starts.length} places${how}, at lines ${listLines(lines)}. Nothing was changed. Include more surrounding lines to pick one, or set replace_all to change every one.`,
+    message: `old_string matches ${starts.length} places${how}, at lines ${listLines(content, starts)}. Nothing was changed. Include more surrounding lines to pick one, or set replace_all to change every one.`,
   };
 }
 
@@ -63,6 +68,8 @@ const toleranceWords: Record<Tolerance, string> = {
   'line-endings': 'line endings',
   'final-newline': 'a final newline the file does not have',
   indentation: 'indentation',
+  'line-numbers': "Read's line numbers copied into the edit",
+  escaping: 'text escaped one level too many',
 };
 
 /** One sentence for the model about a tolerant match; empty when the match was exact. */

@@ -1,32 +1,34 @@
 /**
  * One quoted line against one file line, under the tolerant rules: quote style, trailing
- * whitespace, and an indentation shift that must be the same for every line of a match.
+ * whitespace, and an indentation rule that must hold for every line of a match.
  */
+import type { IndentRule } from './indentation/indent-rule';
 import type { Line } from './line-table';
 import { splitIndent } from './line-table';
 import type { QuoteKind } from './quote-style';
 import { isCurlyQuote, quoteKind, straightenQuotes } from './quote-style';
 
 /** A difference the matcher forgave; the replacement is adapted for each. */
-export type Tolerance = 'quotes' | 'trailing-whitespace' | 'line-endings' | 'final-newline' | 'indentation';
-
-/** The file's indentation relative to the model's: `add` means the file is indented further. */
-export interface IndentShift {
-  kind: 'add' | 'remove';
-  text: string;
-}
+export type Tolerance =
+  | 'quotes'
+  | 'trailing-whitespace'
+  | 'line-endings'
+  | 'final-newline'
+  | 'indentation'
+  | 'line-numbers'
+  | 'escaping';
 
 /** What one candidate match has forgiven so far; cloned to try alternatives. */
 export class WindowState {
-  shift: IndentShift | undefined;
   curl = new Set<QuoteKind>();
   straighten = new Set<QuoteKind>();
   stripTrailing = false;
   tolerance = new Set<Tolerance>();
 
+  constructor(public indent: IndentRule) {}
+
   clone(): WindowState {
-    const copy = new WindowState();
-    copy.shift = this.shift;
+    const copy = new WindowState(this.indent.clone());
     copy.curl = new Set(this.curl);
     copy.straighten = new Set(this.straighten);
     copy.stripTrailing = this.stripTrailing;
@@ -34,10 +36,9 @@ export class WindowState {
     return copy;
   }
 
-  acceptShift(shift: IndentShift): boolean {
-    if (this.shift === undefined) this.shift = shift;
-    else if (!sameShift(this.shift, shift)) return false;
-    if (shift.text !== '') this.tolerance.add('indentation');
+  acceptIndent(modelIndent: string, fileIndent: string): boolean {
+    if (!this.indent.accept(modelIndent, fileIndent)) return false;
+    if (this.indent.changed) this.tolerance.add('indentation');
     return true;
   }
 
@@ -66,19 +67,6 @@ export class WindowState {
   }
 }
 
-function sameShift(first: IndentShift, second: IndentShift): boolean {
-  if (first.text === '' || second.text === '') return first.text === second.text;
-  return first.kind === second.kind && first.text === second.text;
-}
-
-function shiftBetween(modelIndent: string, fileIndent: string): IndentShift | undefined {
-  if (fileIndent.endsWith(modelIndent))
-    return { kind: 'add', text: fileIndent.slice(0, fileIndent.length - modelIndent.length) };
-  if (modelIndent.endsWith(fileIndent))
-    return { kind: 'remove', text: modelIndent.slice(0, modelIndent.length - fileIndent.length) };
-  return undefined;
-}
-
 /** The whole model line against the whole file line. */
 export function matchWhole(model: string, line: Line, state: WindowState): boolean {
   const [modelIndent, modelRest] = splitIndent(model);
@@ -90,21 +78,23 @@ export function matchWhole(model: string, line: Line, state: WindowState): boole
     if (model !== line.text) state.tolerance.add('trailing-whitespace');
     return true;
   }
-  const shift = shiftBetween(modelIndent, fileIndent);
-  if (!shift || !state.acceptShift(shift)) return false;
+  if (!state.acceptIndent(modelIndent, fileIndent)) return false;
   if (!state.compareText(modelTrimmed, fileTrimmed)) return false;
   state.noteTrailing(modelRest, fileRest);
   return true;
 }
+
+/** Part of a line says something only with a letter or digit in it: `}` is the tail of too many lines. */
+const telling = /[\p{L}\p{N}]/u;
 
 /** The model's first line as the tail of a file line; returns the start column or -1. */
 export function matchSuffix(model: string, line: Line, state: WindowState): number {
   if (model === '') return line.text.length;
   const modelTrimmed = model.trimEnd();
   const fileTrimmed = line.text.trimEnd();
-  if (modelTrimmed === '' || fileTrimmed.length <= modelTrimmed.length) return -1;
+  if (!telling.test(modelTrimmed) || fileTrimmed.length <= modelTrimmed.length) return -1;
   const column = fileTrimmed.length - modelTrimmed.length;
-  // Starting at the line's text (after its indentation) is a whole-line match, which must honour the shift.
+  // Starting at the line's text (after its indentation) is a whole-line match, which must honour the indentation rule.
   if (column <= splitIndent(line.text)[0].length) return -1;
   if (!state.compareText(modelTrimmed, fileTrimmed.slice(column))) return -1;
   state.noteTrailing(model, line.text);
@@ -116,18 +106,12 @@ export function matchPrefix(model: string, line: Line, state: WindowState): numb
   const [modelIndent, modelRest] = splitIndent(model);
   const [fileIndent, fileRest] = splitIndent(line.text);
   if (modelRest === '') {
-    const expected = state.shift ? applyShift(modelIndent, state.shift) : modelIndent;
+    const expected = state.indent.map(modelIndent, undefined);
     return expected !== undefined && line.text.startsWith(expected) ? expected.length : -1;
   }
-  const shift = shiftBetween(modelIndent, fileIndent);
-  if (!shift || !state.acceptShift(shift) || fileRest.length < modelRest.length) return -1;
+  if (!telling.test(modelRest) || fileRest.length < modelRest.length) return -1;
+  if (!state.acceptIndent(modelIndent, fileIndent)) return -1;
   return state.compareText(modelRest, fileRest.slice(0, modelRest.length))
     ? fileIndent.length + modelRest.length
     : -1;
-}
-
-/** Applies a shift to one line's text; undefined when a removal does not fit. */
-export function applyShift(text: string, shift: IndentShift): string | undefined {
-  if (shift.kind === 'add') return shift.text + text;
-  return text.startsWith(shift.text) ? text.slice(shift.text.length) : undefined;
 }

@@ -1,18 +1,28 @@
 /**
  * Finds where an `old_string` sits in a file when it is not there byte for byte, allowing only
  * differences a model introduces by retyping: quote style, trailing whitespace, CRLF versus LF, a
- * stray final newline, and a uniform indentation shift. Every line the model quoted must match its
- * file line under those rules — no anchoring on first/last lines, no similarity threshold — so a
- * match never covers text the model did not quote.
+ * stray final newline, and indentation that differs uniformly — in depth, in unit (2 versus 4
+ * spaces) or in kind (tabs versus spaces). Every line the model quoted must match its file line
+ * under those rules — no anchoring on first/last lines, no similarity threshold — so a match never
+ * covers text the model did not quote.
  */
-import type { IndentShift, Tolerance } from './line-match';
-import { matchPrefix, matchSuffix, matchWhole, WindowState } from './line-match';
+import type { IndentRule } from './indentation/indent-rule';
+import type { Tolerance } from './line-match';
 import type { Line } from './line-table';
 import { splitLines, splitWithBreaks } from './line-table';
+import type { Located } from './match-window';
+import { matchSingleLine, matchWindow } from './match-window';
 import type { QuoteKind } from './quote-style';
 import { straightenQuotes } from './quote-style';
+import { createWindowRules } from './indentation/window-rules';
 
-export type { IndentShift, Tolerance };
+export type { Tolerance };
+
+/** One quoted line: as the model wrote it, and the file line it matched whole (undefined if partly). */
+export interface QuotedLine {
+  model: string;
+  file: string | undefined;
+}
 
 /** One place the old text matched tolerantly, with what the replacement must be adapted for. */
 export interface TolerantMatch {
@@ -21,7 +31,10 @@ export interface TolerantMatch {
   end: number;
   startsAtLineStart: boolean;
   endsAtLineEnd: boolean;
-  shift: IndentShift | undefined;
+  /** How the model's indentation reads as the file's; fixed by the quoted lines. */
+  indent: IndentRule;
+  /** The quoted lines, without the empty one after a final line break. */
+  quoted: readonly QuotedLine[];
   /** Quote kinds the file writes typographically where the model wrote straight ones. */
   curl: ReadonlySet<QuoteKind>;
   /** Quote kinds the file writes straight where the model wrote typographic ones. */
@@ -45,114 +58,34 @@ export interface MatchScope {
   atEnd?: boolean;
 }
 
-/** Tries `attempt` on a copy of the state; keeps the copy only when it succeeds. */
-function tryOn<T>(
-  state: { current: WindowState },
-  attempt: (copy: WindowState) => T,
-  ok: (value: T) => boolean,
-): T {
-  const copy = state.current.clone();
-  const value = attempt(copy);
-  if (ok(value)) state.current = copy;
-  return value;
-}
-
-interface Window {
-  start: number;
-  end: number;
-  startsAtLineStart: boolean;
-  endsAtLineEnd: boolean;
-}
-
-interface Located {
-  window: Window;
-  state: WindowState;
-}
-
-interface WindowInput {
-  lines: readonly Line[];
-  first: number;
-  body: readonly string[];
-  endsWithNewline: boolean;
-  scope: MatchScope;
-}
-
-/** A multi-line window; the first line is tried as a whole line, then as the tail of a line. */
-function matchWindow(input: WindowInput): Located | undefined {
-  const asWhole = { current: new WindowState() };
-  const window = matchLines(input, asWhole, false);
-  if (window) return { window, state: asWhole.current };
-  if (input.scope.lineStart) return undefined;
-  const asSuffix = { current: new WindowState() };
-  const suffixWindow = matchLines(input, asSuffix, true);
-  return suffixWindow ? { window: suffixWindow, state: asSuffix.current } : undefined;
-}
-
-function matchLines(
-  input: WindowInput,
-  holder: { current: WindowState },
-  firstAsSuffix: boolean,
-): Window | undefined {
-  const { lines, first, body, endsWithNewline } = input;
-  const window: Window = { start: 0, end: 0, startsAtLineStart: true, endsAtLineEnd: true };
-  const last = body.length - 1;
-  for (let index = 0; index <= last; index++) {
-    const line = lines[first + index];
-    const model = body[index];
-    if (line === undefined || model === undefined) return undefined;
-    const isLast = index === last && !endsWithNewline;
-    const wholeAllowed = !(firstAsSuffix && index === 0);
-    if (wholeAllowed && tryOn(holder, (copy) => matchWhole(model, line, copy), Boolean)) {
-      if (index === 0) window.start = line.start;
-      if (isLast) window.end = line.start + line.text.length;
-      continue;
-    }
-    if (index === 0 && firstAsSuffix && !isLast) {
-      const column = tryOn(
-        holder,
-        (copy) => matchSuffix(model, line, copy),
-        (value) => value >= 0,
-      );
-      if (column < 0) return undefined;
-      window.start = line.start + column;
-      window.startsAtLineStart = column === 0;
-    } else if (isLast && index > 0) {
-      const column = tryOn(
-        holder,
-        (copy) => matchPrefix(model, line, copy),
-        (value) => value >= 0,
-      );
-      if (column < 0) return undefined;
-      window.end = line.start + column;
-      window.endsAtLineEnd = column === line.text.length;
-    } else {
-      return undefined;
-    }
-  }
-  return window;
+/** What the search needs besides the file: the old text, and new_string for the model's indentation. */
+export interface TolerantSearch {
+  oldString: string;
+  /** Read with old_string to tell the model's indentation unit; never matched. */
+  newString?: string;
+  scope?: MatchScope;
 }
 
 /**
  * Every tolerant match of `oldString`, in file order (they may overlap). Empty when the old text is
  * only whitespace: blank text is never matched loosely.
  */
-export function findTolerantMatches(
-  content: string,
-  oldString: string,
-  scope: MatchScope = {},
-): TolerantMatch[] {
+export function findTolerantMatches(content: string, search: TolerantSearch): TolerantMatch[] {
+  const { oldString, scope = {} } = search;
   if (oldString.trim() === '') return [];
   const lines = splitLines(content);
   const { lines: oldLines, breaks } = splitWithBreaks(oldString);
   const endsWithNewline = oldLines.length > 1 && oldLines[oldLines.length - 1] === '';
   const body = endsWithNewline ? oldLines.slice(0, -1) : oldLines;
+  const rulesFor = createWindowRules({ content, lines, modelTexts: [oldString, search.newString ?? ''] });
   const matches: TolerantMatch[] = [];
   for (const first of candidateStarts(content, lines, body)) {
     if (first < 0 || first + body.length > lines.length) continue;
+    const options = { lineStart: scope.lineStart ?? false, rules: () => rulesFor(first, body.length) };
     const located =
       body.length === 1 && !endsWithNewline
-        ? matchSingleLine(body[0] ?? '', lines[first], scope)
-        : [matchWindow({ lines, first, body, endsWithNewline, scope })];
+        ? matchSingleLine(body[0] ?? '', lines[first], options)
+        : [matchWindow({ lines, first, body, endsWithNewline, ...options })];
     for (const found of located) {
       if (!found) continue;
       const match = finishMatch({ content, lines, first, body, breaks, endsWithNewline, ...found });
@@ -194,65 +127,13 @@ function lineIndexAt(lines: readonly Line[], offset: number): number {
   return low;
 }
 
-function matchSingleLine(model: string, line: Line | undefined, scope: MatchScope): Located[] {
-  if (!line) return [];
-  const whole = new WindowState();
-  if (matchWhole(model, line, whole)) {
-    return [
-      {
-        window: {
-          start: line.start,
-          end: line.start + line.text.length,
-          startsAtLineStart: true,
-          endsAtLineEnd: true,
-        },
-        state: whole,
-      },
-    ];
-  }
-  const prefix = new WindowState();
-  const column = matchPrefix(model, line, prefix);
-  if (column > 0 && prefix.tolerance.size > 0) {
-    return [
-      {
-        window: {
-          start: line.start,
-          end: line.start + column,
-          startsAtLineStart: true,
-          endsAtLineEnd: column === line.text.length,
-        },
-        state: prefix,
-      },
-    ];
-  }
-  if (scope.lineStart || !/['"‘’‚‛“”„‟]/.test(model)) return [];
-  const found: Located[] = [];
-  const needle = straightenQuotes(model);
-  const haystack = straightenQuotes(line.text);
-  for (let column = haystack.indexOf(needle); column !== -1; column = haystack.indexOf(needle, column + 1)) {
-    const state = new WindowState();
-    if (!state.compareText(model, line.text.slice(column, column + model.length))) continue;
-    const end = column + model.length;
-    const window = {
-      start: line.start + column,
-      end: line.start + end,
-      startsAtLineStart: column === 0,
-      endsAtLineEnd: end === line.text.length,
-    };
-    found.push({ window, state });
-  }
-  return found;
-}
-
-interface FinishInput {
+interface FinishInput extends Located {
   content: string;
   lines: readonly Line[];
   first: number;
   body: readonly string[];
   breaks: readonly string[];
   endsWithNewline: boolean;
-  window: Window;
-  state: WindowState;
 }
 
 function finishMatch(input: FinishInput): TolerantMatch | undefined {
@@ -281,7 +162,8 @@ function finishMatch(input: FinishInput): TolerantMatch | undefined {
     end,
     startsAtLineStart: window.startsAtLineStart,
     endsAtLineEnd: window.endsAtLineEnd,
-    shift: state.shift,
+    indent: state.indent,
+    quoted: body.map((model, index) => ({ model, file: window.fileText[index] })),
     curl: state.curl,
     straighten: state.straighten,
     stripTrailing: state.stripTrailing,

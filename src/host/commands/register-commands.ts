@@ -5,6 +5,7 @@ import { ProposalFileSystem } from '../review/proposal-file-system';
 import type { ApiKeyStore } from '../secrets/api-key-store';
 import { setApiKeyInteractive } from '../secrets/api-key-store';
 import type { TandemHost } from '../tandem-host';
+import { addFile, addSelection } from './attachment-commands';
 
 /** The command ids contributed in package.json. */
 export const commandIds = {
@@ -17,6 +18,8 @@ export const commandIds = {
   openSettings: 'tandem.openSettings',
   acceptProposal: 'tandem.acceptProposal',
   rejectProposal: 'tandem.rejectProposal',
+  addSelection: 'tandem.addSelection',
+  addFile: 'tandem.addFile',
 } as const;
 
 /** The proposal shown in the active diff editor, when the command came without a resource. */
@@ -25,13 +28,17 @@ function activeProposal(): vscode.Uri | undefined {
   return input instanceof vscode.TabInputTextDiff ? input.modified : undefined;
 }
 
-/** Registers every Tandem command; the host is loaded only when a command needs it. */
+/**
+ * Registers every Tandem command; the host is loaded only when a command needs it. `answerIdeDiff`
+ * answers proposals opened for an outside agent's `openDiff` (false: not one of those).
+ */
 export function registerCommands(options: {
   host(): Promise<TandemHost>;
   keys: ApiKeyStore;
   logger: Logger;
+  answerIdeDiff(requestId: string, answer: 'accept' | 'reject'): boolean;
 }): vscode.Disposable[] {
-  const { host, keys, logger } = options;
+  const { host, keys, logger, answerIdeDiff } = options;
   const focus = async (): Promise<void> => {
     await vscode.commands.executeCommand(`${chatViewId}.focus`);
   };
@@ -88,16 +95,22 @@ export function registerCommands(options: {
         (candidate) => candidate.uri.toString() === uri.toString(),
       );
       if (document?.isDirty) await document.save();
+      if (answerIdeDiff(requestId, 'accept')) return;
       if (!(await host()).chats.answerEdit(requestId, 'accept')) {
         void vscode.window.showWarningMessage('Tandem: this proposal is no longer waiting for review.');
       }
     }),
     vscode.commands.registerCommand(commandIds.rejectProposal, async (resource?: vscode.Uri) => {
       const requestId = ProposalFileSystem.requestIdOf(resource ?? activeProposal() ?? vscode.Uri.file('/'));
-      if (requestId) (await host()).chats.answerEdit(requestId, 'reject');
+      if (requestId && !answerIdeDiff(requestId, 'reject'))
+        (await host()).chats.answerEdit(requestId, 'reject');
     }),
     vscode.commands.registerCommand(commandIds.openSettings, async () => {
       await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:tandem-dev.tandem');
     }),
+    vscode.commands.registerCommand(commandIds.addSelection, () => addSelection(host)),
+    vscode.commands.registerCommand(commandIds.addFile, (resource?: unknown, selected?: unknown) =>
+      addFile(host, resource, selected),
+    ),
   ];
 }

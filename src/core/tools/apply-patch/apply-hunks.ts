@@ -99,7 +99,10 @@ export function applyHunks(content: string, hunks: readonly PatchHunk[]): HunksR
           : '';
       return {
         ok: false,
-        message: `${label}: ${outcome.message.replaceAll('old_string', 'its context and removed lines').replace(/ Include more surrounding lines.*$/, '')}${hint}`,
+        message: `${label}: ${outcome.message
+          .replaceAll('old_string', 'its context and removed lines')
+          .replaceAll('new_string', 'its context and added lines')
+          .replace(/ Include more surrounding lines.*$/, '')}${hint}`,
       };
     }
     text = keepContextLines(text, outcome.content, hunk, outcome.lines[0] ?? 1);

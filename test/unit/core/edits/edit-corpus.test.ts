@@ -9,8 +9,8 @@ import { createToolContext, runTool } from '../../../support/tool-context';
 const corpus = loadEditCorpus();
 
 describe('edit corpus (test/fixtures/edits/corpus.json) through the Edit tool', () => {
-  it('holds at least 200 cases covering every perturbation kind', () => {
-    assert.ok(corpus.cases.length >= 200, `${corpus.cases.length} cases`);
+  it('holds at least 2,000 cases covering every perturbation kind', () => {
+    assert.ok(corpus.cases.length >= 2_000, `${corpus.cases.length} cases`);
     const kinds = new Set(corpus.cases.map((testCase) => testCase.kind));
     for (const kind of [
       'quotes-curly',
@@ -25,6 +25,22 @@ describe('edit corpus (test/fixtures/edits/corpus.json) through the Edit tool', 
       'elided',
       'ambiguous',
       'anchors-only',
+      'tabs-as-4-spaces',
+      'tabs-as-2-spaces',
+      'tabs-as-8-spaces',
+      'tabs-as-4-spaces+indent-less',
+      'spaces-as-tabs',
+      'unit-2-as-4',
+      'unit-4-as-2',
+      'mixed-tabs-as-8-spaces',
+      'tabs-as-4-spaces+structure-changed',
+      'ambiguous+tabs-as-4-spaces',
+      'line-numbers',
+      'line-numbers-stale',
+      'escaped-quotes',
+      'escaped-json',
+      'html-entities',
+      'file-trailing-whitespace',
     ]) {
       assert.ok(kinds.has(kind), `no ${kind} case`);
     }
