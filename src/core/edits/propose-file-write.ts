@@ -32,6 +32,8 @@ export type FileWriteResult =
       diff: string;
       userDiff: string | undefined;
       hunks?: HunkReport;
+      /** Reminders about the write from the host, passed on to the model. */
+      notes?: string[];
     }
   | { kind: 'rejected'; reason: string };
 
@@ -81,19 +83,26 @@ export async function proposeFileWrite(
     diff,
     userDiff,
     ...(outcome.hunks ? { hunks: outcome.hunks } : {}),
+    ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
   };
 }
 
 /**
- * The model-facing account of what the person changed: which hunks were applied and which were
- * not, when they reviewed hunk by hunk; otherwise the diff of their edits to the proposal.
+ * The model-facing account of a write beyond "written": which hunks were applied and which were
+ * not, when the person reviewed hunk by hunk (otherwise the diff of their edits to the proposal),
+ * then the host's notes about it. Empty when there is nothing to add; else starts with a newline.
  */
-export function describeUserChanges(result: FileWriteResult): string {
+export function describeWriteOutcome(result: FileWriteResult): string {
   if (result.kind !== 'written') return '';
+  const parts: string[] = [];
   if (result.hunks) {
     const report = describeHunkReport(result.hunks);
-    return report === '' ? '' : `\n${report}`;
+    if (report !== '') parts.push(report);
+  } else if (result.userDiff) {
+    parts.push(
+      `The person edited your proposal before accepting it; the file holds their version. Their changes to your proposal:\n${result.userDiff}`,
+    );
   }
-  if (!result.userDiff) return '';
-  return `\nThe person edited your proposal before accepting it; the file holds their version. Their changes to your proposal:\n${result.userDiff}`;
+  parts.push(...(result.notes ?? []));
+  return parts.map((part) => `\n${part}`).join('');
 }

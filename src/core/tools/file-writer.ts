@@ -9,9 +9,16 @@ export interface ProposedWrite extends PendingEdit {
 export type WriteOutcome =
   /**
    * `content` is what the file holds now: the proposal, or the person's modified version of it.
-   * `hunks` when the person decided hunk by hunk (some may have been rejected).
+   * `hunks` when the person decided hunk by hunk (some may have been rejected). `notes` are
+   * `<system-reminder>` blocks for the model about the write (the editor's diagnostics after it).
    */
-  | { kind: 'written'; content: string | undefined; modifiedByUser: boolean; hunks?: HunkReport }
+  | {
+      kind: 'written';
+      content: string | undefined;
+      modifiedByUser: boolean;
+      hunks?: HunkReport;
+      notes?: string[];
+    }
   | { kind: 'rejected'; reason: string };
 
 /**

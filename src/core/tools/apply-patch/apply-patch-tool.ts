@@ -3,7 +3,7 @@ import type { Tolerance } from '../../edits/apply-edit';
 import { describeTolerance } from '../../edits/apply-edit';
 import { loadTextFile, readState } from '../../edits/load-text-file';
 import type { FileWriteProposal } from '../../edits/propose-file-write';
-import { describeUserChanges, proposeFileWrite } from '../../edits/propose-file-write';
+import { describeWriteOutcome, proposeFileWrite } from '../../edits/propose-file-write';
 import { resolvePath } from '../../paths/resolve-path';
 import { defaultTextFormat } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
@@ -168,7 +168,7 @@ async function commit(context: ToolContext, planned: readonly PlannedFile[]): Pr
         );
       }
       diffs.push(written.diff);
-      const changes = describeUserChanges(written);
+      const changes = describeWriteOutcome(written);
       if (changes) notes.push(`${proposal.path}:${changes}`);
     }
     done.push(file.label);

@@ -6,7 +6,7 @@ import type { FileWriter, ProposedWrite, WriteOutcome } from '../../../../src/co
 
 /** What the fake person does with each proposal; `hunks` accepts those numbers and rejects the rest. */
 export type FakeAnswer =
-  | { kind: 'accept' }
+  | { kind: 'accept'; notes?: string[] }
   | { kind: 'reject'; reason: string }
   | { kind: 'modify'; content: string }
   | { kind: 'hunks'; accept: number[]; reason?: string };
@@ -27,7 +27,8 @@ export class FakeFileWriter implements FileWriter {
     const content = answer.kind === 'modify' ? answer.content : edit.after;
     if (content === undefined) await this.workspace.deleteFile(edit.path);
     else await this.workspace.writeFile(edit.path, edit.encode(content));
-    return { kind: 'written', content, modifiedByUser: answer.kind === 'modify' };
+    const notes = answer.kind === 'accept' && answer.notes ? { notes: answer.notes } : {};
+    return { kind: 'written', content, modifiedByUser: answer.kind === 'modify', ...notes };
   }
 
   /** The inline review's decisions, made with the real hunk model. */

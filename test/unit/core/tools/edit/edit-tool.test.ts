@@ -217,6 +217,19 @@ describe('Edit tool', () => {
     assert.equal(context.fileState.get('/work/a.txt')?.content, 'one\ntwo\nthree\nfour\nFIVE\nsix\n');
   });
 
+  it('passes the editor’s notes about the write on to the model', async () => {
+    const note =
+      '<system-reminder>\nAfter your edit to a.txt was written, the editor reports (1 fixed):\n</system-reminder>';
+    const { context } = setup({ '/work/a.txt': 'a\n' }, () => ({ kind: 'accept', notes: [note] }));
+    await runTool(readTool, { file_path: '/work/a.txt' }, context);
+    const { result } = await runTool(
+      editTool,
+      { file_path: '/work/a.txt', old_string: 'a', new_string: 'b' },
+      context,
+    );
+    assert.equal(text(result.content), `Edited /work/a.txt: 1 replacement at line 1.\n${note}`);
+  });
+
   it('has a short description and the path as its summary and permission target', () => {
     assert.ok(
       editTool.description.split(/\s+/).length <= 120,
