@@ -10,6 +10,7 @@ import { outputLogger } from './base/output-logger';
 import type { IdeServices } from './bridge/start-ide';
 import { registerCommands } from './commands/register-commands';
 import { ChatViewProvider, chatViewId } from './panel/chat-view-provider';
+import { TandemCodeActions } from './actions/tandem-code-actions';
 import { InlineReview } from './review/inline/inline-review';
 import { InlineReviewUi } from './review/inline/inline-review-ui';
 import { ProposalFileSystem, proposalScheme } from './review/proposal-file-system';
@@ -59,6 +60,14 @@ class TandemExtension extends Disposable {
     // Built at activation: its commands, CodeLens and Pending changes view are contributed statically.
     const review = this._register(new InlineReview(new VscodeWorkspace()));
     const reviewUi = this._register(new InlineReviewUi(review));
+    // Reads only what the editor hands it, so registering it for every file costs the lightbulb nothing.
+    this._register(
+      vscode.languages.registerCodeActionsProvider(
+        { scheme: 'file' },
+        new TandemCodeActions(),
+        TandemCodeActions.metadata,
+      ),
+    );
     let host: Promise<TandemHost> | undefined;
     const loadHost = (): Promise<TandemHost> => {
       // The agent, providers and panel logic load on first use, keeping activation cheap.
