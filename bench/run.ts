@@ -19,6 +19,10 @@ const benches: { title: string; script: string; args?: string[] }[] = [
   { title: 'System prompt and tool definitions size', script: 'prompt-size.ts' },
   { title: 'Webview: 2,000 messages then 20,000 streamed tokens', script: 'webview-render.ts' },
   { title: 'Extension activation and bundle sizes', script: 'activation.ts' },
+  {
+    title: 'Inline review: a 5,000-line file with 200 hunks, 100 accepted (issue 11)',
+    script: 'inline-review.ts',
+  },
   { title: 'IDE bridge: getDiagnostics on 1,000 diagnostics, bridge start-up', script: 'ide-bridge.ts' },
 ];
 

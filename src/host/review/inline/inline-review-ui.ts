@@ -5,6 +5,7 @@ import type { InlineReview, PendingFileView } from './inline-review';
 import { registerInlineReviewCommands } from './inline-review-commands';
 import type { PendingNode } from './pending-changes-tree';
 import { PendingChangesTree } from './pending-changes-tree';
+import type { VisibleFile } from './proposed-lines-threads';
 import { ProposedLinesThreads } from './proposed-lines-threads';
 import { ReviewDecorations } from './review-decorations';
 import { pendingChangesViewId, reviewCommandIds, reviewContextKeys } from './review-command-ids';
@@ -31,6 +32,7 @@ export class InlineReviewUi extends Disposable {
     vscode.window.createStatusBarItem('tandem.pendingChanges', vscode.StatusBarAlignment.Left, 90),
   );
   #scheduled: ReturnType<typeof setTimeout> | undefined;
+  #scheduledBlocks: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly review: InlineReview) {
     super();
@@ -48,13 +50,24 @@ export class InlineReviewUi extends Disposable {
     for (const command of registerInlineReviewCommands(review, this.threads)) this._register(command);
     this._register(review.onDidChange(() => this.#schedule()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.#schedule()));
+    // Scrolling only brings blocks into view; decorations and lenses already cover the whole file.
+    this._register(
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
+        if (this.review.fileOf(event.textEditor.document.uri)) this.#scheduleBlocks();
+      }),
+    );
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.#updateEditorContext()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(showProposedLinesSetting)) this.#schedule();
       }),
     );
-    this._register({ dispose: () => clearTimeout(this.#scheduled) });
+    this._register({
+      dispose: () => {
+        clearTimeout(this.#scheduled);
+        clearTimeout(this.#scheduledBlocks);
+      },
+    });
   }
 
   /** Repaints now; views call it through a short debounce so typing stays fast. */
@@ -63,11 +76,7 @@ export class InlineReviewUi extends Disposable {
     if (this.isDisposed) return;
     const files = this.review.files();
     this.decorations.render(files);
-    const lineCounts = new Map(
-      vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document.lineCount]),
-    );
-    const blocks = vscode.workspace.getConfiguration().get<boolean>(showProposedLinesSetting, true);
-    this.threads.render(blocks ? files : [], lineCounts);
+    this.#renderBlocks(files);
     this.#lenses.refresh();
     this.#tree.refresh();
     const pending = count(files);
@@ -78,8 +87,33 @@ export class InlineReviewUi extends Disposable {
     this.#updateEditorContext();
   }
 
+  #renderBlocks(files: readonly PendingFileView[]): void {
+    const blocks = vscode.workspace.getConfiguration().get<boolean>(showProposedLinesSetting, true);
+    const editors = new Map<string, VisibleFile>();
+    for (const editor of vscode.window.visibleTextEditors) {
+      const key = editor.document.uri.toString();
+      const visible = editor.visibleRanges.map((range) => ({ start: range.start.line, end: range.end.line }));
+      const known = editors.get(key);
+      editors.set(key, {
+        lineCount: editor.document.lineCount,
+        visible: [...(known?.visible ?? []), ...visible],
+      });
+    }
+    this.threads.render(blocks ? files : [], editors);
+  }
+
   #schedule(): void {
+    clearTimeout(this.#scheduledBlocks);
+    this.#scheduledBlocks = undefined;
     this.#scheduled ??= setTimeout(() => this.render(), 15);
+  }
+
+  #scheduleBlocks(): void {
+    if (this.#scheduled) return;
+    this.#scheduledBlocks ??= setTimeout(() => {
+      this.#scheduledBlocks = undefined;
+      if (!this.isDisposed) this.#renderBlocks(this.review.files());
+    }, 15);
   }
 
   #updateStatus(files: readonly PendingFileView[], pending: number): void {

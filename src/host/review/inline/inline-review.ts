@@ -133,14 +133,24 @@ export class InlineReview extends Disposable {
 
   /** Accepts or rejects one hunk. */
   decide(target: HunkTarget, decision: 'accept' | 'reject', reason?: string): Promise<DecisionResult> {
+    return this.decideHunks(target, [target.index], decision, reason);
+  }
+
+  /** Accepts (in one write, one undo step) or rejects several hunks of one proposal. */
+  decideHunks(
+    target: { uri: string; proposalId: string },
+    indices: readonly number[],
+    decision: 'accept' | 'reject',
+    reason?: string,
+  ): Promise<DecisionResult> {
     const tracked = this.#documents.get(target.uri);
     if (!tracked) return Promise.resolve(gone);
     return tracked.run(async () => {
       const proposal = tracked.proposals.get(target.proposalId);
       if (!proposal) return gone;
       if (decision === 'reject')
-        return this.#finish(tracked, proposal, proposal.review.reject([target.index], reason));
-      return this.#accept(tracked, proposal, [target.index]);
+        return this.#finish(tracked, proposal, proposal.review.reject(indices, reason));
+      return this.#accept(tracked, proposal, [...indices]);
     });
   }
 

@@ -13,6 +13,21 @@ interface Shown {
   body: string;
 }
 
+/** What an editor shows of a file: its length and the line ranges on screen (0-based, inclusive). */
+export interface VisibleFile {
+  lineCount: number;
+  visible: readonly { start: number; end: number }[];
+}
+
+/** Lines above and below the screen within which blocks are made ahead of scrolling. */
+const margin = 100;
+
+/** The line a hunk's block sits under: its last replaced line, or the line before an insertion. */
+function blockLine(hunk: PendingHunkView, lineCount: number): number {
+  const under = hunk.removed.length > 0 ? hunk.start + hunk.removed.length - 1 : hunk.start - 1;
+  return Math.max(0, Math.min(lineCount - 1, under));
+}
+
 function keyOf(target: HunkTarget): string {
   return `${target.uri}#${target.proposalId}#${target.index}`;
 }
@@ -47,35 +62,34 @@ export class ProposedLinesThreads extends Disposable {
     return undefined;
   }
 
-  /** Shows one thread per pending hunk that adds lines; removes the others. */
-  render(files: readonly PendingFileView[], lineCounts: ReadonlyMap<string, number>): void {
-    const wanted = new Set<string>();
+  /**
+   * Shows a thread for each pending hunk that adds lines and sits within `margin` lines of what an
+   * editor shows of its file; a thread once shown stays until its hunk is decided, so scrolling back
+   * never moves the text. Threads of decided hunks go. Each thread is an editor zone the workbench
+   * lays out and colours, so a 200-hunk file gets the few the person can see, not 200.
+   */
+  render(files: readonly PendingFileView[], editors: ReadonlyMap<string, VisibleFile>): void {
+    const pending = new Set<string>();
     for (const file of files) {
-      const lineCount = lineCounts.get(file.uri.toString());
-      if (lineCount === undefined) continue;
+      const shown = editors.get(file.uri.toString());
       for (const hunk of file.hunks) {
         if (hunk.added.length === 0) continue;
         const key = keyOf(hunk);
-        wanted.add(key);
-        this.#show(key, file, hunk, lineCount);
+        pending.add(key);
+        const line = blockLine(hunk, shown?.lineCount ?? 1);
+        const near =
+          shown?.visible.some((range) => range.start - margin <= line && line <= range.end + margin) ?? false;
+        if (shown && (near || this.#shown.has(key))) this.#show(key, file, hunk, line);
       }
     }
     for (const [key, shown] of this.#shown) {
-      if (wanted.has(key)) continue;
+      if (pending.has(key)) continue;
       shown.thread.dispose();
       this.#shown.delete(key);
     }
   }
 
-  #show(key: string, file: PendingFileView, hunk: PendingHunkView, lineCount: number): void {
-    // Under the last line it replaces; an insertion under the line before the place it goes.
-    const line = Math.max(
-      0,
-      Math.min(
-        lineCount - 1,
-        hunk.removed.length > 0 ? hunk.start + hunk.removed.length - 1 : hunk.start - 1,
-      ),
-    );
+  #show(key: string, file: PendingFileView, hunk: PendingHunkView, line: number): void {
     const range = new vscode.Range(line, 0, line, 0);
     const code = fencedCode(hunk.added, file.languageId);
     const body = hunk.conflict ? `${code}\n\n$(warning) ${hunk.conflict}` : code;

@@ -60,6 +60,7 @@ export class ReviewDecorations extends Disposable {
   );
 
   readonly #painted = new Map<string, PaintedLines>();
+  #hovers = new Map<string, vscode.MarkdownString>();
 
   /** The first line of each hunk as last painted in editors of `uri` (for tests and accessibility checks). */
   painted(uri: vscode.Uri): PaintedLines {
@@ -69,6 +70,7 @@ export class ReviewDecorations extends Disposable {
   /** Repaints every visible editor from `files`; editors of other files are cleared. */
   render(files: readonly PendingFileView[]): void {
     this.#painted.clear();
+    const hovers = new Map<string, vscode.MarkdownString>();
     const byUri = new Map(files.map((file) => [file.uri.toString(), file]));
     for (const editor of vscode.window.visibleTextEditors) {
       const file = byUri.get(editor.document.uri.toString());
@@ -78,7 +80,7 @@ export class ReviewDecorations extends Disposable {
       const insertionAtEnd: vscode.DecorationOptions[] = [];
       const conflict: vscode.DecorationOptions[] = [];
       for (const hunk of file?.hunks ?? []) {
-        const options = this.#options(hunk, lineCount);
+        const options = this.#options(hunk, lineCount, hovers);
         if (hunk.conflict) conflict.push(options);
         else if (hunk.removed.length > 0) removed.push(options);
         else if (hunk.start >= lineCount) insertionAtEnd.push(options);
@@ -96,14 +98,20 @@ export class ReviewDecorations extends Disposable {
         conflict: lines(conflict),
       });
     }
+    this.#hovers = hovers;
   }
 
-  #options(hunk: PendingHunkView, lineCount: number): vscode.DecorationOptions {
+  #options(
+    hunk: PendingHunkView,
+    lineCount: number,
+    hovers: Map<string, vscode.MarkdownString>,
+  ): vscode.DecorationOptions {
     const first = Math.min(hunk.start, lineCount - 1);
     const last = Math.min(lineCount - 1, hunk.start + Math.max(1, hunk.removed.length) - 1);
-    return {
-      range: new vscode.Range(first, 0, last, 0),
-      hoverMessage: hunkMarkdown(hunk, `Tandem proposes · ${hunkTitle(hunk)}`),
-    };
+    // A hunk's hover only changes when it becomes a conflict: made once, not on every keystroke.
+    const key = `${hunk.uri}#${hunk.proposalId}#${hunk.index}#${hunk.conflict ?? ''}`;
+    const hoverMessage = this.#hovers.get(key) ?? hunkMarkdown(hunk, `Tandem proposes · ${hunkTitle(hunk)}`);
+    hovers.set(key, hoverMessage);
+    return { range: new vscode.Range(first, 0, last, 0), hoverMessage };
   }
 }
