@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { computeHunks } from '../src/core/review/compute-hunks';
 import { DocumentReview } from '../src/core/review/document-review';
-import { ProposalReview } from '../src/core/review/proposal-review';
+import type { ProposalReview } from '../src/core/review/proposal-review';
 import { textChangesFor } from '../src/core/review/text-changes-for';
 import { splitLines } from '../src/core/review/text-lines';
 
