@@ -181,4 +181,80 @@ describe('inline review in the editor', () => {
     );
     assert.deepEqual(await lensTitles(proposal.uri), []);
   });
+
+  it('keyboard commands go to the next and previous hunk and accept or reject the one at the cursor', async () => {
+    const { path, editor } = await fileWith(original);
+    const proposal = await propose(path);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('tandem.review.nextHunk');
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 1);
+    await vscode.commands.executeCommand('tandem.review.nextHunk');
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 6);
+    await vscode.commands.executeCommand('tandem.review.acceptHunk');
+    assert.equal(readFileSync(path, 'utf8'), original.replace('line 6\n', 'line 6\nline 6½\n'));
+    await vscode.commands.executeCommand('tandem.review.previousHunk');
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 1);
+    await vscode.commands.executeCommand('tandem.review.rejectHunk');
+    await vscode.commands.executeCommand('tandem.review.nextHunk');
+    assert.equal(
+      vscode.window.activeTextEditor?.selection.active.line,
+      10,
+      'the deletion of line 10, now line 11',
+    );
+    await vscode.commands.executeCommand('tandem.review.rejectHunk');
+    const outcome = await proposal.settled;
+    assert.deepEqual(
+      outcome.report.hunks.map((hunk) => hunk.status),
+      ['rejected', 'accepted', 'rejected'],
+    );
+  });
+
+  it('two proposals on one file both show, and accepting one moves the other’s hunks', async () => {
+    const { path } = await fileWith(original);
+    const first = await propose(path);
+    const second = await propose(path, original.replace('line 8\n', 'line eight\n'));
+    const { review } = await tandemApi();
+    assert.deepEqual(
+      review
+        .fileOf(first.uri)
+        ?.hunks.map((hunk) => [hunk.proposalId === first.id ? 'first' : 'second', hunk.start]),
+      [
+        ['first', 1],
+        ['first', 6],
+        ['second', 7],
+        ['first', 9],
+      ],
+    );
+    await decide(first, [2], 'accept');
+    assert.equal(review.fileOf(first.uri)?.hunks.find((hunk) => hunk.proposalId === second.id)?.start, 8);
+    await decide(second, [1], 'accept');
+    await review.decideFile(first.uri, 'reject');
+    assert.equal(
+      readFileSync(path, 'utf8'),
+      original.replace('line 6\n', 'line 6\nline 6½\n').replace('line 8\n', 'line eight\n'),
+    );
+  });
+
+  it('lists pending files and hunks in the Pending changes view and counts them in the status bar', async () => {
+    const { path } = await fileWith(original);
+    await propose(path);
+    const { review } = await tandemApi();
+    const files = review.files();
+    assert.deepEqual(
+      files.map((file) => [file.uri.fsPath, file.hunks.length]),
+      [[path, 3]],
+    );
+    const commands = new Set(await vscode.commands.getCommands(true));
+    for (const id of [
+      'tandem.review.acceptAll',
+      'tandem.review.rejectAll',
+      'tandem.review.nextHunk',
+      'tandem.pendingChanges.focus',
+    ]) {
+      assert.ok(commands.has(id), `${id} is registered`);
+    }
+    await vscode.commands.executeCommand('tandem.review.rejectAll');
+    assert.deepEqual(review.files(), []);
+    assert.equal(readFileSync(path, 'utf8'), original);
+  });
 });
