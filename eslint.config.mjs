@@ -42,6 +42,32 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/protocol/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', ...nodeBuiltins],
+              message: 'src/protocol is bundled into the webview: no vscode, no Node.',
+              allowTypeImports: false,
+            },
+            {
+              group: ['**/node/**', '**/host/**', '**/cli/**'],
+              message: 'src/protocol imports no other layer.',
+            },
+            {
+              group: ['**/core/**'],
+              message: 'src/protocol may mirror core types (import type), never bundle core code.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/node/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -16,6 +16,7 @@ import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { type Page, chromium } from 'playwright-core';
+import { emptyChatSnapshot } from '../src/protocol/chat-snapshot';
 import type { ConversationEntry } from '../src/protocol/conversation-entry';
 import type { HostToWebviewMessage } from '../src/protocol/host-to-webview-message';
 import { HostMessageType } from '../src/protocol/message-type';
@@ -260,11 +261,14 @@ async function craftedParagraphPhases(
     {
       type: HostMessageType.DidLoadChat,
       chatId: craftedChatId,
-      entries: [
-        { kind: 'user', id: 'crafted-question', text: 'Repeat this.', attachments: [] },
-        { kind: 'assistant', id: 'crafted-answer', text: craftedParagraph },
-      ],
-      todos: [],
+      chat: {
+        ...emptyChatSnapshot(),
+        busy: true,
+        entries: [
+          { kind: 'user', id: 'crafted-question', text: 'Repeat this.', attachments: [] },
+          { kind: 'assistant', id: 'crafted-answer', text: craftedParagraph },
+        ],
+      },
     },
   ];
   const open = (await page.evaluate(`window.__bench.load(${JSON.stringify(messages)})`)) as Measurement;
@@ -324,7 +328,6 @@ async function main(): Promise<void> {
         model: 'bench',
         models: [{ id: 'bench', label: 'Bench model' }],
         trusted: true,
-        busy: false,
       },
       {
         type: HostMessageType.DidChangeChats,
@@ -334,19 +337,22 @@ async function main(): Promise<void> {
       {
         type: HostMessageType.DidLoadChat,
         chatId,
-        entries: [
-          ...conversation(options.messages),
-          ...(options.prefill > 0
-            ? [
-                {
-                  kind: 'assistant' as const,
-                  id: 'prefill',
-                  text: sample.repeat(Math.ceil(options.prefill / sample.length)).slice(0, options.prefill),
-                },
-              ]
-            : []),
-        ],
-        todos: [],
+        chat: {
+          ...emptyChatSnapshot(),
+          busy: true,
+          entries: [
+            ...conversation(options.messages),
+            ...(options.prefill > 0
+              ? [
+                  {
+                    kind: 'assistant' as const,
+                    id: 'prefill',
+                    text: sample.repeat(Math.ceil(options.prefill / sample.length)).slice(0, options.prefill),
+                  },
+                ]
+              : []),
+          ],
+        },
       },
     ];
     const load = (await page.evaluate(`window.__bench.load(${JSON.stringify(setup)})`)) as Measurement;

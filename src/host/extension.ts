@@ -71,9 +71,12 @@ class TandemExtension extends Disposable {
     let host: Promise<TandemHost> | undefined;
     const loadHost = (): Promise<TandemHost> => {
       // The agent, providers and panel logic load on first use, keeping activation cheap.
-      host ??= import('./tandem-host').then(({ TandemHost }) =>
-        this._register(new TandemHost({ context, view, proposals, keys, logger })),
-      );
+      const startedAt = performance.now();
+      host ??= import('./tandem-host').then(({ TandemHost }) => {
+        const loaded = this._register(new TandemHost({ context, view, proposals, keys, logger }));
+        logger.info(`Chats loaded in ${Math.round(performance.now() - startedAt)} ms`);
+        return loaded;
+      });
       return host;
     };
     // Subscribed here, not in the lazily built host, so the webview's first `ready` is never lost;

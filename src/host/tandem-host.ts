@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
+import { describeModel } from '../core/model/model-catalog';
 import type { Logger } from '../core/ports';
 import { JsonlTranscriptStore } from '../node/session/jsonl-transcript-store';
 import type { Attachment } from '../protocol/attachment';
+import { attachmentSchema } from '../protocol/attachment';
 import type { ModelOption } from '../protocol/chat-state';
 import type { WebviewToHostMessage } from '../protocol/webview-to-host-message';
 import { composeChatAgent } from './agent/compose-chat-agent';
 import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
 import { ChatService } from './chat/chat-service';
+import { ChatSnapshotStore } from './chat/chat-snapshot-store';
 import { readHostSettings } from './config/host-settings';
 import type { ChatViewProvider } from './panel/chat-view-provider';
 import { chatViewId } from './panel/chat-view-provider';
@@ -64,6 +67,7 @@ export class TandemHost extends Disposable {
       createWriter: (reviewer) => new ReviewingFileWriter(this.workspace, reviewer),
       preview: new DiffPreview(options.proposals),
       sessions: this.sessions,
+      snapshots: new ChatSnapshotStore(sessionsDirectory, logger),
       logger,
       post: (message) => view.post(message),
       isTrusted,
@@ -75,6 +79,9 @@ export class TandemHost extends Disposable {
         return settings.model || defaultModelOf(settings.provider);
       },
       models: () => modelsFor(readHostSettings().provider),
+      contextWindow: (model) => describeModel(model, { provider: readHostSettings().provider }).contextWindow,
+      // Menus and keybindings show Stop only while the shown chat runs (`when: tandem.busy`).
+      setBusy: (busy) => void vscode.commands.executeCommand('setContext', 'tandem.busy', busy),
       activeChat: {
         get: () => context.workspaceState.get<string>('tandem.activeChat'),
         set: (id) => void context.workspaceState.update('tandem.activeChat', id),
@@ -98,13 +105,18 @@ export class TandemHost extends Disposable {
   }
 
   /**
-   * Takes a file or selection the person added from the editor or the Explorer (`path` already
-   * checked to be inside the workspace) and brings the Tandem view forward.
+   * Adds a file or selection to the shown chat's composer and reveals the view. The draft is held
+   * here, so this works before the webview exists (it gets the draft when it loads). Called by the
+   * "Add Selection to Tandem" and "Add File to Tandem" commands; `path` is workspace-relative.
    */
   async attach(attachment: Attachment): Promise<void> {
+    const parsed = attachmentSchema.safeParse(attachment);
+    if (!parsed.success) {
+      this.#logger.warn(`Ignored an invalid attachment: ${parsed.error.issues[0]?.message ?? ''}`);
+      return;
+    }
+    this.chats.attach(parsed.data);
     await vscode.commands.executeCommand(`${chatViewId}.focus`);
-    const lines = attachment.range ? `#L${attachment.range.startLine + 1}-${attachment.range.endLine}` : '';
-    this.#logger.info(`Attached ${attachment.kind} ${attachment.path}${lines}`);
   }
 
   /** Handles one validated webview message; failures are logged, never thrown. */

@@ -1,10 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+const lineNumber = z.int().check(z.nonnegative());
 
 /** A 0-based, end-exclusive line range inside a file (`endLine` may equal `startLine` for a caret). */
-export const lineRangeSchema = z.object({
-  startLine: z.number().int().nonnegative(),
-  endLine: z.number().int().nonnegative(),
-});
+export const lineRangeSchema = z.object({ startLine: lineNumber, endLine: lineNumber });
 
 /** A line range, 0-based, as sent between host and webview. */
 export type LineRange = z.infer<typeof lineRangeSchema>;
@@ -15,9 +14,19 @@ export type LineRange = z.infer<typeof lineRangeSchema>;
  */
 export const attachmentSchema = z.object({
   kind: z.enum(['file', 'selection']),
-  path: z.string().min(1).max(4096),
-  range: lineRangeSchema.optional(),
+  path: z.string().check(z.minLength(1), z.maxLength(4096)),
+  range: z.optional(lineRangeSchema),
 });
 
 /** A file or selection attached to a message. */
 export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** Two attachments name the same thing (same kind, path and range). */
+export function sameAttachment(a: Attachment, b: Attachment): boolean {
+  return (
+    a.kind === b.kind &&
+    a.path === b.path &&
+    a.range?.startLine === b.range?.startLine &&
+    a.range?.endLine === b.range?.endLine
+  );
+}

@@ -1,12 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { attachmentSchema } from './attachment';
+import { failActionSchema } from './wire-error';
+
+const count = z.number().check(z.nonnegative());
 
 /** Token counts of one turn; absent counts are 0. Mirrors the core `Usage`. */
 export const turnUsageSchema = z.object({
-  inputTokens: z.number().nonnegative(),
-  outputTokens: z.number().nonnegative(),
-  cacheReadTokens: z.number().nonnegative(),
-  cacheCreationTokens: z.number().nonnegative(),
+  inputTokens: count,
+  outputTokens: count,
+  cacheReadTokens: count,
+  cacheCreationTokens: count,
 });
 
 /** Token counts of one turn. */
@@ -36,17 +39,15 @@ export const permissionStatusSchema = z.enum(['pending', 'allow-once', 'allow-al
 /** A permission prompt's status. */
 export type PermissionStatus = z.infer<typeof permissionStatusSchema>;
 
-/** An edit proposal's status. An edit can also be accepted or rejected in the editor, not only here. */
-export const editStatusSchema = z.enum(['pending', 'accepted', 'rejected', 'cancelled']);
+/**
+ * An edit proposal's status, as the host settled it: `written` to the file, `rejected` by the
+ * person, `refused` by the host after an Accept (the write failed), `cancelled` because the turn
+ * ended first. An edit can be answered in the editor too, not only in the panel.
+ */
+export const editStatusSchema = z.enum(['pending', 'written', 'rejected', 'refused', 'cancelled']);
 
 /** An edit proposal's status. */
 export type EditStatus = z.infer<typeof editStatusSchema>;
-
-/** What the person can be sent to from an error: store an API key or open the settings. */
-export const failActionSchema = z.enum(['set-api-key', 'open-settings']);
-
-/** An error's follow-up action. */
-export type FailAction = z.infer<typeof failActionSchema>;
 
 const userEntrySchema = z.object({
   kind: z.literal('user'),
@@ -65,22 +66,22 @@ const toolEntrySchema = z.object({
   name: z.string(),
   summary: z.string(),
   status: toolStatusSchema,
-  durationMs: z.number().nonnegative().optional(),
+  durationMs: z.optional(count),
   /** The latest progress line while running. */
-  progress: z.string().optional(),
+  progress: z.optional(z.string()),
   /** The head of the result; the host truncates it (a few KB at most). */
-  resultPreview: z.string().optional(),
+  resultPreview: z.optional(z.string()),
   isError: z.boolean(),
 });
 
-/** Errors, retries and other one-line notes inside the conversation. */
+/** Errors, retries, interruptions and other one-line notes inside the conversation. */
 const noticeEntrySchema = z.object({
   kind: z.literal('notice'),
   id: z.string(),
-  level: z.enum(['error', 'retry', 'info']),
+  level: z.enum(['error', 'warning', 'retry', 'info']),
   message: z.string(),
-  code: z.string().optional(),
-  action: failActionSchema.optional(),
+  code: z.optional(z.string()),
+  action: z.optional(failActionSchema),
 });
 
 /** The token and cost line closing a turn. */
@@ -88,7 +89,7 @@ const usageEntrySchema = z.object({
   kind: z.literal('usage'),
   id: z.string(),
   usage: turnUsageSchema,
-  costUsd: z.number().nonnegative().optional(),
+  costUsd: z.optional(count),
   terminalReason: terminalReasonSchema,
 });
 
@@ -102,9 +103,9 @@ const permissionEntrySchema = z.object({
   /** Why it needs asking, e.g. "writes outside the workspace". */
   reason: z.string(),
   /** The rule "Allow always" would add, in Claude Code syntax: `Bash(npm test:*)`. */
-  suggestedRule: z.string().optional(),
+  suggestedRule: z.optional(z.string()),
   /** A unified diff when the call is an edit. */
-  diff: z.string().optional(),
+  diff: z.optional(z.string()),
   status: permissionStatusSchema,
 });
 
@@ -118,7 +119,12 @@ const editEntrySchema = z.object({
   /** VS Code language id, for colouring. */
   language: z.string(),
   status: editStatusSchema,
-  reason: z.string().optional(),
+  /** Why it was rejected or refused. */
+  reason: z.optional(z.string()),
+  /** How it was written, when that differs from the proposal ("merged with your unsaved changes"). */
+  detail: z.optional(z.string()),
+  /** While pending: why the last Accept could not be applied (the proposal stays open). */
+  problem: z.optional(z.string()),
 });
 
 /**
@@ -141,3 +147,6 @@ export type ConversationEntry = z.infer<typeof conversationEntrySchema>;
 export type ConversationEntryKind = ConversationEntry['kind'];
 /** A row of a given kind. */
 export type ConversationEntryOf<K extends ConversationEntryKind> = Extract<ConversationEntry, { kind: K }>;
+
+// Kept here as well as in wire-error.ts: callers outside the panel import it from this module.
+export { failActionSchema, type FailAction } from './wire-error';

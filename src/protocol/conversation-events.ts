@@ -1,25 +1,26 @@
-import { z } from 'zod';
-import { conversationEntrySchema, toolStatusSchema } from './conversation-entry';
+import * as z from 'zod/mini';
+import { chatSnapshotSchema } from './chat-snapshot';
+import { conversationEntrySchema } from './conversation-entry';
 import { HostMessageType } from './message-type';
 import { todoItemSchema } from './todo-item';
 
-const chatId = z.string().min(1);
+const chatId = z.string().check(z.minLength(1));
+const toolUseId = z.string().check(z.minLength(1));
 
 /**
- * The whole renderable history of one chat. Sent only when a chat is opened or the webview
- * (re)loads; everything after that arrives as events. Replaces the webview's copy of that chat.
+ * The whole of one chat as the host holds it. Sent when a chat is opened or the webview (re)loads;
+ * everything after that arrives as events. Replaces the webview's copy of that chat.
  */
 export const didLoadChatSchema = z.object({
   type: z.literal(HostMessageType.DidLoadChat),
   chatId,
-  entries: z.array(conversationEntrySchema),
-  todos: z.array(todoItemSchema),
+  chat: chatSnapshotSchema,
 });
-/** Host → webview: the full history of one chat. */
+/** Host → webview: one chat, whole. */
 export type DidLoadChat = z.infer<typeof didLoadChatSchema>;
 
 /**
- * One new row (the echoed user message, a notice…). An entry whose id already exists replaces it,
+ * One new row (the person's message, a notice…). An entry whose id already exists replaces it,
  * so resending is harmless.
  */
 export const didAppendMessageSchema = z.object({
@@ -43,7 +44,7 @@ export type DidStreamText = z.infer<typeof didStreamTextSchema>;
 export const didStartToolSchema = z.object({
   type: z.literal(HostMessageType.DidStartTool),
   chatId,
-  toolUseId: z.string().min(1),
+  toolUseId,
   name: z.string(),
   /** The key argument: a path, a command, a pattern. */
   summary: z.string(),
@@ -55,7 +56,7 @@ export type DidStartTool = z.infer<typeof didStartToolSchema>;
 export const didUpdateToolSchema = z.object({
   type: z.literal(HostMessageType.DidUpdateTool),
   chatId,
-  toolUseId: z.string().min(1),
+  toolUseId,
   progress: z.string(),
 });
 /** Host → webview: a running tool's latest progress line. */
@@ -65,11 +66,11 @@ export type DidUpdateTool = z.infer<typeof didUpdateToolSchema>;
 export const didEndToolSchema = z.object({
   type: z.literal(HostMessageType.DidEndTool),
   chatId,
-  toolUseId: z.string().min(1),
+  toolUseId,
   name: z.string(),
-  summary: z.string().optional(),
-  status: toolStatusSchema.exclude(['running']),
-  durationMs: z.number().nonnegative(),
+  summary: z.optional(z.string()),
+  status: z.enum(['done', 'error', 'cancelled']),
+  durationMs: z.number().check(z.nonnegative()),
   /** The head of the result, truncated by the host. */
   resultPreview: z.string(),
   isError: z.boolean(),

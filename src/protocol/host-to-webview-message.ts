@@ -1,4 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { HostMessageType } from './message-type';
+import {
+  changeQueuedMessageReplySchema,
+  didChangeDraftSchema,
+  didChangeQueueSchema,
+  sendMessageReplySchema,
+} from './composer-events';
 import {
   didAppendMessageSchema,
   didChangeTodosSchema,
@@ -8,14 +15,22 @@ import {
   didStreamTextSchema,
   didUpdateToolSchema,
 } from './conversation-events';
-import { attachReplySchema, didChangeChatsSchema, didChangeStateSchema } from './panel-events';
+import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
   didProposeEditSchema,
   didRequestPermissionSchema,
   didResolveEditSchema,
   didResolvePermissionSchema,
+  didUpdateEditSchema,
 } from './review-events';
-import { didEndTurnSchema, didFailSchema, didRetrySchema } from './turn-events';
+import {
+  didChangeContextSchema,
+  didEndTurnSchema,
+  didFailSchema,
+  didInterruptTurnSchema,
+  didRetrySchema,
+  didStartTurnSchema,
+} from './turn-events';
 
 /**
  * Every message the host posts to the webview, discriminated on `type`. The webview validates
@@ -32,14 +47,33 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didRequestPermissionSchema,
   didResolvePermissionSchema,
   didProposeEditSchema,
+  didUpdateEditSchema,
   didResolveEditSchema,
+  didStartTurnSchema,
   didRetrySchema,
   didEndTurnSchema,
+  didInterruptTurnSchema,
   didFailSchema,
+  didChangeContextSchema,
+  didChangeQueueSchema,
+  didChangeDraftSchema,
+  sendMessageReplySchema,
+  changeQueuedMessageReplySchema,
   didChangeChatsSchema,
   didChangeStateSchema,
-  attachReplySchema,
 ]);
 
 /** A host → webview message. */
 export type HostToWebviewMessage = z.infer<typeof hostToWebviewMessageSchema>;
+
+/** A message about one chat: what `reduceChat` folds into that chat's snapshot. */
+export type ChatMessage = Exclude<
+  HostToWebviewMessage,
+  {
+    type:
+      | typeof HostMessageType.DidChangeChats
+      | typeof HostMessageType.DidChangeState
+      | typeof HostMessageType.SendMessageReply
+      | typeof HostMessageType.ChangeQueuedMessageReply;
+  }
+> & { chatId: string };

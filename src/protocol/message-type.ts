@@ -13,13 +13,20 @@ export const HostMessageType = {
   DidRequestPermission: 'did-request-permission',
   DidResolvePermission: 'did-resolve-permission',
   DidProposeEdit: 'did-propose-edit',
+  DidUpdateEdit: 'did-update-edit',
   DidResolveEdit: 'did-resolve-edit',
+  DidStartTurn: 'did-start-turn',
   DidRetry: 'did-retry',
   DidEndTurn: 'did-end-turn',
+  DidInterruptTurn: 'did-interrupt-turn',
   DidFail: 'did-fail',
+  DidChangeContext: 'did-change-context',
+  DidChangeQueue: 'did-change-queue',
+  DidChangeDraft: 'did-change-draft',
+  SendMessageReply: 'send-message-reply',
+  ChangeQueuedMessageReply: 'change-queued-message-reply',
   DidChangeChats: 'did-change-chats',
   DidChangeState: 'did-change-state',
-  AttachReply: 'attach-reply',
 } as const;
 
 /** The union of host → webview `type` strings. */
@@ -28,10 +35,15 @@ export type HostMessageTypeName = (typeof HostMessageType)[keyof typeof HostMess
 /** The `type` string of every webview → host message. Commands expect no reply; requests do. */
 export const WebviewMessageType = {
   ReadyCommand: 'ready',
-  SendMessageCommand: 'send-message',
+  SendMessageRequest: 'send-message',
   StopCommand: 'stop',
   AnswerPermissionCommand: 'answer-permission',
   AnswerEditCommand: 'answer-edit',
+  ChangeDraftCommand: 'change-draft',
+  AttachCommand: 'attach',
+  RemoveAttachmentCommand: 'remove-attachment',
+  ChangeQueuedMessageRequest: 'change-queued-message',
+  SendQueuedCommand: 'send-queued',
   NewChatCommand: 'new-chat',
   OpenChatCommand: 'open-chat',
   SelectModelCommand: 'select-model',
@@ -39,7 +51,6 @@ export const WebviewMessageType = {
   OpenLinkCommand: 'open-link',
   OpenFileCommand: 'open-file',
   RunActionCommand: 'run-action',
-  AttachRequest: 'attach-request',
 } as const;
 
 /** The union of webview → host `type` strings. */

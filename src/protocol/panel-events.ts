@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { attachmentSchema } from './attachment';
+import * as z from 'zod/mini';
 import { chatSummarySchema, modelOptionSchema, permissionModeSchema } from './chat-state';
 import { HostMessageType } from './message-type';
 
@@ -7,7 +6,7 @@ import { HostMessageType } from './message-type';
 export const didChangeChatsSchema = z.object({
   type: z.literal(HostMessageType.DidChangeChats),
   chats: z.array(chatSummarySchema),
-  activeChatId: z.string().nullable(),
+  activeChatId: z.nullable(z.string()),
 });
 /** Host → webview: the history list changed. */
 export type DidChangeChats = z.infer<typeof didChangeChatsSchema>;
@@ -20,18 +19,6 @@ export const didChangeStateSchema = z.object({
   models: z.array(modelOptionSchema),
   /** False in VS Code Restricted Mode: only read-only tools run. */
   trusted: z.boolean(),
-  /** True while the active chat runs a turn. */
-  busy: z.boolean(),
 });
-/** Host → webview: mode, model, trust or busy changed. */
+/** Host → webview: mode, model or trust changed. */
 export type DidChangeState = z.infer<typeof didChangeStateSchema>;
-
-/** The reply to an `AttachRequest`; `attachment` is null when the person cancelled or none exists. */
-export const attachReplySchema = z.object({
-  type: z.literal(HostMessageType.AttachReply),
-  requestId: z.string().min(1),
-  attachment: attachmentSchema.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-});
-/** Host → webview: the answer to an attach request. */
-export type AttachReply = z.infer<typeof attachReplySchema>;

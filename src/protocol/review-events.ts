@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { editStatusSchema, permissionStatusSchema } from './conversation-entry';
+import * as z from 'zod/mini';
 import { HostMessageType } from './message-type';
 
-const chatId = z.string().min(1);
-const requestId = z.string().min(1);
+const chatId = z.string().check(z.minLength(1));
+const requestId = z.string().check(z.minLength(1));
 
 /** The loop needs the person's permission; the webview shows an inline prompt until answered. */
 export const didRequestPermissionSchema = z.object({
@@ -16,9 +15,9 @@ export const didRequestPermissionSchema = z.object({
   /** Why it needs asking. */
   reason: z.string(),
   /** The rule "Allow always" adds, in Claude Code syntax. */
-  suggestedRule: z.string().optional(),
+  suggestedRule: z.optional(z.string()),
   /** A unified diff when the call edits a file. */
-  diff: z.string().optional(),
+  diff: z.optional(z.string()),
 });
 /** Host → webview: ask the person to allow a tool call. */
 export type DidRequestPermission = z.infer<typeof didRequestPermissionSchema>;
@@ -28,7 +27,7 @@ export const didResolvePermissionSchema = z.object({
   type: z.literal(HostMessageType.DidResolvePermission),
   chatId,
   requestId,
-  status: permissionStatusSchema.exclude(['pending']),
+  status: z.enum(['allow-once', 'allow-always', 'deny', 'cancelled']),
 });
 /** Host → webview: a permission prompt is settled. */
 export type DidResolvePermission = z.infer<typeof didResolvePermissionSchema>;
@@ -48,13 +47,30 @@ export const didProposeEditSchema = z.object({
 /** Host → webview: show an edit preview with Accept / Reject / Open diff. */
 export type DidProposeEdit = z.infer<typeof didProposeEditSchema>;
 
-/** An edit was accepted or rejected (in the panel or in the editor), or cancelled. */
+/**
+ * An Accept could not be applied and the proposal stays open for another look: the person's own
+ * changes to the file overlap it. `problem` says so, in words for the person.
+ */
+export const didUpdateEditSchema = z.object({
+  type: z.literal(HostMessageType.DidUpdateEdit),
+  chatId,
+  requestId,
+  problem: z.string(),
+});
+/** Host → webview: an edit is still pending, with the reason the last Accept did not apply. */
+export type DidUpdateEdit = z.infer<typeof didUpdateEditSchema>;
+
+/**
+ * What became of an edit, from the host's outcome: written (`detail` when it was merged or the
+ * person's version), rejected by the person, refused by the host (`reason`), or cancelled.
+ */
 export const didResolveEditSchema = z.object({
   type: z.literal(HostMessageType.DidResolveEdit),
   chatId,
   requestId,
-  status: editStatusSchema.exclude(['pending']),
-  reason: z.string().optional(),
+  status: z.enum(['written', 'rejected', 'refused', 'cancelled']),
+  reason: z.optional(z.string()),
+  detail: z.optional(z.string()),
 });
 /** Host → webview: an edit preview is settled. */
 export type DidResolveEdit = z.infer<typeof didResolveEditSchema>;

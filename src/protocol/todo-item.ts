@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A todo as the panel shows it; mirrors the core TodoWrite item. */
 export const todoItemSchema = z.object({

@@ -1,28 +1,17 @@
-import { z } from 'zod';
-import { attachmentSchema } from './attachment';
-import { failActionSchema } from './conversation-entry';
+import * as z from 'zod/mini';
 import { permissionModeSchema } from './chat-state';
 import { WebviewMessageType } from './message-type';
+import { failActionSchema } from './wire-error';
 
-const chatId = z.string().min(1).max(200);
-const requestId = z.string().min(1).max(200);
+const chatId = z.string().check(z.minLength(1), z.maxLength(200));
+const requestId = z.string().check(z.minLength(1), z.maxLength(200));
 
-/** The webview is mounted and listening; the host answers with state, chats and the active chat. */
+/** The webview is mounted and listening; the host answers with chats, the active chat and state. */
 export const readyCommandSchema = z.object({ type: z.literal(WebviewMessageType.ReadyCommand) });
 /** Webview → host: ready to receive. */
 export type ReadyCommand = z.infer<typeof readyCommandSchema>;
 
-/** The person sent a message. The host echoes it back with `DidAppendMessage`. */
-export const sendMessageCommandSchema = z.object({
-  type: z.literal(WebviewMessageType.SendMessageCommand),
-  chatId,
-  text: z.string().min(1).max(1_000_000),
-  attachments: z.array(attachmentSchema).max(100),
-});
-/** Webview → host: send a message in a chat. */
-export type SendMessageCommand = z.infer<typeof sendMessageCommandSchema>;
-
-/** Stop the running turn of a chat. */
+/** Stop the running turn of a chat. Queued messages stay queued (held), nothing is sent. */
 export const stopCommandSchema = z.object({ type: z.literal(WebviewMessageType.StopCommand), chatId });
 /** Webview → host: abort a chat's turn. */
 export type StopCommand = z.infer<typeof stopCommandSchema>;
@@ -33,7 +22,7 @@ export const answerPermissionCommandSchema = z.object({
   chatId,
   requestId,
   answer: z.enum(['allow-once', 'allow-always', 'deny']),
-  message: z.string().max(10_000).optional(),
+  message: z.optional(z.string().check(z.maxLength(10_000))),
 });
 /** Webview → host: answer a permission prompt. */
 export type AnswerPermissionCommand = z.infer<typeof answerPermissionCommandSchema>;
@@ -44,7 +33,7 @@ export const answerEditCommandSchema = z.object({
   chatId,
   requestId,
   answer: z.enum(['accept', 'reject', 'open-diff']),
-  reason: z.string().max(10_000).optional(),
+  reason: z.optional(z.string().check(z.maxLength(10_000))),
 });
 /** Webview → host: accept, reject or open an edit. */
 export type AnswerEditCommand = z.infer<typeof answerEditCommandSchema>;
@@ -65,7 +54,7 @@ export type OpenChatCommand = z.infer<typeof openChatCommandSchema>;
 /** Pick the model for the next turns. */
 export const selectModelCommandSchema = z.object({
   type: z.literal(WebviewMessageType.SelectModelCommand),
-  model: z.string().min(1).max(200),
+  model: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 /** Webview → host: select a model. */
 export type SelectModelCommand = z.infer<typeof selectModelCommandSchema>;
@@ -81,10 +70,7 @@ export type SelectModeCommand = z.infer<typeof selectModeCommandSchema>;
 /** Open an http(s) link from model text in the browser; the host re-checks the scheme. */
 export const openLinkCommandSchema = z.object({
   type: z.literal(WebviewMessageType.OpenLinkCommand),
-  url: z
-    .string()
-    .max(8192)
-    .regex(/^https?:\/\//i),
+  url: z.string().check(z.maxLength(8192), z.regex(/^https?:\/\//i)),
 });
 /** Webview → host: open a link externally. */
 export type OpenLinkCommand = z.infer<typeof openLinkCommandSchema>;
@@ -92,8 +78,8 @@ export type OpenLinkCommand = z.infer<typeof openLinkCommandSchema>;
 /** Open a workspace file (from a tool card or an edit preview), optionally at a 0-based line. */
 export const openFileCommandSchema = z.object({
   type: z.literal(WebviewMessageType.OpenFileCommand),
-  path: z.string().min(1).max(4096),
-  line: z.number().int().nonnegative().optional(),
+  path: z.string().check(z.minLength(1), z.maxLength(4096)),
+  line: z.optional(z.int().check(z.nonnegative())),
 });
 /** Webview → host: open a file in the editor. */
 export type OpenFileCommand = z.infer<typeof openFileCommandSchema>;
@@ -105,12 +91,3 @@ export const runActionCommandSchema = z.object({
 });
 /** Webview → host: run an error's action. */
 export type RunActionCommand = z.infer<typeof runActionCommandSchema>;
-
-/** Ask the host for an attachment: a file picker or the current editor selection. Reply: `AttachReply`. */
-export const attachRequestSchema = z.object({
-  type: z.literal(WebviewMessageType.AttachRequest),
-  requestId,
-  kind: z.enum(['file', 'selection']),
-});
-/** Webview → host: request an attachment. */
-export type AttachRequest = z.infer<typeof attachRequestSchema>;

@@ -1,8 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import {
+  attachCommandSchema,
+  changeDraftCommandSchema,
+  changeQueuedMessageRequestSchema,
+  removeAttachmentCommandSchema,
+  sendMessageRequestSchema,
+  sendQueuedCommandSchema,
+} from './composer-commands';
 import {
   answerEditCommandSchema,
   answerPermissionCommandSchema,
-  attachRequestSchema,
   newChatCommandSchema,
   openChatCommandSchema,
   openFileCommandSchema,
@@ -11,7 +18,6 @@ import {
   runActionCommandSchema,
   selectModeCommandSchema,
   selectModelCommandSchema,
-  sendMessageCommandSchema,
   stopCommandSchema,
 } from './webview-commands';
 
@@ -21,10 +27,15 @@ import {
  */
 export const webviewToHostMessageSchema = z.discriminatedUnion('type', [
   readyCommandSchema,
-  sendMessageCommandSchema,
+  sendMessageRequestSchema,
   stopCommandSchema,
   answerPermissionCommandSchema,
   answerEditCommandSchema,
+  changeDraftCommandSchema,
+  attachCommandSchema,
+  removeAttachmentCommandSchema,
+  changeQueuedMessageRequestSchema,
+  sendQueuedCommandSchema,
   newChatCommandSchema,
   openChatCommandSchema,
   selectModelCommandSchema,
@@ -32,7 +43,6 @@ export const webviewToHostMessageSchema = z.discriminatedUnion('type', [
   openLinkCommandSchema,
   openFileCommandSchema,
   runActionCommandSchema,
-  attachRequestSchema,
 ]);
 
 /** A webview → host message. */

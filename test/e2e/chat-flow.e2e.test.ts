@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { E2eFixture } from './e2e-fixture';
-import { sendMessage, startE2e } from './e2e-fixture';
+import { editCard, screenshotIfFailed, sendMessage, startE2e } from './e2e-fixture';
 
 const original = 'export const greeting = "hello";\n';
 
@@ -17,25 +17,9 @@ function toolResults(body: unknown): { tool_use_id: string; is_error?: boolean; 
   );
 }
 
-/**
- * Answers Allow when a permission prompt comes before the edit preview; returns whether one came.
- * Waits until either the prompt or the preview is on screen.
- */
-async function allowIfAsked(fixture: E2eFixture, screenshot?: string): Promise<boolean> {
-  const panel = fixture.panel();
-  const allow = panel
-    .getByRole('region', { name: /^Permission: / })
-    .last()
-    .getByRole('button', { name: 'Allow', exact: true });
-  const accept = panel
-    .getByRole('region', { name: /^Edit / })
-    .last()
-    .getByRole('button', { name: 'Accept' });
-  await allow.or(accept).first().waitFor();
-  if (!(await allow.isVisible())) return false;
-  if (screenshot) await fixture.screenshot(screenshot);
-  await allow.click();
-  return true;
+/** An Edit call replacing `from` with `to` in `file`. */
+function edit(id: string, file: string, from: string, to: string) {
+  return { toolUse: { id, name: 'Edit', input: { file_path: file, old_string: from, new_string: to } } };
 }
 
 describe('Tandem in VS Code, end to end (packaged .vsix, scripted model)', () => {
@@ -45,6 +29,10 @@ describe('Tandem in VS Code, end to end (packaged .vsix, scripted model)', () =>
   before(async () => {
     fixture = await startE2e({ 'greeting.ts': original });
     file = join(fixture.workspace, 'greeting.ts');
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(fixture, this.currentTest);
   });
 
   after(async () => {
@@ -57,59 +45,54 @@ describe('Tandem in VS Code, end to end (packaged .vsix, scripted model)', () =>
         { text: 'Reading it first.' },
         { toolUse: { id: 'toolu_read_1', name: 'Read', input: { file_path: file } } },
       ],
-      [
-        { text: 'Changing the greeting.' },
-        {
-          toolUse: {
-            id: 'toolu_edit_1',
-            name: 'Edit',
-            input: { file_path: file, old_string: '"hello"', new_string: '"hello, world"' },
-          },
-        },
-      ],
+      [{ text: 'Changing the greeting.' }, edit('toolu_edit_1', file, '"hello"', '"hello, world"')],
       [{ text: 'The greeting now says hello, world.' }],
     );
     const panel = fixture.panel();
     await sendMessage(fixture, 'Make the greeting say hello, world');
     await fixture.screenshot('01-sent');
-    const asked = await allowIfAsked(fixture, '02-permission-prompt');
-    const preview = panel.getByRole('region', { name: /^Edit .*greeting\.ts$/ });
+    const preview = editCard(fixture, 'greeting.ts');
     await preview.getByRole('button', { name: 'Accept' }).waitFor();
     await fixture.screenshot('03-diff-preview');
+    // The preview is the question: the agent waits for the answer, nothing is written, nobody else asks.
+    const waiting = fixture.model.modelRequests.length;
+    assert.equal(waiting, 2, 'the model was not called again while the edit waits');
     assert.equal(readFileSync(file, 'utf8'), original, 'nothing is written before Accept');
+    assert.equal(await preview.locator('.card-status').innerText(), 'Waiting for review');
+    assert.equal(await panel.getByRole('region', { name: /^Permission: / }).count(), 0, 'no second question');
     await preview.getByRole('button', { name: 'Accept' }).click();
     await panel.getByText('The greeting now says hello, world.').waitFor();
-    await fixture.screenshot('04-accepted');
-    // Whether an edit asks first depends on the permission mode and rules; the preview always shows.
-    process.stdout.write(
-      `      (permission prompt before the preview: ${asked ? 'yes' : 'no, the preview asked'})\n`,
+    assert.equal(
+      await preview.locator('.card-status').innerText(),
+      'Written',
+      'the card says what the host did',
     );
+    await fixture.screenshot('04-accepted');
     assert.equal(readFileSync(file, 'utf8'), 'export const greeting = "hello, world";\n');
+    const result = toolResults(fixture.model.modelRequests[waiting]?.body).find(
+      (block) => block.tool_use_id === 'toolu_edit_1',
+    );
+    assert.equal(result?.is_error, undefined, 'the edit went back to the model as done');
   });
 
-  it('leaves the file unchanged when the person rejects, and tells the model why', async () => {
+  it('rejects with one click, taking the reason typed in the box, and tells the model why', async () => {
     const before = readFileSync(file, 'utf8');
     fixture.model.enqueue(
-      [
-        {
-          toolUse: {
-            id: 'toolu_edit_2',
-            name: 'Edit',
-            input: { file_path: file, old_string: '"hello, world"', new_string: '"bye"' },
-          },
-        },
-      ],
+      [edit('toolu_edit_2', file, '"hello, world"', '"bye"')],
       [{ text: 'Understood, leaving it.' }],
     );
     const panel = fixture.panel();
     const requestsBefore = fixture.model.modelRequests.length;
     await sendMessage(fixture, 'Now make it say bye');
-    await allowIfAsked(fixture);
-    const preview = panel.getByRole('region', { name: /^Edit .*greeting\.ts$/ }).last();
+    const preview = editCard(fixture, 'greeting.ts');
+    await preview.getByRole('button', { name: 'Reject' }).waitFor();
+    await panel.getByLabel('Message Tandem').fill('keep the friendly greeting');
+    await preview.getByText('Reject sends your message as the reason.').waitFor();
+    await fixture.screenshot('05-reject-with-reason');
     await preview.getByRole('button', { name: 'Reject' }).click();
-    await preview.getByLabel('Reason for rejecting (optional)').fill('keep the friendly greeting');
-    await preview.getByRole('button', { name: 'Reject with reason' }).click();
     await panel.getByText('Understood, leaving it.').waitFor();
+    assert.equal(await preview.locator('.card-status').innerText(), 'Rejected', 'one click rejected it');
+    assert.equal(await panel.getByLabel('Message Tandem').inputValue(), '', 'the reason left the box');
     await fixture.screenshot('05-rejected');
     assert.equal(readFileSync(file, 'utf8'), before);
     const followUp = fixture.model.modelRequests[requestsBefore + 1];
@@ -120,25 +103,44 @@ describe('Tandem in VS Code, end to end (packaged .vsix, scripted model)', () =>
     assert.match(JSON.stringify(result.content), /keep the friendly greeting/);
   });
 
-  it('writes what the person changed in the diff editor before accepting', async () => {
-    const before = readFileSync(file, 'utf8');
+  it('answers each of two waiting edits with its own buttons: Reject one, Accept the other', async () => {
+    const other = join(fixture.workspace, 'other.ts');
     fixture.model.enqueue(
       [
         {
           toolUse: {
-            id: 'toolu_edit_3',
-            name: 'Edit',
-            input: { file_path: file, old_string: 'greeting', new_string: 'salutation' },
+            id: 'toolu_write_a',
+            name: 'Write',
+            input: { file_path: other, content: 'export const a = 1;\n' },
           },
         },
+        edit('toolu_edit_4', file, 'greeting', 'salutation'),
       ],
+      [{ text: 'One of two.' }],
+    );
+    const panel = fixture.panel();
+    await sendMessage(fixture, 'Create other.ts and rename greeting');
+    const first = editCard(fixture, 'other.ts');
+    await first.getByRole('button', { name: 'Reject' }).click();
+    const second = editCard(fixture, 'greeting.ts');
+    await second.getByRole('button', { name: 'Accept' }).click();
+    await panel.getByText('One of two.').waitFor();
+    assert.equal(await first.locator('.card-status').innerText(), 'Rejected');
+    assert.equal(await second.locator('.card-status').innerText(), 'Written');
+    assert.equal(existsSync(other), false, 'the rejected file was not created');
+    assert.match(readFileSync(file, 'utf8'), /salutation/);
+    await fixture.screenshot('05c-two-edits');
+  });
+
+  it('writes what the person changed in the diff editor before accepting', async () => {
+    fixture.model.enqueue(
+      [edit('toolu_edit_3', file, 'salutation', 'greeting')],
       [{ text: 'Noted your version.' }],
     );
     const { page } = fixture;
     const panel = fixture.panel();
-    await sendMessage(fixture, 'Rename greeting to salutation');
-    await allowIfAsked(fixture);
-    const preview = panel.getByRole('region', { name: /^Edit .*greeting\.ts$/ }).last();
+    await sendMessage(fixture, 'Rename salutation back to greeting');
+    const preview = editCard(fixture, 'greeting.ts');
     await preview.getByRole('button', { name: 'Open diff' }).click();
     const modified = page.locator('.monaco-diff-editor .editor.modified .view-lines');
     await modified.waitFor();
@@ -149,8 +151,8 @@ describe('Tandem in VS Code, end to end (packaged .vsix, scripted model)', () =>
     await fixture.screenshot('05b-diff-editor-edited');
     await preview.getByRole('button', { name: 'Accept' }).click();
     await panel.getByText('Noted your version.').waitFor();
-    assert.notEqual(readFileSync(file, 'utf8'), before);
     assert.match(readFileSync(file, 'utf8'), /^export const welcome = "hi";\r?\n?$/);
+    assert.match(await preview.innerText(), /Your version was written\./);
   });
 
   it('asks before running a command, and runs it when the person allows it', async () => {
@@ -178,30 +180,43 @@ describe('Tandem in VS Code, end to end (packaged .vsix, scripted model)', () =>
     assert.equal(readFileSync(marker, 'utf8'), 'ran\n');
   });
 
-  it('stops a streaming answer when the person clicks Stop', async () => {
+  it('queues what the person types while an answer streams; Stop sends nothing until they say so', async () => {
     const long = Array.from({ length: 200 }, (_, index) => `sentence ${index} of a long answer.`).join(' ');
-    fixture.model.enqueue({ blocks: [{ text: long }], chunk: { tokens: 2, delayMs: 100 } });
+    fixture.model.enqueue({ blocks: [{ text: long }], chunk: { tokens: 2, delayMs: 100 } }, [
+      { text: 'Here is the short one.' },
+    ]);
     const panel = fixture.panel();
     await sendMessage(fixture, 'Tell me a long story');
     await panel.getByText('sentence 3 of', { exact: false }).waitFor();
+    await sendMessage(fixture, 'Now a short one');
+    const queue = panel.getByRole('region', { name: 'Queued messages' });
+    await queue.getByText('Now a short one').waitFor();
+    await queue.getByText('Queued: sent when this turn ends').waitFor();
+    await fixture.screenshot('06-queued-while-streaming');
+    const requests = fixture.model.modelRequests.length;
     await panel.getByRole('button', { name: 'Stop' }).click();
-    await panel.getByRole('button', { name: 'Send' }).waitFor();
+    await panel.getByText('Not sent: you stopped the turn.').waitFor();
     await panel.getByText('Stopped', { exact: false }).first().waitFor();
     await fixture.screenshot('06-stopped');
-    const shown = (await panel.locator('body').innerText()).includes('sentence 199 of');
-    assert.equal(shown, false, 'the rest of the answer never arrived');
+    assert.equal(fixture.model.modelRequests.length, requests, 'Stop sent nothing');
+    assert.equal((await panel.locator('body').innerText()).includes('sentence 199 of'), false);
+    await queue.getByRole('button', { name: 'Send now' }).click();
+    await panel.getByText('Here is the short one.').waitFor();
+    assert.match(JSON.stringify(fixture.model.modelRequests.at(-1)?.body), /Now a short one/);
   });
 
   it('finds the conversation intact after the window reloads, and continues it', async () => {
     await fixture.reload();
     const panel = fixture.panel();
     const conversation = panel.getByRole('list', { name: 'Conversation' });
-    await conversation.getByText('Make the greeting say hello, world').waitFor({ timeout: 60_000 });
+    await conversation.getByText('Here is the short one.').waitFor();
+    // The list shows the newest rows; the person scrolls up to the start of the chat.
+    await conversation.hover();
+    await fixture.page.mouse.wheel(0, -100_000);
+    await conversation.getByText('Make the greeting say hello, world').waitFor();
     await conversation.getByText('The greeting now says hello, world.').waitFor();
-    await conversation.getByText('Understood, leaving it.').waitFor();
     await panel.getByRole('button', { name: 'Send' }).waitFor();
     await fixture.screenshot('07-after-reload');
-    // The webview keeps a snapshot of its own; the model request proves the host restored the session.
     fixture.model.enqueue([{ text: 'We changed the greeting and kept it.' }]);
     const requestsBefore = fixture.model.modelRequests.length;
     await sendMessage(fixture, 'What did we change?');

@@ -86,6 +86,8 @@ export interface CodeServerOptions {
 export interface CodeServer {
   readonly url: string;
   readonly port: number;
+  /** The server's process id, which is also its process group: its extension host runs in that group. */
+  readonly pid: number;
   readonly userDataDir: string;
   readonly extensionsDir: string;
   /** Everything the server printed so far. */
@@ -154,6 +156,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   return {
     url,
     port,
+    pid: child.pid ?? 0,
     userDataDir,
     extensionsDir,
     output: () => output,

@@ -1,12 +1,12 @@
 /** @jsxRuntime automatic */
 import { createContext, useContext } from 'react';
+import type { PanelView } from '../../src/protocol/panel-view';
 import type { WebviewToHostMessage } from '../../src/protocol/webview-to-host-message';
-import type { PanelState } from './state/panel-state';
 import { type Store, useStore } from './state/store';
 
 /** What every component may reach: the store and the way to the host. */
 export interface Panel {
-  store: Store<PanelState>;
+  store: Store<PanelView>;
   post: (message: WebviewToHostMessage) => void;
 }
 
@@ -20,7 +20,7 @@ export function usePanel(): Panel {
   return panel;
 }
 
-/** Selects a slice of panel state; re-renders on change only. */
-export function usePanelState<S>(selector: (state: PanelState) => S): S {
+/** Selects a slice of the panel view; re-renders on change only. */
+export function usePanelState<S>(selector: (view: PanelView) => S): S {
   return useStore(usePanel().store, selector);
 }

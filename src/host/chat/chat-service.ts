@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger, Reviewer } from '../../core/ports';
+import { statSync } from 'node:fs';
+import type { Logger } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
 import { JsonlTranscriptStore } from '../../node/session/jsonl-transcript-store';
+import type { Attachment } from '../../protocol/attachment';
 import type { ChatSummary, ModelOption, PermissionMode } from '../../protocol/chat-state';
-import type { FailAction } from '../../protocol/conversation-entry';
+import { emptyChatSnapshot } from '../../protocol/chat-snapshot';
 import type { HostToWebviewMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
+import type { FailAction } from '../../protocol/wire-error';
 import type { ChatAgentFactory } from '../agent/chat-agent';
-import type { EditPreview } from './chat-questions';
-import type { ChatSessionOptions } from './chat-session';
+import type { EditReviewer } from '../review/edit-reviewer';
+import type { ChatSessionOptions, OutgoingChatMessage, SendOutcome } from './chat-session';
 import { ChatSession } from './chat-session';
-import { ConversationLog } from './conversation-log';
+import type { ChatSnapshotStore } from './chat-snapshot-store';
+import type { EditPreview } from './edit-reviews';
 import { entriesFromMessages, titleFromMessages } from './transcript-entries';
-
-type RestoredChat = NonNullable<ChatSessionOptions['restored']> & { title: string | undefined };
 
 function storedId(session: ChatSession): string {
   return session.transcriptId ?? session.id;
@@ -22,9 +24,10 @@ function storedId(session: ChatSession): string {
 /** What the chat service needs from the editor; all injectable for tests. */
 export interface ChatServiceOptions {
   createAgent: ChatAgentFactory;
-  createWriter(reviewer: Reviewer): FileWriter;
+  createWriter(reviewer: EditReviewer): FileWriter;
   preview: EditPreview;
   sessions: JsonlTranscriptStore;
+  snapshots: ChatSnapshotStore;
   logger: Logger;
   post(message: HostToWebviewMessage): void;
   isTrusted(): boolean;
@@ -34,8 +37,12 @@ export interface ChatServiceOptions {
   mode(): PermissionMode;
   model(): string;
   models(): Promise<ModelOption[]>;
+  /** The context window of a model id, in tokens, for the meter. */
+  contextWindow(model: string): number;
   /** The chat shown last, kept across window reloads (workspaceState). */
   activeChat: { get(): string | undefined; set(id: string | undefined): void };
+  /** Whether the shown chat runs a turn, for the editor (the `tandem.busy` context key). */
+  setBusy(busy: boolean): void;
 }
 
 /**
@@ -45,6 +52,7 @@ export interface ChatServiceOptions {
 export class ChatService {
   readonly #sessions = new Map<string, ChatSession>();
   #activeChatId: string | undefined;
+  #lastTime = 0;
   readonly #options: ChatServiceOptions;
 
   constructor(options: ChatServiceOptions) {
@@ -60,16 +68,14 @@ export class ChatService {
     return this.#activeChatId ? this.#session(this.#activeChatId) : undefined;
   }
 
-  /** Everything a freshly (re)loaded webview needs: state, chat list, the shown chat. */
+  /**
+   * Everything a freshly (re)loaded webview needs: the chat list, the shown chat whole (pending
+   * prompts, previews and the queue included), then the settings. The chat goes first: the model
+   * list may take a while (the editor's language models), and the composer needs its chat.
+   */
   async sendAll(): Promise<void> {
-    // The composer needs a chat to send into: start an empty one when none is shown (or the shown
-    // one's transcript is gone). It reaches the disk only with its first message.
-    const chat = this.activeChat ?? this.#create(randomUUID(), undefined);
-    this.#activeChatId = chat.id;
-    this.#options.activeChat.set(storedId(chat));
+    this.#show(this.#ensureActive(), false);
     await this.sendState();
-    this.sendChats();
-    this.#sendChat(chat);
   }
 
   async sendState(): Promise<void> {
@@ -79,7 +85,6 @@ export class ChatService {
       model: this.#options.model(),
       models: await this.#options.models().catch(() => []),
       trusted: this.#options.isTrusted(),
-      busy: this.activeChat?.busy ?? false,
     });
   }
 
@@ -91,33 +96,25 @@ export class ChatService {
     });
   }
 
-  /** Running and stored chats, newest first. */
+  /** Running and stored chats, most recently changed first. */
   listChats(): ChatSummary[] {
     const summaries = new Map<string, ChatSummary>();
     const open = new Set([...this.#sessions.values()].map(storedId));
     for (const stored of this.#options.sessions.list()) {
       if (open.has(stored.sessionId)) continue;
-      summaries.set(stored.sessionId, {
-        id: stored.sessionId,
-        title: stored.title ?? 'Untitled chat',
-        busy: false,
-        updatedAt: stored.updatedAt,
-      });
+      const { sessionId: id, updatedAt } = stored;
+      summaries.set(id, { id, title: stored.title ?? 'Untitled chat', busy: false, updatedAt });
     }
     for (const session of this.#sessions.values()) {
-      summaries.set(session.id, {
-        id: session.id,
-        title: session.title || 'New chat',
-        busy: session.busy,
-        updatedAt: session.updatedAt,
-      });
+      const { id, busy, updatedAt } = session;
+      summaries.set(id, { id, title: session.title || 'New chat', busy, updatedAt });
     }
     return [...summaries.values()].sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   newChat(): ChatSession {
     const session = this.#create(randomUUID(), undefined);
-    this.#show(session);
+    this.#show(session, true);
     return session;
   }
 
@@ -125,14 +122,20 @@ export class ChatService {
   openChat(chatId: string): boolean {
     const session = this.#session(chatId);
     if (!session) return false;
-    this.#show(session);
+    this.#show(session, true);
     return true;
   }
 
-  /** Sends in the given chat, or the shown one (a new one when none is shown). */
-  async send(text: string, chatId?: string): Promise<void> {
-    const session = (chatId ? this.#session(chatId) : this.activeChat) ?? this.newChat();
-    await session.send(text);
+  /** Sends in the given chat, or the shown one (a new one when none is shown). Never throws. */
+  async send(message: OutgoingChatMessage, chatId?: string): Promise<SendOutcome> {
+    const session = chatId === undefined ? this.#ensureActive() : this.#session(chatId);
+    if (session === undefined) {
+      return {
+        disposition: 'failed',
+        error: { code: 'unknown-chat', message: 'That chat no longer exists.' },
+      };
+    }
+    return session.send(message);
   }
 
   stop(chatId?: string): void {
@@ -141,6 +144,11 @@ export class ChatService {
 
   session(chatId: string): ChatSession | undefined {
     return this.#session(chatId);
+  }
+
+  /** Adds an attachment to a chat's composer (the shown chat's by default, started if need be). */
+  attach(attachment: Attachment, chatId?: string): void {
+    (chatId === undefined ? this.#ensureActive() : this.#session(chatId))?.attach(attachment);
   }
 
   fail(code: string, message: string, action?: FailAction): void {
@@ -157,25 +165,33 @@ export class ChatService {
     for (const session of this.#sessions.values()) session.resetAgent();
   }
 
+  /**
+   * Writes every snapshot as it is, then stops every turn: the next extension host finds the
+   * turns that were running and shows them as interrupted (a shutdown is one), not as stopped.
+   */
   dispose(): void {
+    this.#options.snapshots.close();
     for (const session of this.#sessions.values()) void session.dispose();
   }
 
-  #show(session: ChatSession): void {
+  /** The shown chat; an empty one when there is none (or its files are gone), under the id the editor remembers. */
+  #ensureActive(): ChatSession {
+    const existing = this.activeChat;
+    if (existing !== undefined) return existing;
+    const remembered = this.#activeChatId;
+    const id = remembered && JsonlTranscriptStore.isValidSessionId(remembered) ? remembered : randomUUID();
+    const session = this.#create(id, undefined);
     this.#activeChatId = session.id;
-    this.#options.activeChat.set(storedId(session));
-    this.#sendChat(session);
-    this.sendChats();
-    void this.sendState();
+    return session;
   }
 
-  #sendChat(session: ChatSession): void {
-    this.#options.post({
-      type: HostMessageType.DidLoadChat,
-      chatId: session.id,
-      entries: session.log.entries,
-      todos: session.log.todos,
-    });
+  #show(session: ChatSession, sendState: boolean): void {
+    this.#activeChatId = session.id;
+    this.#options.activeChat.set(storedId(session));
+    this.#options.setBusy(session.busy);
+    this.sendChats();
+    this.#options.post({ type: HostMessageType.DidLoadChat, chatId: session.id, chat: session.snapshot });
+    if (sendState) void this.sendState();
   }
 
   #session(chatId: string): ChatSession | undefined {
@@ -184,36 +200,61 @@ export class ChatService {
       [...this.#sessions.values()].find((session) => session.transcriptId === chatId);
     if (existing) return existing;
     if (!JsonlTranscriptStore.isValidSessionId(chatId)) return undefined;
-    const stored = this.#options.sessions.load(chatId);
-    if (!stored) return undefined;
+    const saved = this.#options.snapshots.load(chatId);
+    const transcript = this.#options.sessions.load(chatId);
+    if (!saved && !transcript) return undefined;
+    const chat = saved?.chat ?? {
+      ...emptyChatSnapshot(),
+      entries: entriesFromMessages(transcript?.messages ?? []),
+      todos: [...(transcript?.todos ?? [])],
+    };
+    const title = saved?.title ?? titleFromMessages(transcript?.messages ?? []) ?? '';
     return this.#create(chatId, {
-      log: new ConversationLog(entriesFromMessages(stored.messages), stored.todos),
-      title: stored.title ?? titleFromMessages(stored.messages),
+      title,
+      restored: {
+        chat,
+        // Opening a chat does not change it: it keeps its place in the history.
+        updatedAt: saved?.updatedAt ?? statSync(this.#options.sessions.pathOf(chatId)).mtimeMs,
+        resume: transcript !== undefined,
+      },
     });
   }
 
-  #create(id: string, restored: RestoredChat | undefined): ChatSession {
+  #create(id: string, restored: Pick<ChatSessionOptions, 'title' | 'restored'> | undefined): ChatSession {
+    const options = this.#options;
     const session = new ChatSession({
       id,
       title: restored?.title ?? '',
-      createAgent: this.#options.createAgent,
-      createWriter: this.#options.createWriter,
+      createAgent: options.createAgent,
+      createWriter: options.createWriter,
       onDidCreateAgent: (created) => {
-        if (created.id === this.#activeChatId) this.#options.activeChat.set(storedId(created));
+        if (created.id === this.#activeChatId) options.activeChat.set(storedId(created));
       },
-      post: this.#options.post,
+      post: options.post,
+      onDidChange: (changed, urgency) => {
+        const stored = () => ({ title: changed.title, updatedAt: changed.updatedAt, chat: changed.snapshot });
+        options.snapshots.save(changed.id, stored, urgency);
+      },
       onDidChangeBusy: () => {
         this.sendChats();
-        if (id === this.#activeChatId) void this.sendState();
+        if (id === this.#activeChatId) options.setBusy(session.busy);
       },
-      preview: this.#options.preview,
-      logger: this.#options.logger,
-      isTrusted: this.#options.isTrusted,
-      workspaceRoot: this.#options.workspaceRoot(),
-      languageOf: this.#options.languageOf,
-      ...(restored ? { restored: { log: restored.log } } : {}),
+      preview: options.preview,
+      logger: options.logger,
+      isTrusted: options.isTrusted,
+      workspaceRoot: options.workspaceRoot(),
+      languageOf: options.languageOf,
+      contextWindow: options.contextWindow,
+      now: () => this.#now(),
+      ...(restored?.restored ? { restored: restored.restored } : {}),
     });
     this.#sessions.set(id, session);
     return session;
+  }
+
+  /** Epoch milliseconds, strictly increasing, so two chats changed in the same millisecond still sort. */
+  #now(): number {
+    this.#lastTime = Math.max(Date.now(), this.#lastTime + 1);
+    return this.#lastTime;
   }
 }

@@ -1,118 +1,262 @@
-import type { Usage } from '../../core/messages/message';
-import { addUsage, emptyUsage } from '../../core/messages/message';
-import type { Approver, Logger, Reviewer } from '../../core/ports';
+import type { Logger } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
-import type { HostToWebviewMessage } from '../../protocol/host-to-webview-message';
+import { type Attachment, sameAttachment } from '../../protocol/attachment';
+import type { ChatSnapshot, QueuedMessage } from '../../protocol/chat-snapshot';
+import { emptyChatSnapshot } from '../../protocol/chat-snapshot';
+import type { ChatMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
+import { reduceChat } from '../../protocol/reduce-chat';
 import type { AnswerEditCommand, AnswerPermissionCommand } from '../../protocol/webview-commands';
-import type { ChatAgent, ChatAgentFactory, ChatAgentRequest } from '../agent/chat-agent';
-import type { EditPreview } from './chat-questions';
-import { ChatQuestions } from './chat-questions';
-import { ConversationLog } from './conversation-log';
-import { mapLoopEvent } from './loop-event-mapper';
+import type { WireError } from '../../protocol/wire-error';
+import type { ChatAgent, ChatAgentFactory } from '../agent/chat-agent';
+import type { EditReviewer } from '../review/edit-reviewer';
+import type { SaveUrgency } from './chat-snapshot-store';
+import type { EditPreview } from './edit-reviews';
+import { EditReviews } from './edit-reviews';
+import { interruptionNotice } from './interruption-notice';
+import { MessageQueue } from './message-queue';
+import { PermissionPrompts } from './permission-prompts';
+import { promptText } from './prompt-text';
+import { runTurn } from './run-turn';
 
 /** Options of {@link ChatSession}. */
 export interface ChatSessionOptions {
   id: string;
   title: string;
   createAgent: ChatAgentFactory;
-  createWriter(reviewer: Reviewer): FileWriter;
+  createWriter(reviewer: EditReviewer): FileWriter;
   /** The agent's transcript id became known (it names the saved session). */
   onDidCreateAgent(session: ChatSession): void;
-  post(message: HostToWebviewMessage): void;
+  post(message: ChatMessage): void;
+  /** The snapshot changed; how soon that must be saved. */
+  onDidChange(session: ChatSession, urgency: SaveUrgency): void;
   onDidChangeBusy(): void;
   preview: EditPreview;
   logger: Logger;
   isTrusted(): boolean;
   workspaceRoot: string | undefined;
   languageOf(path: string): string;
-  /** A saved session reopened: its rows; the agent resumes the transcript named by the chat id. */
-  restored?: { log: ConversationLog };
+  /** The context window of a model id, in tokens. */
+  contextWindow(model: string): number;
+  /** Epoch milliseconds, strictly increasing across calls (orders the history list). */
+  now(): number;
+  /** A chat reopened after a reload or restart: its snapshot, when it last changed, and whether a transcript exists to resume. */
+  restored?: { chat: ChatSnapshot; updatedAt: number; resume: boolean };
+}
+
+/** A message to send: its id (from the webview) becomes the id of its row. */
+export interface OutgoingChatMessage {
+  id: string;
+  text: string;
+  attachments: Attachment[];
+}
+
+/** What became of a message: a turn `started` (resolving when it ends), `queued`, or `failed`. */
+export type SendOutcome =
+  | { disposition: 'started'; turn: Promise<void> }
+  | { disposition: 'queued' }
+  | { disposition: 'failed'; error: WireError };
+
+/** What the person typed or sent is saved before the host answers them; streamed text may lag a second. */
+function urgencyOf(message: ChatMessage): SaveUrgency {
+  switch (message.type) {
+    case HostMessageType.DidAppendMessage:
+    case HostMessageType.DidStartTurn:
+    case HostMessageType.DidChangeQueue:
+    case HostMessageType.DidChangeDraft:
+      return 'now';
+    case HostMessageType.DidStreamText:
+    case HostMessageType.DidUpdateTool:
+      return 'later';
+    default:
+      return 'soon';
+  }
 }
 
 /**
- * One conversation in the panel: its agent, its running turn and the questions it waits on.
- * Several sessions may run at once; switching the panel to another chat never stops this one.
+ * One conversation: its agent, its running turn, its queue, and the questions it waits on. What
+ * the panel shows is one `ChatSnapshot`, kept with the same reducer the webview uses, so a new
+ * webview gets exactly the live state — pending prompts and previews included — and can answer them.
  */
 export class ChatSession {
   readonly id: string;
   title: string;
-  updatedAt = Date.now();
-  readonly log: ConversationLog;
-  #agent: ChatAgent | undefined;
-  #disposeAgent: (() => Promise<void>) | undefined;
-  /** The saved session this chat continues; the chat id itself for a reopened chat. */
+  updatedAt: number;
+  /** The saved session this chat continues, once it has one. */
   transcriptId: string | undefined;
+  #chat: ChatSnapshot;
+  #agent: { agent: ChatAgent; dispose(): Promise<void> } | undefined;
   #abort: AbortController | undefined;
-  readonly #questions: ChatQuestions;
+  #retryAt: number | undefined;
+  #nextRequest = 0;
+  /** Request ids stay unique across restarts: a reopened chat keeps the rows of earlier ones. */
+  readonly #requestPrefix = Date.now().toString(36);
+  readonly #prompts: PermissionPrompts;
+  readonly #edits: EditReviews;
+  readonly #queue: MessageQueue;
   readonly #options: ChatSessionOptions;
 
   constructor(options: ChatSessionOptions) {
     this.#options = options;
     this.id = options.id;
     this.title = options.title;
-    this.log = options.restored?.log ?? new ConversationLog();
-    this.transcriptId = options.restored ? options.id : undefined;
-    this.#questions = new ChatQuestions({
+    this.updatedAt = options.restored?.updatedAt ?? options.now();
+    this.transcriptId = options.restored?.resume ? options.id : undefined;
+    this.#chat = options.restored?.chat ?? emptyChatSnapshot();
+    const questions = {
       chatId: options.id,
-      emit: (message) => this.#emit(message),
-      preview: options.preview,
-      workspaceRoot: options.workspaceRoot,
-      languageOf: options.languageOf,
+      emit: (message: ChatMessage) => this.#emit(message),
+      requestId: (prefix: string) => this.#requestId(prefix),
       turnSignal: () => this.#abort?.signal,
+    };
+    this.#prompts = new PermissionPrompts(questions);
+    this.#edits = new EditReviews({ ...questions, ...options, chatId: options.id });
+    this.#queue = new MessageQueue({
+      chatId: options.id,
+      chat: () => this.#chat,
+      emit: (message) => this.#emit(message),
     });
+    // A snapshot that says a turn runs was saved by an extension host that stopped under it.
+    if (this.#chat.busy) this.#interrupt();
   }
 
-  /** The panel's permission prompt, as the core's Approver. */
-  get approver(): Approver {
-    return this.#questions.approver;
-  }
-
-  /**
-   * Drops an idle chat's agent so the next message builds a new one from the transcript, with the
-   * current trust, mode and model. A running chat keeps its agent; returns whether it was dropped.
-   */
-  resetAgent(): boolean {
-    if (this.busy || !this.#agent) return false;
-    this.#agent = undefined;
-    void this.#disposeAgent?.();
-    this.#disposeAgent = undefined;
-    return true;
-  }
-
-  /** Stops the turn and releases the agent's processes. */
-  async dispose(): Promise<void> {
-    this.stop();
-    await this.#disposeAgent?.();
+  /** The chat as the panel shows it; a scheduled retry counts down from now. */
+  get snapshot(): ChatSnapshot {
+    const { retry } = this.#chat;
+    if (retry === null || this.#retryAt === undefined) return this.#chat;
+    return { ...this.#chat, retry: { ...retry, delayMs: Math.max(0, this.#retryAt - Date.now()) } };
   }
 
   get busy(): boolean {
     return this.#abort !== undefined;
   }
 
-  /** Runs one turn for the person's message. Resolves when the turn ended (any reason). */
-  async send(text: string): Promise<void> {
-    if (this.busy) {
-      this.#emit({
-        type: HostMessageType.DidFail,
-        chatId: this.id,
-        code: 'busy',
-        message: 'This chat is still working. Stop it or wait.',
-      });
-      return;
+  /** Sends the message, or queues it behind the running turn. Never throws. */
+  async send(message: OutgoingChatMessage): Promise<SendOutcome> {
+    if (this.#chat.entries.some((entry) => entry.kind === 'user' && entry.id === message.id)) {
+      return { disposition: 'started', turn: Promise.resolve() };
     }
-    if (this.log.entries.length === 0) this.title = text.slice(0, 80);
+    if (this.#chat.queue.some((queued) => queued.id === message.id)) return { disposition: 'queued' };
+    if (this.busy) {
+      this.#queue.push(message);
+      this.#consumeDraft(message.attachments);
+      return { disposition: 'queued' };
+    }
+    return this.#start(message);
+  }
+
+  /** Stops the turn. Queued messages are kept, not sent. */
+  stop(): void {
+    this.#abort?.abort();
+  }
+
+  answerPermission(command: AnswerPermissionCommand): boolean {
+    return this.#prompts.answer(command);
+  }
+
+  /** Answers an edit preview, from the panel or from the diff editor; false if none waits. */
+  answerEdit(command: Pick<AnswerEditCommand, 'requestId' | 'answer' | 'reason'>): boolean {
+    return this.#edits.answer(command.requestId, command.answer, command.reason);
+  }
+
+  /** The composer's text, as typed in the webview; kept, not echoed back. */
+  changeDraftText(text: string): void {
+    this.#chat = reduceChat(this.#chat, {
+      type: HostMessageType.DidChangeDraft,
+      chatId: this.id,
+      draft: { ...this.#chat.draft, text },
+    });
+    this.#options.onDidChange(this, 'later');
+  }
+
+  /** Adds an attachment to the composer (from the panel or an editor command); no duplicates. */
+  attach(attachment: Attachment): void {
+    const { draft } = this.#chat;
+    if (draft.attachments.some((existing) => sameAttachment(existing, attachment))) return;
+    this.#emit({
+      type: HostMessageType.DidChangeDraft,
+      chatId: this.id,
+      draft: { ...draft, attachments: [...draft.attachments, attachment] },
+    });
+  }
+
+  removeAttachment(attachment: Attachment): void {
+    const { draft } = this.#chat;
+    const attachments = draft.attachments.filter((existing) => !sameAttachment(existing, attachment));
+    this.#emit({ type: HostMessageType.DidChangeDraft, chatId: this.id, draft: { ...draft, attachments } });
+  }
+
+  /** Edits or removes a queued message; an error when it was already sent. */
+  changeQueued(
+    messageId: string,
+    change: { action: 'edit'; text: string } | { action: 'remove' },
+  ): WireError | undefined {
+    return this.#queue.change(messageId, change);
+  }
+
+  /** Sends the first queued message now, when the queue was held by a stop, failure or restart. */
+  sendQueued(): void {
+    const next = this.busy ? undefined : this.#queue.release();
+    if (next !== undefined) void this.#startQueued(next);
+  }
+
+  /** Drops an idle chat's agent: the next message builds one with the current trust, mode and model. */
+  resetAgent(): boolean {
+    if (this.busy || !this.#agent) return false;
+    void this.#agent.dispose();
+    this.#agent = undefined;
+    return true;
+  }
+
+  /** Stops the turn and releases the agent's processes. */
+  async dispose(): Promise<void> {
+    this.stop();
+    await this.#agent?.dispose();
+  }
+
+  async #start(message: OutgoingChatMessage): Promise<SendOutcome> {
+    const abort = new AbortController();
+    this.#abort = abort;
+    const agent = await this.#ensureAgent();
+    if (!agent.ok) {
+      this.#abort = undefined;
+      this.#queue.hold('failed');
+      return { disposition: 'failed', error: agent.error };
+    }
+    if (this.title === '') this.title = message.text.slice(0, 80);
+    const { id, text, attachments } = message;
     this.#emit({
       type: HostMessageType.DidAppendMessage,
       chatId: this.id,
-      entry: { kind: 'user', id: this.log.newId('user'), text, attachments: [] },
+      entry: { kind: 'user', id, text, attachments },
     });
-    const abort = new AbortController();
-    this.#abort = abort;
+    this.#consumeDraft(attachments);
+    this.#emit({ type: HostMessageType.DidStartTurn, chatId: this.id });
     this.#options.onDidChangeBusy();
+    return { disposition: 'started', turn: this.#run(agent.agent, message, abort.signal) };
+  }
+
+  async #startQueued(message: QueuedMessage): Promise<void> {
+    const outcome = await this.#start(message);
+    if (outcome.disposition === 'failed') {
+      // Nobody waits for this reply: the message goes back to the head of the queue and the chat says why.
+      this.#queue.restore(message);
+      this.#emit({ type: HostMessageType.DidFail, chatId: this.id, ...outcome.error });
+    }
+  }
+
+  async #run(agent: ChatAgent, message: OutgoingChatMessage, signal: AbortSignal): Promise<void> {
+    let reason: 'completed' | 'stopped' | 'failed' = 'failed';
     try {
-      const agent = await this.#ensureAgent();
-      if (agent) await this.#runTurn(agent, text, abort.signal);
+      const ended = await runTurn({
+        chatId: this.id,
+        agent,
+        prompt: promptText(message.text, message.attachments),
+        signal,
+        emit: (event) => this.#emit(event),
+        contextWindow: this.#options.contextWindow,
+      });
+      reason = ended === 'completed' ? 'completed' : ended === 'aborted' ? 'stopped' : 'failed';
     } catch (error) {
       this.#options.logger.error(`chat ${this.id}: turn failed`, error);
       this.#emit({
@@ -121,73 +265,71 @@ export class ChatSession {
         code: 'internal',
         message: String(error),
       });
+      const usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheCreationTokens: 0 };
+      this.#emit({ type: HostMessageType.DidEndTurn, chatId: this.id, usage, terminalReason: 'model_error' });
     } finally {
-      this.#questions.clear();
+      this.#prompts.clear();
+      this.#edits.clear();
       this.#abort = undefined;
-      this.updatedAt = Date.now();
       this.#options.onDidChangeBusy();
     }
+    if (reason !== 'completed') {
+      this.#queue.hold(reason);
+      return;
+    }
+    const next = this.#queue.next();
+    if (next !== undefined) await this.#startQueued(next);
   }
 
-  stop(): void {
-    this.#abort?.abort();
-  }
-
-  answerPermission(command: AnswerPermissionCommand): boolean {
-    return this.#questions.answerPermission(command);
-  }
-
-  /** Answers an edit preview, from the panel or from the diff editor; false if none waits. */
-  answerEdit(command: Pick<AnswerEditCommand, 'requestId' | 'answer' | 'reason'>): boolean {
-    return this.#questions.answerEdit(command.requestId, command.answer, command.reason);
-  }
-
-  async #ensureAgent(): Promise<ChatAgent | undefined> {
-    if (this.#agent) return this.#agent;
-    const request: ChatAgentRequest = {
-      approver: this.#questions.approver,
-      writer: this.#options.createWriter(this.#questions.reviewer),
+  async #ensureAgent(): Promise<{ ok: true; agent: ChatAgent } | { ok: false; error: WireError }> {
+    if (this.#agent) return { ok: true, agent: this.#agent.agent };
+    const result = await this.#options.createAgent({
+      approver: this.#prompts.approver,
+      writer: this.#options.createWriter(this.#edits),
       trusted: this.#options.isTrusted(),
       sessionId: this.id,
       ...(this.transcriptId ? { resume: this.transcriptId } : {}),
-    };
-    const result = await this.#options.createAgent(request);
+    });
     if (!result.ok) {
-      this.#emit({
-        type: HostMessageType.DidFail,
-        chatId: this.id,
-        code: result.code,
-        message: result.message,
-        ...(result.action ? { action: result.action } : {}),
-      });
-      return undefined;
+      const { code, message, action } = result;
+      return { ok: false, error: { code, message, ...(action ? { action } : {}) } };
     }
-    this.#agent = result.agent;
-    this.#disposeAgent = result.dispose;
+    this.#agent = { agent: result.agent, dispose: result.dispose };
     if (this.transcriptId !== result.sessionId) {
       this.transcriptId = result.sessionId;
       this.#options.onDidCreateAgent(this);
     }
-    return result.agent;
+    return { ok: true, agent: result.agent };
   }
 
-  async #runTurn(agent: ChatAgent, text: string, signal: AbortSignal): Promise<void> {
-    let usage: Usage = emptyUsage();
-    const turn = agent.submit(text, signal);
-    for (;;) {
-      const step = await turn.next();
-      if (step.done) {
-        this.#emit({ type: HostMessageType.DidEndTurn, chatId: this.id, usage, terminalReason: step.value });
-        return;
-      }
-      if (step.value.type === 'message-end') usage = addUsage(usage, step.value.usage);
-      for (const message of mapLoopEvent(this.id, step.value)) this.#emit(message);
-    }
+  /** A sent message takes its attachments out of the draft; the text was the composer's, now empty. */
+  #consumeDraft(sent: readonly Attachment[]): void {
+    const { draft } = this.#chat;
+    const attachments = draft.attachments.filter((kept) => !sent.some((used) => sameAttachment(used, kept)));
+    if (draft.text === '' && attachments.length === draft.attachments.length) return;
+    this.#emit({ type: HostMessageType.DidChangeDraft, chatId: this.id, draft: { text: '', attachments } });
   }
 
-  #emit(message: HostToWebviewMessage): void {
-    this.log.apply(message);
-    this.updatedAt = Date.now();
+  #interrupt(): void {
+    this.#chat = reduceChat(this.#chat, {
+      type: HostMessageType.DidInterruptTurn,
+      chatId: this.id,
+      message: interruptionNotice(this.#chat),
+    });
+    this.#queue.hold('interrupted');
+    this.#options.onDidChange(this, 'now');
+  }
+
+  #requestId(prefix: string): string {
+    this.#nextRequest += 1;
+    return `${prefix}-${this.#requestPrefix}-${this.#nextRequest}`;
+  }
+
+  #emit(message: ChatMessage): void {
+    this.#chat = reduceChat(this.#chat, message);
+    if (message.type === HostMessageType.DidRetry) this.#retryAt = Date.now() + message.delayMs;
+    this.updatedAt = this.#options.now();
     this.#options.post(message);
+    this.#options.onDidChange(this, urgencyOf(message));
   }
 }

@@ -1,7 +1,7 @@
 import type { LoopEvent } from '../../core/loop/loop-event';
 import type { ToolResultContent } from '../../core/tools/tool';
 import { HostMessageType } from '../../protocol/message-type';
-import type { HostToWebviewMessage } from '../../protocol/host-to-webview-message';
+import type { ChatMessage } from '../../protocol/host-to-webview-message';
 
 /** Longest tool result head sent to the panel. */
 export const resultPreviewChars = 2_000;
@@ -21,7 +21,7 @@ export function previewOf(content: ToolResultContent): string {
  * Maps one loop event to the panel messages it causes (often none: deltas of tool input, usage and
  * appended messages are not shown). Pure; the chat session owns the sending.
  */
-export function mapLoopEvent(chatId: string, event: LoopEvent): HostToWebviewMessage[] {
+export function mapLoopEvent(chatId: string, event: LoopEvent): ChatMessage[] {
   switch (event.type) {
     case 'text-delta':
       return [{ type: HostMessageType.DidStreamText, chatId, text: event.text }];

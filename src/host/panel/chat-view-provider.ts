@@ -16,6 +16,8 @@ export const chatViewId = 'tandem.chat';
  */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   #view: vscode.WebviewView | undefined;
+  /** When the current webview was created, until it said `ready` (for the log: how long a reload takes). */
+  #resolvedAt: number | undefined;
   readonly #onDidReceiveMessage = this._register(new vscode.EventEmitter<WebviewToHostMessage>());
   /** Valid messages from the webview. */
   readonly onDidReceiveMessage = this.#onDidReceiveMessage.event;
@@ -35,6 +37,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.#view = view;
+    this.#resolvedAt = performance.now();
     const webviewRoot = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     view.webview.options = {
       enableScripts: true,
@@ -69,6 +72,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         `Ignored an invalid message from the webview (type ${type}): ${parsed.error.issues[0]?.message ?? ''}`,
       );
       return;
+    }
+    if (parsed.data.type === 'ready' && this.#resolvedAt !== undefined) {
+      this.logger.info(
+        `Webview ready ${Math.round(performance.now() - this.#resolvedAt)} ms after it was created`,
+      );
+      this.#resolvedAt = undefined;
     }
     this.#onDidReceiveMessage.fire(parsed.data);
   }

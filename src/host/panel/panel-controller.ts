@@ -1,29 +1,13 @@
-import { isAbsolute, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/ports';
-import type { Attachment } from '../../protocol/attachment';
+import type { SendMessageRequest } from '../../protocol/composer-commands';
 import { HostMessageType } from '../../protocol/message-type';
 import type { WebviewToHostMessage } from '../../protocol/webview-to-host-message';
 import type { ChatService } from '../chat/chat-service';
 import type { ChatViewProvider } from './chat-view-provider';
+import { insideRoot, pickAttachment } from './pick-attachment';
 
-function insideRoot(root: string, path: string): string | undefined {
-  const absolute = resolve(root, path);
-  const fromRoot = relative(root, absolute);
-  return fromRoot.startsWith('..') || isAbsolute(fromRoot) ? undefined : absolute;
-}
-
-function withAttachments(text: string, attachments: readonly Attachment[]): string {
-  if (attachments.length === 0) return text;
-  const lines = attachments.map((attachment) =>
-    attachment.range
-      ? `@${attachment.path}#L${attachment.range.startLine + 1}-${attachment.range.endLine}`
-      : `@${attachment.path}`,
-  );
-  return `${text}\n\n${lines.join('\n')}`;
-}
-
-/** Turns validated webview messages into chat and editor actions. */
+/** Turns validated webview messages into chat and editor actions; requests get their replies here. */
 export class PanelController {
   constructor(
     private readonly chats: ChatService,
@@ -33,10 +17,16 @@ export class PanelController {
 
   async handle(message: WebviewToHostMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        return this.chats.sendAll();
+      case 'ready': {
+        const startedAt = performance.now();
+        await this.chats.sendAll();
+        this.logger.info(
+          `Panel state sent to the webview in ${Math.round(performance.now() - startedAt)} ms`,
+        );
+        return;
+      }
       case 'send-message':
-        return this.chats.send(withAttachments(message.text, message.attachments), message.chatId);
+        return this.#send(message);
       case 'stop':
         return this.chats.stop(message.chatId);
       case 'answer-permission':
@@ -47,6 +37,39 @@ export class PanelController {
         if (!this.chats.session(message.chatId)?.answerEdit(message))
           this.logger.debug(`stale edit answer ${message.requestId}`);
         return;
+      case 'change-draft':
+        return this.chats.session(message.chatId)?.changeDraftText(message.text);
+      case 'attach': {
+        const attachment = await pickAttachment(message.kind);
+        if (attachment) this.chats.attach(attachment, message.chatId);
+        else if (message.kind === 'selection')
+          this.chats.fail(
+            'no-selection',
+            'Nothing to attach: open a file of this workspace and select some lines.',
+          );
+        return;
+      }
+      case 'remove-attachment':
+        return this.chats.session(message.chatId)?.removeAttachment(message.attachment);
+      case 'change-queued-message': {
+        const session = this.chats.session(message.chatId);
+        const change =
+          message.action === 'edit'
+            ? { action: 'edit' as const, text: message.text ?? '' }
+            : { action: 'remove' as const };
+        const error = session
+          ? session.changeQueued(message.messageId, change)
+          : { code: 'unknown-chat', message: 'That chat no longer exists.' };
+        this.view.post({
+          type: HostMessageType.ChangeQueuedMessageReply,
+          requestId: message.requestId,
+          chatId: message.chatId,
+          ...(error ? { error } : {}),
+        });
+        return;
+      }
+      case 'send-queued':
+        return this.chats.session(message.chatId)?.sendQueued();
       case 'new-chat':
         this.chats.newChat();
         return;
@@ -74,9 +97,20 @@ export class PanelController {
           message.action === 'set-api-key' ? 'tandem.setApiKey' : 'tandem.openSettings',
         );
         return;
-      case 'attach-request':
-        return this.#attach(message.requestId, message.kind);
     }
+  }
+
+  /** Replies once the message is in the conversation or the queue, or with why it is not. */
+  async #send(message: SendMessageRequest): Promise<void> {
+    const { requestId, chatId, text, attachments } = message;
+    const outcome = await this.chats.send({ id: requestId, text, attachments }, chatId);
+    this.view.post({
+      type: HostMessageType.SendMessageReply,
+      requestId,
+      chatId,
+      disposition: outcome.disposition,
+      ...(outcome.disposition === 'failed' ? { error: outcome.error } : {}),
+    });
   }
 
   async #openFile(path: string, line: number | undefined): Promise<void> {
@@ -90,30 +124,5 @@ export class PanelController {
     await vscode.window.showTextDocument(vscode.Uri.file(absolute), {
       selection: new vscode.Range(position, position),
     });
-  }
-
-  async #attach(requestId: string, kind: 'file' | 'selection'): Promise<void> {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    let attachment: Attachment | null = null;
-    if (kind === 'file') {
-      const picked = await vscode.window.showOpenDialog({
-        canSelectMany: false,
-        defaultUri: root ? vscode.Uri.file(root) : undefined,
-      });
-      const path = picked?.[0]?.fsPath;
-      if (path && root && insideRoot(root, path)) attachment = { kind: 'file', path: relative(root, path) };
-    } else {
-      const editor = vscode.window.activeTextEditor;
-      const path = editor?.document.uri.fsPath;
-      if (editor && path && root && insideRoot(root, path)) {
-        const { start, end } = editor.selection;
-        attachment = {
-          kind: 'selection',
-          path: relative(root, path),
-          range: { startLine: start.line, endLine: end.line + 1 },
-        };
-      }
-    }
-    this.view.post({ type: HostMessageType.AttachReply, requestId, attachment });
   }
 }

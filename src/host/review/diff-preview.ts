@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { PendingEdit } from '../../core/ports';
-import type { EditPreview } from '../chat/chat-questions';
+import type { EditPreview } from '../chat/edit-reviews';
 import { ProposalFileSystem, proposalScheme } from './proposal-file-system';
 
 /**

@@ -40,3 +40,8 @@ export class PendingAnswers<Answer> {
     for (const settle of [...this.#waiting.values()]) settle(undefined);
   }
 }
+
+/** A signal that aborts when `signal` or `other` (when given) does. */
+export function anySignal(signal: AbortSignal, other: AbortSignal | undefined): AbortSignal {
+  return other ? AbortSignal.any([signal, other]) : signal;
+}

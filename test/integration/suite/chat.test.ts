@@ -14,13 +14,12 @@ describe('the chat panel', () => {
     const api = await tandemApi();
     const host = await api.host();
     const chat = host.chats.newChat();
-    await chat.send('hello');
-    const notice = chat.log.entries.find((entry) => entry.kind === 'notice');
-    assert.ok(notice && notice.kind === 'notice', JSON.stringify(chat.log.entries));
-    assert.equal(notice.code, 'missing-api-key');
-    assert.equal(notice.action, 'set-api-key');
+    const outcome = await chat.send({ id: 'm-no-key', text: 'hello', attachments: [] });
+    assert.equal(outcome.disposition, 'failed', JSON.stringify(outcome));
+    assert.equal(outcome.disposition === 'failed' && outcome.error.code, 'missing-api-key');
+    assert.equal(outcome.disposition === 'failed' && outcome.error.action, 'set-api-key');
     assert.equal(chat.busy, false);
-    assert.equal(chat.log.entries[0]?.kind, 'user');
+    assert.deepEqual(chat.snapshot.entries, [], 'the message stays in the composer, not in the conversation');
   });
 
   it('lists a new chat first in the history and can switch back to it', async () => {
@@ -28,8 +27,16 @@ describe('the chat panel', () => {
     const first = host.chats.newChat();
     const second = host.chats.newChat();
     assert.equal(host.chats.activeChatId, second.id);
+    assert.deepEqual(
+      host.chats
+        .listChats()
+        .slice(0, 2)
+        .map((chat) => chat.id),
+      [second.id, first.id],
+      'newest first, even when both were made in the same millisecond',
+    );
     assert.ok(host.chats.openChat(first.id));
     assert.equal(host.chats.activeChatId, first.id);
-    assert.ok(host.chats.listChats().some((chat) => chat.id === second.id));
+    assert.equal(host.chats.listChats()[0]?.id, second.id, 'opening a chat does not move it up');
   });
 });

@@ -7,7 +7,8 @@ describe('webview protocol', () => {
   const valid: unknown[] = [
     { type: WebviewMessageType.ReadyCommand },
     {
-      type: WebviewMessageType.SendMessageCommand,
+      type: WebviewMessageType.SendMessageRequest,
+      requestId: 'm1',
       chatId: 'c',
       text: 'hi',
       attachments: [{ kind: 'file', path: 'a.ts' }],
@@ -22,7 +23,16 @@ describe('webview protocol', () => {
     },
     { type: WebviewMessageType.SelectModeCommand, mode: 'plan' },
     { type: WebviewMessageType.OpenLinkCommand, url: 'https://example.com' },
-    { type: WebviewMessageType.AttachRequest, requestId: 'r', kind: 'selection' },
+    { type: WebviewMessageType.AttachCommand, chatId: 'c', kind: 'selection' },
+    { type: WebviewMessageType.ChangeDraftCommand, chatId: 'c', text: '' },
+    {
+      type: WebviewMessageType.ChangeQueuedMessageRequest,
+      requestId: 'r',
+      chatId: 'c',
+      messageId: 'm1',
+      action: 'edit',
+      text: 'instead',
+    },
   ];
   for (const message of valid) {
     it(`accepts a well-formed ${(message as { type: string }).type} from the webview`, () => {
@@ -34,7 +44,7 @@ describe('webview protocol', () => {
     ['an unknown type', { type: 'delete-everything' }],
     [
       'an empty message',
-      { type: WebviewMessageType.SendMessageCommand, chatId: 'c', text: '', attachments: [] },
+      { type: WebviewMessageType.SendMessageRequest, requestId: 'm', chatId: 'c', text: '', attachments: [] },
     ],
     [
       'an unknown permission answer',
@@ -69,7 +79,7 @@ describe('webview protocol', () => {
   it('uses a distinct wire type for every message', () => {
     const types = [...Object.values(HostMessageType), ...Object.values(WebviewMessageType)];
     assert.equal(new Set(types).size, types.length);
-    assert.equal(hostToWebviewMessageSchema.options.length, Object.keys(HostMessageType).length);
-    assert.equal(webviewToHostMessageSchema.options.length, Object.keys(WebviewMessageType).length);
+    assert.equal(hostToWebviewMessageSchema._zod.def.options.length, Object.keys(HostMessageType).length);
+    assert.equal(webviewToHostMessageSchema._zod.def.options.length, Object.keys(WebviewMessageType).length);
   });
 });

@@ -7,6 +7,8 @@ import { ChatHistory } from './chat-history';
 import { Composer } from './composer';
 import { Conversation } from './conversation';
 import { FailActionButton } from './notice-row';
+import { QueuedMessages } from './queued-messages';
+import { RetryBanner } from './retry-banner';
 import { TodoPanel } from './todo-panel';
 
 function Header({
@@ -18,7 +20,7 @@ function Header({
 }): ReactNode {
   const { post } = usePanel();
   const title = usePanelState(
-    (state) => state.chatList.find((chat) => chat.id === state.activeChatId)?.title ?? '',
+    (view) => view.chatList.find((chat) => chat.id === view.activeChatId)?.title ?? '',
   );
   return (
     <header className="panel-header">
@@ -48,8 +50,8 @@ function Header({
 
 function Banners(): ReactNode {
   const { store } = usePanel();
-  const trusted = usePanelState((state) => state.trusted);
-  const error = usePanelState((state) => state.error);
+  const trusted = usePanelState((view) => view.trusted);
+  const error = usePanelState((view) => view.error);
   return (
     <>
       {trusted ? null : (
@@ -78,7 +80,7 @@ function Banners(): ReactNode {
 }
 
 function Layout(): ReactNode {
-  const activeChatId = usePanelState((state) => state.activeChatId);
+  const activeChatId = usePanelState((view) => view.activeChatId);
   const [historyOpen, setHistoryOpen] = useState(false);
   return (
     <main className="panel">
@@ -87,15 +89,18 @@ function Layout(): ReactNode {
       {historyOpen ? <ChatHistory onClose={() => setHistoryOpen(false)} /> : null}
       {activeChatId === null ? (
         <div className="conversation-empty">
-          <p>Starting…</p>
+          <span className="codicon codicon-loading codicon-modifier-spin" aria-hidden="true" />
+          <p>Connecting to Tandem…</p>
         </div>
       ) : (
         <>
           <TodoPanel chatId={activeChatId} />
+          <RetryBanner chatId={activeChatId} />
           <Conversation key={activeChatId} chatId={activeChatId} />
+          <QueuedMessages chatId={activeChatId} />
         </>
       )}
-      <Composer key={activeChatId ?? ''} chatId={activeChatId} />
+      <Composer chatId={activeChatId} />
     </main>
   );
 }

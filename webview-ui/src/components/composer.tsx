@@ -1,105 +1,68 @@
 /** @jsxRuntime automatic */
-import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import type { Attachment } from '../../../src/protocol/attachment';
-import { permissionModeSchema } from '../../../src/protocol/chat-state';
 import { WebviewMessageType } from '../../../src/protocol/message-type';
+import { composerKey } from '../../../src/protocol/panel-view';
 import { usePanel, usePanelState } from '../panel-context';
-import { setDraft, trackAttachRequest } from '../state/local-actions';
+import { newRequestId, queueOutgoing, typeInComposer } from '../state/local-actions';
+import { AttachmentChips } from './attachment-chips';
+import { ComposerStatus } from './composer-status';
+import { ContextMeter } from './context-meter';
+import { ModelPickers } from './model-pickers';
 
 const noAttachments: Attachment[] = [];
-const modeLabels = {
-  default: 'Ask before edits',
-  acceptEdits: 'Accept edits',
-  plan: 'Plan (read-only)',
-  auto: 'Auto (a model reviews)',
-  bypassPermissions: 'Bypass permissions',
-};
-let attachCounter = 0;
+const composerInputId = 'composer-input';
 
-function attachmentLabel(attachment: Attachment): string {
-  const range =
-    attachment.range === undefined
-      ? ''
-      : `:${attachment.range.startLine + 1}-${attachment.range.endLine + 1}`;
-  return `${attachment.path}${range}`;
-}
-
-/** Model and mode pickers: native selects, so they follow the theme and the keyboard for free. */
-function Pickers(): ReactNode {
-  const { post } = usePanel();
-  const model = usePanelState((state) => state.model);
-  const models = usePanelState((state) => state.models);
-  const mode = usePanelState((state) => state.mode);
-  return (
-    <div className="composer-pickers">
-      <label>
-        <span className="picker-label">Model</span>
-        <select
-          value={model}
-          onChange={(event) =>
-            post({ type: WebviewMessageType.SelectModelCommand, model: event.target.value })
-          }
-        >
-          {models.length === 0 ? <option value={model}>{model || 'No model'}</option> : null}
-          {models.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="picker-label">Mode</span>
-        <select
-          value={mode}
-          onChange={(event) => {
-            const parsed = permissionModeSchema.safeParse(event.target.value);
-            if (parsed.success) post({ type: WebviewMessageType.SelectModeCommand, mode: parsed.data });
-          }}
-        >
-          {permissionModeSchema.options.map((option) => (
-            <option key={option} value={option}>
-              {modeLabels[option]}
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
-  );
+/** Puts the caret at the end of the message box (after a card filled it in). */
+export function focusComposer(): void {
+  const input = document.getElementById(composerInputId);
+  if (input instanceof HTMLTextAreaElement) {
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
 }
 
 /**
- * The message box: Enter sends, Shift+Enter adds a line, `@` opens the attach menu (file or
- * selection, answered by the host), Send while idle, Stop while the chat runs.
+ * The message box. Its text lives in the store, not in the component, so nothing typed is lost
+ * when the host arrives, the chat changes or the page reloads; it leaves the box only when the
+ * host has taken the message. Enter sends (or queues behind a running turn), Shift+Enter adds a
+ * line, `@` opens the attach menu; Stop shows while the chat runs.
  */
 export function Composer({ chatId }: { chatId: string | null }): ReactNode {
   const { store, post } = usePanel();
-  const busy = usePanelState((state) => (chatId === null ? false : (state.chats[chatId]?.busy ?? false)));
-  const attachments = usePanelState((state) =>
-    chatId === null ? noAttachments : (state.drafts[chatId] ?? noAttachments),
+  const key = composerKey(chatId);
+  const connected = usePanelState((view) => view.connected);
+  const busy = usePanelState((view) => (chatId === null ? false : (view.chats[chatId]?.busy ?? false)));
+  const text = usePanelState(
+    (view) => view.composer[key] ?? (chatId === null ? '' : (view.chats[chatId]?.draft.text ?? '')),
   );
-  const [text, setText] = useState('');
+  const attachments = usePanelState((view) =>
+    chatId === null ? noAttachments : (view.chats[chatId]?.draft.attachments ?? noAttachments),
+  );
+  const sending = usePanelState((view) =>
+    view.outbox.some((outgoing) => composerKey(outgoing.chatId) === key),
+  );
   const [menuOpen, setMenuOpen] = useState(false);
-  const textarea = useRef<HTMLTextAreaElement>(null);
 
   const send = (): void => {
     const trimmed = text.trim();
-    if (chatId === null || trimmed === '' || busy) return;
-    post({ type: WebviewMessageType.SendMessageCommand, chatId, text: trimmed, attachments });
-    store.setState((state) => setDraft(state, chatId, []));
-    setText('');
+    if (trimmed === '' || sending) return;
+    store.setState((view) =>
+      queueOutgoing(typeInComposer(view, chatId, trimmed), {
+        requestId: newRequestId('message'),
+        chatId,
+        text: trimmed,
+        attachments,
+      }),
+    );
   };
 
   const attach = (kind: 'file' | 'selection'): void => {
     setMenuOpen(false);
-    if (chatId === null) return;
-    attachCounter += 1;
-    const requestId = `attach-${Date.now()}-${attachCounter}`;
-    store.setState((state) => trackAttachRequest(state, { chatId, requestId }));
-    post({ type: WebviewMessageType.AttachRequest, requestId, kind });
     // The `@` that opened the menu is a command, not text.
-    setText((current) => current.replace(/@$/, ''));
-    textarea.current?.focus();
+    store.setState((view) => typeInComposer(view, chatId, text.replace(/@$/, '')));
+    if (chatId !== null) post({ type: WebviewMessageType.AttachCommand, chatId, kind });
+    focusComposer();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>): void => {
@@ -110,41 +73,20 @@ export function Composer({ chatId }: { chatId: string | null }): ReactNode {
     } else if (event.key === 'Escape' && menuOpen) {
       event.preventDefault();
       setMenuOpen(false);
-    } else if (event.key === '@') {
+    } else if (event.key === '@' && chatId !== null) {
       const before = event.currentTarget.value.slice(0, event.currentTarget.selectionStart);
       if (before === '' || /\s$/.test(before)) setMenuOpen(true);
     }
   };
 
+  const placeholder = connected
+    ? busy
+      ? 'Ask Tandem… (Enter queues it until this turn ends)'
+      : 'Ask Tandem… (@ to attach, Shift+Enter for a new line)'
+    : 'Connecting to Tandem… you can type already';
   return (
     <div className="composer">
-      {attachments.length === 0 ? null : (
-        <ul className="attachment-list" aria-label="Attachments">
-          {attachments.map((attachment, index) => (
-            <li key={index} className="attachment-chip">
-              <span className="codicon codicon-file" aria-hidden="true" />
-              {attachmentLabel(attachment)}
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Remove ${attachmentLabel(attachment)}`}
-                onClick={() =>
-                  chatId !== null &&
-                  store.setState((state) =>
-                    setDraft(
-                      state,
-                      chatId,
-                      attachments.filter((_, other) => other !== index),
-                    ),
-                  )
-                }
-              >
-                <span className="codicon codicon-close" aria-hidden="true" />
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AttachmentChips chatId={chatId} attachments={attachments} removable={!sending} />
       {menuOpen ? (
         <div className="attach-menu" role="menu" aria-label="Attach">
           <button type="button" role="menuitem" onClick={() => attach('file')} autoFocus>
@@ -156,21 +98,23 @@ export function Composer({ chatId }: { chatId: string | null }): ReactNode {
         </div>
       ) : null}
       <textarea
-        ref={textarea}
+        id={composerInputId}
         className="composer-input"
         aria-label="Message Tandem"
-        placeholder={
-          chatId === null
-            ? 'Waiting for the extension…'
-            : 'Ask Tandem… (@ to attach, Shift+Enter for a new line)'
-        }
+        aria-busy={sending}
+        placeholder={placeholder}
         rows={3}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        readOnly={sending}
+        onChange={(event) => store.setState((view) => typeInComposer(view, chatId, event.target.value))}
         onKeyDown={onKeyDown}
       />
+      <div className="composer-info">
+        <ComposerStatus chatId={chatId} />
+        <ContextMeter chatId={chatId} />
+      </div>
       <div className="composer-footer">
-        <Pickers />
+        <ModelPickers />
         <button
           type="button"
           className="icon-button"
@@ -178,6 +122,7 @@ export function Composer({ chatId }: { chatId: string | null }): ReactNode {
           title="Attach a file or the selection"
           aria-haspopup="menu"
           aria-expanded={menuOpen}
+          disabled={chatId === null}
           onClick={() => setMenuOpen(!menuOpen)}
         >
           <span className="codicon codicon-mention" aria-hidden="true" />
@@ -186,18 +131,15 @@ export function Composer({ chatId }: { chatId: string | null }): ReactNode {
           <button
             type="button"
             className="stop"
+            title="Stop this turn (queued messages stay unsent)"
             onClick={() => chatId !== null && post({ type: WebviewMessageType.StopCommand, chatId })}
           >
             <span className="codicon codicon-debug-stop" aria-hidden="true" /> Stop
           </button>
-        ) : (
-          <button
-            type="button"
-            className="primary"
-            onClick={send}
-            disabled={chatId === null || text.trim() === ''}
-          >
-            <span className="codicon codicon-send" aria-hidden="true" /> Send
+        ) : null}
+        {busy && text.trim() === '' ? null : (
+          <button type="button" className="primary" onClick={send} disabled={sending || text.trim() === ''}>
+            <span className="codicon codicon-send" aria-hidden="true" /> {busy ? 'Queue' : 'Send'}
           </button>
         )}
       </div>

@@ -3,7 +3,6 @@ import { type ReactNode, useCallback, useMemo } from 'react';
 import type { ConversationEntry } from '../../../src/protocol/conversation-entry';
 import { MarkdownView } from '../markdown/markdown-view';
 import { usePanelState } from '../panel-context';
-import type { ChatState } from '../state/panel-state';
 import { VirtualList } from '../virtual/virtual-list';
 import { type ConversationRow, createRowCache, toConversationRows } from './conversation-rows';
 import { EntryRow } from './entry-row';
@@ -17,9 +16,7 @@ function segmentClass(segment: NonNullable<ConversationRow['segment']>): string 
 
 /** The active chat's rows in a windowed list that follows the stream. */
 export function Conversation({ chatId }: { chatId: string }): ReactNode {
-  const entries = usePanelState(
-    (state) => (state.chats[chatId] as ChatState | undefined)?.entries ?? noEntries,
-  );
+  const entries = usePanelState((view) => view.chats[chatId]?.entries ?? noEntries);
   const cache = useMemo(createRowCache, []);
   const rows = useMemo(() => toConversationRows(entries, cache), [entries, cache]);
   const renderRow = useCallback(
@@ -48,6 +45,7 @@ export function Conversation({ chatId }: { chatId: string }): ReactNode {
       renderItem={renderRow}
       label="Conversation"
       resetKey={chatId}
+      followKey={entries.findLast((entry) => entry.kind === 'user')?.id ?? ''}
     />
   );
 }

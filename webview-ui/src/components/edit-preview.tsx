@@ -1,20 +1,27 @@
 /** @jsxRuntime automatic */
-import { type ReactNode, useMemo, useState } from 'react';
-import type { ConversationEntryOf } from '../../../src/protocol/conversation-entry';
+import { type ReactNode, useMemo } from 'react';
+import type { ConversationEntryOf, EditStatus } from '../../../src/protocol/conversation-entry';
 import { WebviewMessageType } from '../../../src/protocol/message-type';
 import { DiffView } from '../diff/diff-view';
 import { diffStats, parseUnifiedDiff } from '../diff/parse-unified-diff';
-import { usePanel } from '../panel-context';
-import { markEdit } from '../state/local-actions';
+import { usePanel, usePanelState } from '../panel-context';
+import { markAnswering, typeInComposer } from '../state/local-actions';
+import { focusComposer } from './composer';
+import { useComposerReason } from './use-composer-reason';
 
-const statusText = {
+const statusText: Record<EditStatus, string> = {
   pending: 'Waiting for review',
-  accepted: 'Accepted',
+  written: 'Written',
   rejected: 'Rejected',
+  refused: 'Not written',
   cancelled: 'Cancelled',
 };
 
-/** An edit waiting for review: its diff, then Accept / Reject (with an optional reason) / Open diff. */
+/**
+ * An edit waiting for review: its diff, then Accept / Reject / Open diff — one click each. Reject
+ * takes what is typed in the message box as its reason, if anything is; a reason can also be sent
+ * afterwards. The status shown is what the host did (written, or refused and why), never a guess.
+ */
 export function EditPreview({
   chatId,
   entry,
@@ -23,25 +30,40 @@ export function EditPreview({
   entry: ConversationEntryOf<'edit'>;
 }): ReactNode {
   const { store, post } = usePanel();
-  const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
+  const answering = usePanelState((view) => view.answering[entry.id] !== undefined);
+  const reason = useComposerReason(chatId);
   const stats = useMemo(() => diffStats(parseUnifiedDiff(entry.diff)), [entry.diff]);
   const pending = entry.status === 'pending';
 
-  const answer = (choice: 'accept' | 'reject' | 'open-diff', why?: string): void => {
-    const trimmed = why?.trim();
+  const answer = (choice: 'accept' | 'reject' | 'open-diff'): void => {
+    const withReason = choice === 'reject' && reason !== undefined;
     post({
       type: WebviewMessageType.AnswerEditCommand,
       chatId,
       requestId: entry.id,
       answer: choice,
-      ...(trimmed ? { reason: trimmed } : {}),
+      ...(withReason ? { reason } : {}),
     });
     if (choice === 'open-diff') return;
-    const status = choice === 'accept' ? 'accepted' : 'rejected';
-    store.setState((state) =>
-      markEdit(state, { chatId, requestId: entry.id, status, reason: trimmed || undefined }),
+    store.setState((view) => {
+      const composerText = view.composer[chatId];
+      return markAnswering(view, {
+        requestId: entry.id,
+        chatId,
+        ...(withReason && composerText !== undefined ? { composerText } : {}),
+      });
+    });
+  };
+
+  const explainAfter = (): void => {
+    store.setState((view) =>
+      typeInComposer(
+        view,
+        chatId,
+        `About the edit to ${entry.path} I rejected: ${view.composer[chatId] ?? ''}`,
+      ),
     );
+    focusComposer();
   };
 
   return (
@@ -60,40 +82,44 @@ export function EditPreview({
           <span className="diff-stats-added">+{stats.added}</span>{' '}
           <span className="diff-stats-removed">−{stats.removed}</span>
         </span>
-        <span className="card-status">{statusText[entry.status]}</span>
+        <span className="card-status">{answering ? 'Applying…' : statusText[entry.status]}</span>
       </header>
       <DiffView diff={entry.diff} label={`Changes to ${entry.path}`} />
-      {entry.reason !== undefined && !pending ? <p className="edit-reason">{entry.reason}</p> : null}
+      {pending && entry.problem !== undefined ? (
+        <p className="edit-problem" role="alert">
+          <span className="codicon codicon-warning" aria-hidden="true" /> {entry.problem}
+        </p>
+      ) : null}
+      {!pending && (entry.reason ?? entry.detail) !== undefined ? (
+        <p className="edit-reason">{entry.reason ?? entry.detail}</p>
+      ) : null}
       {pending ? (
         <div className="card-actions">
-          <button type="button" className="primary" onClick={() => answer('accept')}>
+          <button type="button" className="primary" disabled={answering} onClick={() => answer('accept')}>
             Accept
           </button>
-          <button type="button" onClick={() => (rejecting ? answer('reject', reason) : setRejecting(true))}>
+          <button
+            type="button"
+            disabled={answering}
+            onClick={() => answer('reject')}
+            title={reason === undefined ? 'Reject this edit' : 'Reject, with what you typed as the reason'}
+          >
             Reject
           </button>
-          <button type="button" onClick={() => answer('open-diff')}>
+          <button type="button" disabled={answering} onClick={() => answer('open-diff')}>
             Open diff
           </button>
+          {reason === undefined ? null : (
+            <span className="card-hint">Reject sends your message as the reason.</span>
+          )}
         </div>
       ) : null}
-      {pending && rejecting ? (
-        <form
-          className="reject-reason"
-          onSubmit={(event) => {
-            event.preventDefault();
-            answer('reject', reason);
-          }}
-        >
-          <input
-            aria-label="Reason for rejecting (optional)"
-            placeholder="Why? (optional, tells the agent what to do instead)"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            autoFocus
-          />
-          <button type="submit">Reject with reason</button>
-        </form>
+      {entry.status === 'rejected' && entry.reason === undefined ? (
+        <div className="card-actions">
+          <button type="button" className="link-button" onClick={explainAfter}>
+            Tell the agent why…
+          </button>
+        </div>
       ) : null}
     </section>
   );

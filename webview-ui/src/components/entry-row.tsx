@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ConversationEntry } from '../../../src/protocol/conversation-entry';
 import { MarkdownView } from '../markdown/markdown-view';
+import { AttachmentChips } from './attachment-chips';
 import { EditPreview } from './edit-preview';
 import { NoticeRow } from './notice-row';
 import { PermissionPrompt } from './permission-prompt';
@@ -15,19 +16,7 @@ export function EntryRow({ chatId, entry }: { chatId: string; entry: Conversatio
       return (
         <div className="message message-user">
           <p className="message-user-text">{entry.text}</p>
-          {entry.attachments.length === 0 ? null : (
-            <ul className="attachment-list" aria-label="Attachments">
-              {entry.attachments.map((attachment, index) => (
-                <li key={index} className="attachment-chip">
-                  <span className="codicon codicon-file" aria-hidden="true" />
-                  {attachment.path}
-                  {attachment.range === undefined
-                    ? ''
-                    : `:${attachment.range.startLine + 1}-${attachment.range.endLine + 1}`}
-                </li>
-              ))}
-            </ul>
-          )}
+          <AttachmentChips chatId={chatId} attachments={entry.attachments} removable={false} />
         </div>
       );
     case 'assistant':

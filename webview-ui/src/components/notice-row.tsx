@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import type { ReactNode } from 'react';
-import type { ConversationEntryOf, FailAction } from '../../../src/protocol/conversation-entry';
+import type { ConversationEntryOf } from '../../../src/protocol/conversation-entry';
+import type { FailAction } from '../../../src/protocol/wire-error';
 import { WebviewMessageType } from '../../../src/protocol/message-type';
 import { usePanel } from '../panel-context';
 
@@ -20,7 +21,12 @@ export function FailActionButton({ action }: { action: FailAction | undefined })
   );
 }
 
-const icons = { error: 'codicon-error', retry: 'codicon-sync', info: 'codicon-info' };
+const icons = {
+  error: 'codicon-error',
+  warning: 'codicon-warning',
+  retry: 'codicon-sync',
+  info: 'codicon-info',
+};
 
 /** An error, retry or info line inside the conversation. Errors are announced to screen readers. */
 export function NoticeRow({ entry }: { entry: ConversationEntryOf<'notice'> }): ReactNode {

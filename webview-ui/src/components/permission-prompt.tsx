@@ -1,14 +1,15 @@
 /** @jsxRuntime automatic */
 import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
-import type { ConversationEntryOf } from '../../../src/protocol/conversation-entry';
+import type { ConversationEntryOf, PermissionStatus } from '../../../src/protocol/conversation-entry';
 import { WebviewMessageType } from '../../../src/protocol/message-type';
 import { DiffView } from '../diff/diff-view';
-import { usePanel } from '../panel-context';
-import { markPermission } from '../state/local-actions';
+import { usePanel, usePanelState } from '../panel-context';
+import { markAnswering } from '../state/local-actions';
+import { useComposerReason } from './use-composer-reason';
 
 type Answer = 'allow-once' | 'allow-always' | 'deny';
 
-const statusText = {
+const statusText: Record<PermissionStatus, string> = {
   pending: '',
   'allow-once': 'Allowed once',
   'allow-always': 'Always allowed',
@@ -17,8 +18,10 @@ const statusText = {
 };
 
 /**
- * An inline permission prompt: what will run, why it asks, and Allow / Allow always / Deny.
- * It takes focus when it appears; Enter allows once and Escape denies while it has focus.
+ * An inline permission prompt: what will run, why it asks, and Allow / Allow always / Deny. It
+ * takes focus when it appears, unless the person is typing; Enter allows once and Escape denies
+ * while it has focus. Deny takes
+ * what is typed in the message box as the message to the agent, if anything is.
  */
 export function PermissionPrompt({
   chatId,
@@ -29,19 +32,41 @@ export function PermissionPrompt({
 }): ReactNode {
   const { store, post } = usePanel();
   const ref = useRef<HTMLElement>(null);
+  const answering = usePanelState((view) => view.answering[entry.id] !== undefined);
+  const reason = useComposerReason(chatId);
   const pending = entry.status === 'pending';
+  const open = pending && !answering;
 
   useEffect(() => {
-    if (pending) ref.current?.focus();
+    // Never from someone typing: their next Enter would answer a prompt they have not read.
+    const typing =
+      document.activeElement instanceof HTMLTextAreaElement ||
+      document.activeElement instanceof HTMLInputElement;
+    if (pending && !typing) ref.current?.focus();
   }, [pending]);
 
   const answer = (choice: Answer): void => {
-    post({ type: WebviewMessageType.AnswerPermissionCommand, chatId, requestId: entry.id, answer: choice });
-    store.setState((state) => markPermission(state, { chatId, requestId: entry.id, status: choice }));
+    if (!open) return;
+    const withReason = choice === 'deny' && reason !== undefined;
+    post({
+      type: WebviewMessageType.AnswerPermissionCommand,
+      chatId,
+      requestId: entry.id,
+      answer: choice,
+      ...(withReason ? { message: reason } : {}),
+    });
+    store.setState((view) => {
+      const composerText = view.composer[chatId];
+      return markAnswering(view, {
+        requestId: entry.id,
+        chatId,
+        ...(withReason && composerText !== undefined ? { composerText } : {}),
+      });
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
-    if (!pending || event.nativeEvent.isComposing) return;
+    if (!open || event.nativeEvent.isComposing) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       answer('deny');
@@ -65,7 +90,13 @@ export function PermissionPrompt({
       <header className="card-header">
         <span className="codicon codicon-shield" aria-hidden="true" />
         <strong>{entry.toolName}</strong>
-        {pending ? null : <span className="card-status">{statusText[entry.status]}</span>}
+        {pending ? (
+          answering ? (
+            <span className="card-status">Answering…</span>
+          ) : null
+        ) : (
+          <span className="card-status">{statusText[entry.status]}</span>
+        )}
       </header>
       <pre className="permission-title">{entry.title}</pre>
       <p className="permission-reason">{entry.reason}</p>
@@ -74,21 +105,25 @@ export function PermissionPrompt({
       )}
       {pending ? (
         <div className="card-actions">
-          <button type="button" className="primary" onClick={() => answer('allow-once')}>
+          <button type="button" className="primary" disabled={answering} onClick={() => answer('allow-once')}>
             Allow
           </button>
           <button
             type="button"
+            disabled={answering}
             onClick={() => answer('allow-always')}
             title={entry.suggestedRule === undefined ? undefined : `Adds the rule ${entry.suggestedRule}`}
           >
             Allow always
           </button>
-          <button type="button" onClick={() => answer('deny')}>
+          <button type="button" disabled={answering} onClick={() => answer('deny')}>
             Deny
           </button>
           {entry.suggestedRule === undefined ? null : (
             <code className="permission-rule">{entry.suggestedRule}</code>
+          )}
+          {reason === undefined ? null : (
+            <span className="card-hint">Deny sends your message to the agent.</span>
           )}
         </div>
       ) : null}

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { attachmentSchema } from '../../../src/protocol/attachment';
+import { type ChatSnapshot, chatSnapshotSchema } from '../../../src/protocol/chat-snapshot';
 import { chatSummarySchema, modelOptionSchema, permissionModeSchema } from '../../../src/protocol/chat-state';
-import { type ConversationEntry, conversationEntrySchema } from '../../../src/protocol/conversation-entry';
-import { todoItemSchema } from '../../../src/protocol/todo-item';
-import { type ChatState, type PanelState, initialPanelState } from './panel-state';
+import type { ConversationEntry } from '../../../src/protocol/conversation-entry';
+import { type PanelView, initialPanelView } from '../../../src/protocol/panel-view';
 
 /** How much survives a hide/show or reload. The host re-sends `DidLoadChat` anyway; this avoids a blank flash. */
 export interface PersistLimits {
@@ -18,23 +18,24 @@ export interface PersistLimits {
 /** Defaults sized to stay well under a megabyte of JSON for typical chats. */
 export const defaultPersistLimits: PersistLimits = { maxEntries: 200, maxChats: 8, maxTextChars: 20_000 };
 
-const persistedChatSchema = z.object({
-  entries: z.array(conversationEntrySchema),
-  todos: z.array(todoItemSchema),
-  busy: z.boolean(),
-  nextLocalId: z.number().int().nonnegative(),
-});
-
 const persistedStateSchema = z.object({
-  version: z.literal(1),
-  chats: z.record(z.string(), persistedChatSchema),
+  version: z.literal(2),
+  chats: z.record(z.string(), chatSnapshotSchema),
   chatList: z.array(chatSummarySchema),
-  activeChatId: z.string().nullable(),
+  activeChatId: z.nullable(z.string()),
   mode: permissionModeSchema,
   model: z.string(),
   models: z.array(modelOptionSchema),
   trusted: z.boolean(),
-  drafts: z.record(z.string(), z.array(attachmentSchema)),
+  outbox: z.array(
+    z.object({
+      requestId: z.string(),
+      chatId: z.nullable(z.string()),
+      text: z.string(),
+      attachments: z.array(attachmentSchema),
+    }),
+  ),
+  composer: z.record(z.string(), z.string()),
 });
 
 /** The JSON written with `vscode.setState`. */
@@ -61,37 +62,41 @@ function boundEntry(entry: ConversationEntry, max: number): ConversationEntry {
   }
 }
 
-function boundChat(chat: ChatState, limits: PersistLimits): ChatState {
+function boundChat(chat: ChatSnapshot, limits: PersistLimits): ChatSnapshot {
   const entries = chat.entries
     .slice(-limits.maxEntries)
     .map((entry) => boundEntry(entry, limits.maxTextChars));
   return { ...chat, entries };
 }
 
-/** Bounded, JSON-safe snapshot of what the panel shows. Pending attach requests are not kept. */
-export function toPersisted(state: PanelState, limits: PersistLimits = defaultPersistLimits): PersistedState {
+/**
+ * Bounded, JSON-safe snapshot of what the panel shows, with what the person typed and sent but the
+ * host has not confirmed (the outbox is delivered again after a reload). Answers in flight are not
+ * kept: a reloaded page asks the host again.
+ */
+export function toPersisted(view: PanelView, limits: PersistLimits = defaultPersistLimits): PersistedState {
   const keep: string[] = [];
   const consider = (id: string | null): void => {
-    if (id !== null && state.chats[id] !== undefined && !keep.includes(id) && keep.length < limits.maxChats)
+    if (id !== null && view.chats[id] !== undefined && !keep.includes(id) && keep.length < limits.maxChats)
       keep.push(id);
   };
-  consider(state.activeChatId);
-  for (const [id, chat] of Object.entries(state.chats)) if (chat.busy) consider(id);
-  for (const summary of [...state.chatList].sort((a, b) => b.updatedAt - a.updatedAt)) consider(summary.id);
-  for (const id of Object.keys(state.chats)) consider(id);
-  const chats: Record<string, ChatState> = {};
+  consider(view.activeChatId);
+  for (const [id, chat] of Object.entries(view.chats)) if (chat.busy) consider(id);
+  for (const summary of [...view.chatList].sort((a, b) => b.updatedAt - a.updatedAt)) consider(summary.id);
+  for (const id of Object.keys(view.chats)) consider(id);
+  const chats: Record<string, ChatSnapshot> = {};
   for (const id of keep) {
-    const chat = state.chats[id];
+    const chat = view.chats[id];
     if (chat !== undefined) chats[id] = boundChat(chat, limits);
   }
-  const { chatList, activeChatId, mode, model, models, trusted, drafts } = state;
-  return { version: 1, chats, chatList, activeChatId, mode, model, models, trusted, drafts };
+  const { chatList, activeChatId, mode, model, models, trusted, outbox, composer } = view;
+  return { version: 2, chats, chatList, activeChatId, mode, model, models, trusted, outbox, composer };
 }
 
-/** Restores a snapshot; anything that does not validate yields the initial state (never throws). */
-export function fromPersisted(value: unknown): PanelState {
+/** Restores a snapshot, not yet connected; anything that does not validate yields the initial view. */
+export function fromPersisted(value: unknown): PanelView {
   const parsed = persistedStateSchema.safeParse(value);
-  if (!parsed.success) return initialPanelState();
+  if (!parsed.success) return initialPanelView();
   const { version: _version, ...rest } = parsed.data;
-  return { ...initialPanelState(), ...rest };
+  return { ...initialPanelView(), ...rest };
 }

@@ -22,6 +22,8 @@ export interface VirtualListProps<T> {
   overscan?: number;
   /** Changes when another list is shown (another chat): measurements and scroll restart. */
   resetKey?: string;
+  /** Changes when the person adds to the list (sends a message): it follows the newest rows again. */
+  followKey?: string;
 }
 
 /** A pinned list follows new content; scrolling up unpins it, reaching the bottom pins it again. */
@@ -81,7 +83,8 @@ function useRowHeights(): { heights: Map<string, number>; observe: (element: HTM
  * scrolled up; a "Jump to latest" button brings them back.
  */
 export function VirtualList<T>(props: VirtualListProps<T>): ReactNode {
-  const { items, itemKey, renderItem, label, estimatedHeight = 72, overscan = 800, resetKey = '' } = props;
+  const { items, itemKey, renderItem, label, estimatedHeight = 72, overscan = 800 } = props;
+  const { resetKey = '', followKey = '' } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { heights, observe } = useRowHeights();
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 800 });
@@ -120,7 +123,7 @@ export function VirtualList<T>(props: VirtualListProps<T>): ReactNode {
   useLayoutEffect(() => {
     pinned.current = true;
     setShowJump(false);
-  }, [resetKey]);
+  }, [resetKey, followKey]);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;

@@ -1,128 +1,89 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { LoopEvent, TerminalReason } from '../../../../src/core/loop/loop-event';
-import { silentLogger } from '../../../../src/core/ports';
-import type { ApprovalAnswer, PendingEdit, Reviewer } from '../../../../src/core/ports';
-import type { FileWriter } from '../../../../src/core/tools/file-writer';
-import { JsonlTranscriptStore } from '../../../../src/node/session/jsonl-transcript-store';
-import type { ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
-import { ChatService } from '../../../../src/host/chat/chat-service';
-import type { HostToWebviewMessage } from '../../../../src/protocol/host-to-webview-message';
-
-type Turn = (
-  prompt: string,
-  signal: AbortSignal,
-  request: ChatAgentRequest,
-) => AsyncGenerator<LoopEvent, TerminalReason>;
-
-function setup(
-  turn: Turn,
-  options: { trusted?: boolean; store?: JsonlTranscriptStore; active?: string } = {},
-) {
-  const posted: HostToWebviewMessage[] = [];
-  const requests: ChatAgentRequest[] = [];
-  let active = options.active;
-  let trusted = options.trusted ?? true;
-  const store =
-    options.store ?? new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-chats-')), silentLogger);
-  const service = new ChatService({
-    createAgent: async (request) => {
-      requests.push(request);
-      return {
-        ok: true,
-        sessionId: request.resume ?? request.sessionId,
-        agent: { submit: (prompt, signal) => turn(prompt, signal, request) },
-        dispose: async () => {},
-      };
-    },
-    createWriter: (reviewer: Reviewer): FileWriter => ({
-      async propose(edit, signal) {
-        const answer = await reviewer.review(edit, signal);
-        return answer.kind === 'reject'
-          ? { kind: 'rejected', reason: answer.reason ?? '' }
-          : { kind: 'written', content: edit.after, modifiedByUser: false };
-      },
-    }),
-    preview: { open: () => ({ show: async () => {}, text: () => undefined, dispose: () => {} }) },
-    sessions: store,
-    logger: silentLogger,
-    post: (message) => posted.push(message),
-    isTrusted: () => trusted,
-    workspaceRoot: () => '/work',
-    languageOf: () => 'typescript',
-    mode: () => 'default',
-    model: () => 'claude-sonnet-4-6',
-    models: async () => [],
-    activeChat: { get: () => active, set: (id) => (active = id) },
-  });
-  return {
-    service,
-    posted,
-    requests,
-    active: () => active,
-    setTrusted: (value: boolean) => (trusted = value),
-  };
-}
-
-async function waitFor<T>(probe: () => T | undefined): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('timed out');
-}
+import type { ApprovalAnswer, PendingEdit } from '../../../../src/core/ports';
+import type { SendOutcome } from '../../../../src/host/chat/chat-session';
+import { type Turn, chatHarness, gate, postedOf, waitFor } from './chat-harness';
 
 const echo: Turn = async function* (prompt) {
   yield { type: 'text-delta', text: `you said ${prompt}` };
   return 'completed';
 };
 
+let nextMessage = 0;
+function message(text: string) {
+  nextMessage += 1;
+  return { id: `m${nextMessage}`, text, attachments: [] };
+}
+
+async function turnOf(outcome: Promise<SendOutcome>): Promise<void> {
+  const settled = await outcome;
+  assert.equal(settled.disposition, 'started', JSON.stringify(settled));
+  if (settled.disposition === 'started') await settled.turn;
+}
+
 describe('ChatService (the panel’s chats)', () => {
-  it('gives a fresh panel an empty chat to type into, with state and history', async () => {
-    const { service, posted } = setup(echo);
+  it('gives a fresh panel its chat first, then the settings (which may be slow)', async () => {
+    const { service, posted } = chatHarness(echo);
     await service.sendAll();
     assert.deepEqual(
-      posted.map((message) => message.type),
-      ['did-change-state', 'did-change-chats', 'did-load-chat'],
+      posted.map((sent) => sent.type),
+      ['did-change-chats', 'did-load-chat', 'did-change-state'],
     );
-    const chats = posted[1];
-    assert.equal(chats?.type === 'did-change-chats' ? chats.activeChatId : null, service.activeChatId);
+    assert.equal(postedOf(posted, 'did-change-chats')?.activeChatId, service.activeChatId);
   });
 
-  it('streams the answer into the chat and ends the turn', async () => {
-    const { service, posted } = setup(echo);
+  it('streams the answer into the chat, ends the turn, and keeps the person’s message id', async () => {
+    const { service, posted, busy } = chatHarness(echo);
     await service.sendAll();
-    await service.send('hello', service.activeChatId);
-    const chat = service.activeChat;
+    await turnOf(service.send({ id: 'hello-1', text: 'hello', attachments: [] }, service.activeChatId));
+    const chat = service.activeChat?.snapshot;
     assert.deepEqual(
-      chat?.log.entries.map((entry) => entry.kind),
-      ['user', 'assistant', 'usage'],
+      chat?.entries.map((entry) => `${entry.kind}:${entry.id}`),
+      ['user:hello-1', 'assistant:row-0', 'usage:row-1'],
     );
-    assert.ok(
-      posted.some((message) => message.type === 'did-end-turn' && message.terminalReason === 'completed'),
-    );
+    assert.ok(posted.some((sent) => sent.type === 'did-end-turn' && sent.terminalReason === 'completed'));
     assert.equal(chat?.busy, false);
+    assert.deepEqual(busy, [false, true, false], 'tandem.busy follows the shown chat');
+  });
+
+  it('does not start a turn twice for a message sent again (after a reload, say)', async () => {
+    const { service, requests } = chatHarness(echo);
+    const again = message('once');
+    await turnOf(service.send(again));
+    const second = await service.send(again);
+    assert.equal(second.disposition, 'started');
+    assert.equal(service.activeChat?.snapshot.entries.filter((entry) => entry.kind === 'user').length, 1);
+    assert.equal(requests.length, 1);
+  });
+
+  it('keeps the message out of the conversation and says why when no agent can start', async () => {
+    const failAgent = {
+      code: 'missing-api-key',
+      message: 'No Anthropic API key.',
+      action: 'set-api-key' as const,
+    };
+    const { service } = chatHarness(echo, { failAgent });
+    const outcome = await service.send(message('hello'));
+    assert.deepEqual(outcome, { disposition: 'failed', error: failAgent });
+    assert.deepEqual(service.activeChat?.snapshot.entries, []);
+    assert.equal(service.activeChat?.busy, false);
   });
 
   it('builds agents read-only in Restricted Mode and says so in the panel state', async () => {
-    const { service, posted, requests, setTrusted } = setup(echo, { trusted: false });
+    const { service, posted, requests, setTrusted } = chatHarness(echo, { trusted: false });
     await service.sendAll();
-    assert.ok(posted.some((message) => message.type === 'did-change-state' && !message.trusted));
-    await service.send('hi');
+    assert.ok(posted.some((sent) => sent.type === 'did-change-state' && !sent.trusted));
+    await turnOf(service.send(message('hi')));
     assert.equal(requests[0]?.trusted, false);
     setTrusted(true);
     service.resetIdleAgents();
-    await service.send('again');
+    await turnOf(service.send(message('again')));
     assert.equal(requests[1]?.trusted, true, 'trust granted: the next agent may write');
     assert.equal(requests[1]?.resume, requests[0]?.sessionId, 'and it continues the same saved session');
   });
 
   it('asks permission in the panel and passes the answer to the agent', async () => {
     let answer: ApprovalAnswer | undefined;
-    const { service, posted } = setup(async function* (_prompt, signal, request) {
+    const { service, posted } = chatHarness(async function* (_prompt, signal, request) {
       answer = await request.approver.ask(
         { toolUseId: 't1', toolName: 'Bash', input: {}, title: 'npm test', reason: 'runs a command' },
         signal,
@@ -131,26 +92,25 @@ describe('ChatService (the panel’s chats)', () => {
     });
     await service.sendAll();
     const chatId = service.activeChatId ?? '';
-    const turn = service.send('run the tests', chatId);
-    const prompt = await waitFor(() => posted.find((message) => message.type === 'did-request-permission'));
-    assert.equal(prompt.type === 'did-request-permission' ? prompt.title : '', 'npm test');
-    const requestId = prompt.type === 'did-request-permission' ? prompt.requestId : '';
-    assert.ok(
-      service
-        .session(chatId)
-        ?.answerPermission({ type: 'answer-permission', chatId, requestId, answer: 'allow-once' }),
-    );
-    await turn;
+    const outcome = await service.send(message('run the tests'), chatId);
+    const prompt = await waitFor(() => postedOf(posted, 'did-request-permission'));
+    assert.equal(prompt.title, 'npm test');
+    const answered = service.session(chatId)?.answerPermission({
+      type: 'answer-permission',
+      chatId,
+      requestId: prompt.requestId,
+      answer: 'allow-once',
+    });
+    assert.ok(answered);
+    if (outcome.disposition === 'started') await outcome.turn;
     assert.deepEqual(answer, { kind: 'allow-once' });
-    assert.ok(
-      posted.some((message) => message.type === 'did-resolve-permission' && message.status === 'allow-once'),
-    );
+    assert.ok(posted.some((sent) => sent.type === 'did-resolve-permission' && sent.status === 'allow-once'));
   });
 
-  it('rejects a waiting edit preview when the person stops the turn, and never hangs', async () => {
+  it('cancels a waiting edit preview when the person stops the turn, and never hangs', async () => {
     const edit: PendingEdit = { toolUseId: 't1', path: '/work/a.ts', before: 'a', after: 'b', diff: '@@' };
     let outcome: unknown;
-    const { service, posted } = setup(async function* (_prompt, signal, request) {
+    const { service, posted } = chatHarness(async function* (_prompt, signal, request) {
       outcome = await request.writer.propose(
         { ...edit, encode: (text) => new TextEncoder().encode(text) },
         signal,
@@ -158,51 +118,65 @@ describe('ChatService (the panel’s chats)', () => {
       return signal.aborted ? 'aborted' : 'completed';
     });
     await service.sendAll();
-    const turn = service.send('edit it');
-    const proposal = await waitFor(() => posted.find((message) => message.type === 'did-propose-edit'));
-    assert.equal(proposal.type === 'did-propose-edit' ? proposal.path : '', 'a.ts');
+    const sent = await service.send(message('edit it'));
+    const proposal = await waitFor(() => postedOf(posted, 'did-propose-edit'));
+    assert.equal(proposal.path, 'a.ts');
     service.stop();
-    await turn;
+    if (sent.disposition === 'started') await sent.turn;
     assert.equal((outcome as { kind: string }).kind, 'rejected');
-    assert.ok(
-      posted.some((message) => message.type === 'did-resolve-edit' && message.status === 'cancelled'),
-    );
+    assert.ok(posted.some((posted) => posted.type === 'did-resolve-edit' && posted.status === 'cancelled'));
   });
 
   it('keeps a chat running while the person switches to another one', async () => {
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const { service } = setup(async function* () {
-      await gate;
+    const release = gate();
+    const { service } = chatHarness(async function* () {
+      await release.wait;
       yield { type: 'text-delta', text: 'finished' };
       return 'completed';
     });
     await service.sendAll();
     const first = service.activeChat;
-    const turn = service.send('long task');
-    await waitFor(() => (first?.busy ? true : undefined));
+    const sent = await service.send(message('long task'));
     const second = service.newChat();
     assert.equal(service.activeChatId, second.id);
     assert.equal(first?.busy, true);
     assert.equal(service.listChats().find((chat) => chat.id === first?.id)?.busy, true);
-    release();
-    await turn;
-    assert.ok(first?.log.entries.some((entry) => entry.kind === 'assistant' && entry.text === 'finished'));
+    release.open();
+    if (sent.disposition === 'started') await sent.turn;
+    assert.ok(
+      first?.snapshot.entries.some((entry) => entry.kind === 'assistant' && entry.text === 'finished'),
+    );
+  });
+
+  it('lists the newest chat first, even when two are made in the same millisecond', () => {
+    const { service } = chatHarness(echo);
+    const first = service.newChat();
+    const second = service.newChat();
+    assert.deepEqual(
+      service.listChats().map((chat) => chat.id),
+      [second.id, first.id],
+    );
+    assert.ok(service.openChat(first.id));
+    assert.deepEqual(
+      service.listChats().map((chat) => chat.id),
+      [second.id, first.id],
+      'opening a chat does not reorder the history',
+    );
   });
 
   it('saves a new chat under its own id, so a stale id from the webview still finds it after a reload', async () => {
-    const { service, requests } = setup(async function* () {
+    const { service, requests } = chatHarness(async function* () {
       return 'completed';
     });
     const chat = service.newChat();
-    await service.send('hello', chat.id);
+    await turnOf(service.send(message('hello'), chat.id));
     assert.equal(requests[0]?.sessionId, chat.id);
     assert.equal(requests[0]?.resume, undefined);
   });
 
-  it('reopens the shown chat from its transcript after a window reload', async () => {
-    const store = new JsonlTranscriptStore(mkdtempSync(join(tmpdir(), 'tandem-chats-')), silentLogger);
-    const sink = store.sink('saved-1');
+  it('reopens the shown chat from its transcript when no panel snapshot exists', async () => {
+    const seed = chatHarness(echo);
+    const sink = seed.sessions.sink('saved-1');
     sink.append({
       type: 'message',
       timestamp: 1,
@@ -213,17 +187,35 @@ describe('ChatService (the panel’s chats)', () => {
       timestamp: 2,
       message: { role: 'assistant', content: [{ type: 'text', text: 'Fixed.' }] },
     });
-    const { service, posted, requests } = setup(echo, { store, active: 'saved-1' });
+    const { service, posted, requests } = chatHarness(echo, { directory: seed.directory, active: 'saved-1' });
     await service.sendAll();
-    const loaded = posted.find((message) => message.type === 'did-load-chat');
+    const loaded = postedOf(posted, 'did-load-chat');
     assert.deepEqual(
-      loaded?.type === 'did-load-chat'
-        ? loaded.entries.map((entry) => ('text' in entry ? entry.text : entry.kind))
-        : [],
+      loaded?.chat.entries.map((entry) => ('text' in entry ? entry.text : entry.kind)),
       ['Fix it', 'Fixed.'],
     );
     assert.equal(service.listChats()[0]?.title, 'Fix it');
-    await service.send('more');
+    await turnOf(service.send(message('more')));
     assert.equal(requests[0]?.resume, 'saved-1');
+  });
+
+  it('keeps an empty chat’s id across a reload, so a message sent with it lands in the shown chat', async () => {
+    const first = chatHarness(echo);
+    await first.service.sendAll();
+    const id = first.service.activeChatId;
+    const reloaded = chatHarness(echo, { directory: first.directory, active: first.active() });
+    await reloaded.service.sendAll();
+    assert.equal(reloaded.service.activeChatId, id);
+    await turnOf(reloaded.service.send(message('typed before the reload finished'), id));
+    assert.equal(reloaded.service.activeChat?.snapshot.entries[0]?.kind, 'user');
+  });
+
+  it('adds an attachment to the shown chat’s draft before any webview exists, once', () => {
+    const { service, posted } = chatHarness(echo);
+    const attachment = { kind: 'selection' as const, path: 'src/a.ts', range: { startLine: 2, endLine: 5 } };
+    service.attach(attachment);
+    service.attach(attachment);
+    assert.deepEqual(service.activeChat?.snapshot.draft.attachments, [attachment]);
+    assert.equal(posted.filter((sent) => sent.type === 'did-change-draft').length, 1);
   });
 });

@@ -2,8 +2,14 @@ import { strict as assert } from 'node:assert';
 import type { HostToWebviewMessage } from '../../../../src/protocol/host-to-webview-message';
 import { HostMessageType, WebviewMessageType } from '../../../../src/protocol/message-type';
 import { type DomEnvironment, installDom } from '../support/dom-environment';
-import { longConversation } from '../support/host-messages';
-import { type MountedPanel, accessibleName, buttonNamed, mountPanel } from '../support/render-panel';
+import { loadChat, longConversation, snapshotOf } from '../support/host-messages';
+import {
+  type MountedPanel,
+  accessibleName,
+  buttonNamed,
+  mountPanel,
+  pressKey,
+} from '../support/render-panel';
 
 const chatId = 'c1';
 const setup: HostToWebviewMessage[] = [
@@ -21,12 +27,13 @@ const setup: HostToWebviewMessage[] = [
       { id: 'gpt', label: 'GPT' },
     ],
     trusted: true,
-    busy: false,
   },
+  loadChat(chatId, snapshotOf([])),
 ];
 
 const everyKind: HostToWebviewMessage[] = [
   ...setup,
+  { type: HostMessageType.DidStartTurn, chatId },
   {
     type: HostMessageType.DidAppendMessage,
     chatId,
@@ -71,20 +78,6 @@ const everyKind: HostToWebviewMessage[] = [
     suggestedRule: 'Bash(npm test:*)',
   },
 ];
-
-async function key(panel: MountedPanel, target: Element, init: KeyboardEventInit): Promise<void> {
-  await panel.act(() => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
-  });
-}
-
-async function type(panel: MountedPanel, textarea: HTMLTextAreaElement, value: string): Promise<void> {
-  await panel.act(() => {
-    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(textarea), 'value')?.set;
-    setter?.call(textarea, value);
-    textarea.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 describe('the chat panel', () => {
   let dom: DomEnvironment;
@@ -148,28 +141,44 @@ describe('the chat panel', () => {
     panel = await mountPanel(everyKind);
     const prompt = panel.container.querySelector('.permission-prompt') as HTMLElement;
     assert.equal(document.activeElement, prompt);
-    await key(panel, prompt, { key: 'Enter' });
+    await pressKey(panel, prompt, { key: 'Enter' });
     assert.deepEqual(panel.posted.at(-1), {
       type: WebviewMessageType.AnswerPermissionCommand,
       chatId,
       requestId: 'p1',
       answer: 'allow-once',
     });
+    const allow = buttonNamed(panel.container, 'Allow');
+    assert.equal(allow.disabled, true, 'a second answer cannot be given while the first is on its way');
+    await panel.receive({
+      type: HostMessageType.DidResolvePermission,
+      chatId,
+      requestId: 'p1',
+      status: 'allow-once',
+    });
+    assert.equal(panel.container.querySelector('.permission-prompt .card-actions'), null);
     assert.equal(
-      panel.container.querySelector('.permission-prompt .card-actions'),
-      null,
-      'the buttons disappear once answered',
+      panel.container.querySelector('.permission-prompt .card-status')?.textContent,
+      'Allowed once',
     );
   });
 
   it('denies a permission prompt with Escape and always-allows with its button', async () => {
     panel = await mountPanel(everyKind);
-    await key(panel, panel.container.querySelector('.permission-prompt') as HTMLElement, { key: 'Escape' });
+    await pressKey(panel, panel.container.querySelector('.permission-prompt') as HTMLElement, {
+      key: 'Escape',
+    });
     assert.deepEqual(panel.posted.at(-1), {
       type: WebviewMessageType.AnswerPermissionCommand,
       chatId,
       requestId: 'p1',
       answer: 'deny',
+    });
+    await panel.receive({
+      type: HostMessageType.DidResolvePermission,
+      chatId,
+      requestId: 'p1',
+      status: 'deny',
     });
     await panel.receive({
       type: HostMessageType.DidRequestPermission,
@@ -188,22 +197,6 @@ describe('the chat panel', () => {
     });
   });
 
-  it('rejects an edit with the reason typed', async () => {
-    panel = await mountPanel(everyKind);
-    await panel.act(() => buttonNamed(panel?.container as Element, 'Reject').click());
-    const input = panel.container.querySelector('.reject-reason input') as HTMLInputElement;
-    await type(panel, input as unknown as HTMLTextAreaElement, 'use a constant');
-    await panel.act(() => buttonNamed(panel?.container as Element, 'Reject with reason').click());
-    assert.deepEqual(panel.posted.at(-1), {
-      type: WebviewMessageType.AnswerEditCommand,
-      chatId,
-      requestId: 'e1',
-      answer: 'reject',
-      reason: 'use a constant',
-    });
-    assert.ok(panel.container.querySelector('.edit-preview .card-status')?.textContent?.includes('Rejected'));
-  });
-
   it('numbers the lines of an edit preview', async () => {
     panel = await mountPanel(everyKind);
     const numbers = [...panel.container.querySelectorAll('.edit-preview .diff-line')].map((row) =>
@@ -212,46 +205,32 @@ describe('the chat panel', () => {
     assert.deepEqual(numbers, ['|', '1|', '|1']);
   });
 
-  it('sends on Enter, keeps Shift+Enter for new lines, and offers Stop while running', async () => {
+  it('opens the attach menu on @ and asks the host for the selection, which lands in the draft', async () => {
     panel = await mountPanel(setup);
     const textarea = panel.container.querySelector('textarea') as HTMLTextAreaElement;
-    await type(panel, textarea, 'hello');
-    await key(panel, textarea, { key: 'Enter', shiftKey: true });
-    assert.equal(panel.posted.length, 0);
-    await key(panel, textarea, { key: 'Enter' });
-    assert.deepEqual(panel.posted.at(-1), {
-      type: WebviewMessageType.SendMessageCommand,
-      chatId,
-      text: 'hello',
-      attachments: [],
-    });
-    assert.equal(textarea.value, '');
-    await panel.receive({ type: HostMessageType.DidStreamText, chatId, text: 'Working' });
-    await panel.act(() => buttonNamed(panel?.container as Element, 'Stop').click());
-    assert.deepEqual(panel.posted.at(-1), { type: WebviewMessageType.StopCommand, chatId });
-  });
-
-  it('opens the attach menu on @ and asks the host for the selection', async () => {
-    panel = await mountPanel(setup);
-    const textarea = panel.container.querySelector('textarea') as HTMLTextAreaElement;
-    await key(panel, textarea, { key: '@' });
+    await pressKey(panel, textarea, { key: '@' });
     await panel.act(() => buttonNamed(panel?.container as Element, 'Selection').click());
-    const request = panel.posted.at(-1);
-    assert.equal(request?.type, WebviewMessageType.AttachRequest);
-    const requestId = request?.type === WebviewMessageType.AttachRequest ? request.requestId : '';
-    await panel.receive({
-      type: HostMessageType.AttachReply,
-      requestId,
-      attachment: { kind: 'selection', path: 'src/b.ts', range: { startLine: 0, endLine: 2 } },
+    assert.deepEqual(panel.posted.at(-1), {
+      type: WebviewMessageType.AttachCommand,
+      chatId,
+      kind: 'selection',
     });
-    buttonNamed(panel.container, 'Remove src/b.ts:1-3');
+    const attachment = { kind: 'selection' as const, path: 'src/b.ts', range: { startLine: 0, endLine: 2 } };
+    await panel.receive({
+      type: HostMessageType.DidChangeDraft,
+      chatId,
+      draft: { text: '', attachments: [attachment] },
+    });
+    await panel.act(() => buttonNamed(panel?.container as Element, 'Remove src/b.ts:1-2').click());
+    assert.deepEqual(panel.posted.at(-1), {
+      type: WebviewMessageType.RemoveAttachmentCommand,
+      chatId,
+      attachment,
+    });
   });
 
   it('keeps a 2,000-message conversation to a small window of rows in the page', async () => {
-    panel = await mountPanel([
-      ...setup,
-      { type: HostMessageType.DidLoadChat, chatId, entries: longConversation(2000), todos: [] },
-    ]);
+    panel = await mountPanel([...setup, loadChat(chatId, snapshotOf(longConversation(2000)))]);
     const rows = panel.container.querySelectorAll('.virtual-row').length;
     assert.ok(rows > 0 && rows < 60, `rendered ${rows} rows`);
   });

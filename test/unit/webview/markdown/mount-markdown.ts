@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import type { WebviewToHostMessage } from '../../../../src/protocol/webview-to-host-message';
 import { MarkdownView } from '../../../../webview-ui/src/markdown/markdown-view';
 import { PanelContext } from '../../../../webview-ui/src/panel-context';
-import { initialPanelState } from '../../../../webview-ui/src/state/panel-state';
+import { initialPanelView } from '../../../../src/protocol/panel-view';
 import { createStore } from '../../../../webview-ui/src/state/store';
 
 /** A mounted `MarkdownView` with a recording host channel. */
@@ -20,7 +20,7 @@ export async function mountMarkdown(text: string): Promise<MountedMarkdown> {
   const { act } = await import('react');
   const posted: WebviewToHostMessage[] = [];
   const panel = {
-    store: createStore(initialPanelState()),
+    store: createStore(initialPanelView()),
     post: (message: WebviewToHostMessage) => posted.push(message),
   };
   const container = document.createElement('div');

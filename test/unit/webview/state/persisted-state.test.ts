@@ -1,18 +1,26 @@
 import { strict as assert } from 'node:assert';
 import { HostMessageType } from '../../../../src/protocol/message-type';
+import { initialPanelView } from '../../../../src/protocol/panel-view';
+import { queueOutgoing, typeInComposer } from '../../../../webview-ui/src/state/local-actions';
 import { fromPersisted, toPersisted } from '../../../../webview-ui/src/state/persisted-state';
-import { initialPanelState } from '../../../../webview-ui/src/state/panel-state';
-import { applyAll, entriesOf, longConversation, stream } from '../support/host-messages';
+import {
+  applyAll,
+  entriesOf,
+  loadChat,
+  longConversation,
+  snapshotOf,
+  stream,
+} from '../support/host-messages';
 
 describe('persisted state', () => {
-  it('restores the conversation, todos and pickers after a reload', () => {
-    const state = applyAll([
-      {
-        type: HostMessageType.DidLoadChat,
-        chatId: 'c1',
-        entries: longConversation(4),
-        todos: [{ content: 'a', status: 'pending', activeForm: 'A-ing' }],
-      },
+  it('restores the conversation, todos, pickers and what was typed after a reload, not yet connected', () => {
+    const live = applyAll([
+      loadChat(
+        'c1',
+        snapshotOf(longConversation(4), {
+          todos: [{ content: 'a', status: 'pending', activeForm: 'A-ing' }],
+        }),
+      ),
       stream('c1', 'streaming…'),
       {
         type: HostMessageType.DidChangeChats,
@@ -25,19 +33,24 @@ describe('persisted state', () => {
         model: 'm',
         models: [{ id: 'm', label: 'M' }],
         trusted: true,
-        busy: true,
       },
     ]);
-    const restored = fromPersisted(JSON.parse(JSON.stringify(toPersisted(state))));
-    assert.deepEqual(restored, { ...state, pendingAttach: {} });
+    const typed = queueOutgoing(typeInComposer(live, 'c1', 'half a thought'), {
+      requestId: 'm1',
+      chatId: 'c1',
+      text: 'sent, not confirmed',
+      attachments: [],
+    });
+    const restored = fromPersisted(JSON.parse(JSON.stringify(toPersisted(typed))));
+    assert.deepEqual(restored, { ...typed, connected: false });
   });
 
   it('keeps only the newest rows and clips long text so the snapshot stays small', () => {
-    const state = applyAll([
-      { type: HostMessageType.DidLoadChat, chatId: 'c1', entries: longConversation(1000), todos: [] },
+    const view = applyAll([
+      loadChat('c1', snapshotOf(longConversation(1000))),
       stream('c1', 'x'.repeat(50_000)),
     ]);
-    const snapshot = toPersisted(state, { maxEntries: 10, maxChats: 2, maxTextChars: 100 });
+    const snapshot = toPersisted(view, { maxEntries: 10, maxChats: 2, maxTextChars: 100 });
     const entries = snapshot.chats.c1?.entries ?? [];
     assert.equal(entries.length, 10);
     const last = entries.at(-1);
@@ -46,8 +59,8 @@ describe('persisted state', () => {
   });
 
   it('keeps the active and running chats when there are too many to keep', () => {
-    const state = applyAll([
-      ...['a', 'b', 'c', 'd'].map((id) => stream(id, id)),
+    const view = applyAll([
+      ...['a', 'b', 'c', 'd'].map((id) => loadChat(id, snapshotOf([], { busy: id === 'b' }))),
       {
         type: HostMessageType.DidChangeChats,
         chats: [
@@ -60,14 +73,14 @@ describe('persisted state', () => {
       },
     ]);
     const kept = Object.keys(
-      toPersisted(state, { maxEntries: 10, maxChats: 2, maxTextChars: 100 }).chats,
+      toPersisted(view, { maxEntries: 10, maxChats: 2, maxTextChars: 100 }).chats,
     ).sort();
     assert.deepEqual(kept, ['b', 'd']);
   });
 
   it('starts empty from a snapshot it cannot read', () => {
     for (const value of [undefined, null, 42, { version: 2 }, { version: 1, chats: 'nope' }]) {
-      assert.deepEqual(fromPersisted(value), initialPanelState());
+      assert.deepEqual(fromPersisted(value), initialPanelView());
     }
     assert.equal(entriesOf(fromPersisted(undefined), 'c1').length, 0);
   });

@@ -1,21 +1,34 @@
+import { type ChatSnapshot, emptyChatSnapshot } from '../../../../src/protocol/chat-snapshot';
 import type { ConversationEntry } from '../../../../src/protocol/conversation-entry';
 import type { HostToWebviewMessage } from '../../../../src/protocol/host-to-webview-message';
 import { HostMessageType } from '../../../../src/protocol/message-type';
-import { applyHostMessage } from '../../../../webview-ui/src/state/apply-host-message';
-import { type PanelState, initialPanelState } from '../../../../webview-ui/src/state/panel-state';
+import { type PanelView, initialPanelView } from '../../../../src/protocol/panel-view';
+import { reducePanel } from '../../../../src/protocol/reduce-panel';
 
-/** Applies messages in order to a fresh (or given) state. */
+/** Applies messages in order to a fresh (or given) view. */
 export function applyAll(
   messages: readonly HostToWebviewMessage[],
-  state: PanelState = initialPanelState(),
-): PanelState {
-  return messages.reduce(applyHostMessage, state);
+  view: PanelView = initialPanelView(),
+): PanelView {
+  return messages.reduce(reducePanel, view);
 }
 
 /** The rows of a chat, or an empty list. */
-export function entriesOf(state: PanelState, chatId: string): ConversationEntry[] {
-  return state.chats[chatId]?.entries ?? [];
+export function entriesOf(view: PanelView, chatId: string): ConversationEntry[] {
+  return view.chats[chatId]?.entries ?? [];
 }
+
+/** A chat snapshot with these rows (and anything else given). */
+export function snapshotOf(entries: ConversationEntry[], rest: Partial<ChatSnapshot> = {}): ChatSnapshot {
+  return { ...emptyChatSnapshot(), entries, ...rest };
+}
+
+/** Loads a chat whole, as the host does on `ready`. */
+export const loadChat = (chatId: string, chat: ChatSnapshot): HostToWebviewMessage => ({
+  type: HostMessageType.DidLoadChat,
+  chatId,
+  chat,
+});
 
 /** A text delta. */
 export const stream = (chatId: string, text: string): HostToWebviewMessage => ({
@@ -24,7 +37,7 @@ export const stream = (chatId: string, text: string): HostToWebviewMessage => ({
   text,
 });
 
-/** The echoed user message. */
+/** The person's message, as the host appends it. */
 export const userMessage = (chatId: string, id: string, text: string): HostToWebviewMessage => ({
   type: HostMessageType.DidAppendMessage,
   chatId,

@@ -2,14 +2,14 @@ import { createElement } from 'react';
 import type { HostToWebviewMessage } from '../../../../src/protocol/host-to-webview-message';
 import type { WebviewToHostMessage } from '../../../../src/protocol/webview-to-host-message';
 import { App } from '../../../../webview-ui/src/components/app';
-import { applyHostMessage } from '../../../../webview-ui/src/state/apply-host-message';
-import { type PanelState, initialPanelState } from '../../../../webview-ui/src/state/panel-state';
+import { type PanelView, initialPanelView } from '../../../../src/protocol/panel-view';
+import { reducePanel } from '../../../../src/protocol/reduce-panel';
 import { type Store, createStore } from '../../../../webview-ui/src/state/store';
 
 /** A mounted panel with a recording host channel. */
 export interface MountedPanel {
   container: HTMLElement;
-  store: Store<PanelState>;
+  store: Store<PanelView>;
   posted: WebviewToHostMessage[];
   /** Applies host messages inside `act`, as the bridge would. */
   receive(...messages: HostToWebviewMessage[]): Promise<void>;
@@ -22,7 +22,7 @@ export interface MountedPanel {
 export async function mountPanel(messages: readonly HostToWebviewMessage[] = []): Promise<MountedPanel> {
   const { createRoot } = await import('react-dom/client');
   const { act } = await import('react');
-  const store = createStore(messages.reduce(applyHostMessage, initialPanelState()));
+  const store = createStore(messages.reduce(reducePanel, initialPanelView()));
   const posted: WebviewToHostMessage[] = [];
   const container = document.createElement('div');
   document.body.appendChild(container);
@@ -38,7 +38,7 @@ export async function mountPanel(messages: readonly HostToWebviewMessage[] = [])
     store,
     posted,
     act: run,
-    receive: (...incoming) => run(() => store.setState((state) => incoming.reduce(applyHostMessage, state))),
+    receive: (...incoming) => run(() => store.setState((state) => incoming.reduce(reducePanel, state))),
     unmount: async () => {
       await act(async () => root.unmount());
       container.remove();
@@ -67,4 +67,24 @@ export function buttonNamed(container: Element, name: string): HTMLButtonElement
   );
   if (button === undefined) throw new Error(`no button named "${name}"`);
   return button as HTMLButtonElement;
+}
+
+/** Dispatches a keydown on `target`, as a key press reaches React. */
+export async function pressKey(panel: MountedPanel, target: Element, init: KeyboardEventInit): Promise<void> {
+  await panel.act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+  });
+}
+
+/** Sets a text field's value the way typing does, so React's onChange sees it. */
+export async function typeInto(
+  panel: MountedPanel,
+  field: HTMLTextAreaElement | HTMLInputElement,
+  value: string,
+): Promise<void> {
+  await panel.act(() => {
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
+    setter?.call(field, value);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 }

@@ -1,0 +1,50 @@
+import type { TerminalReason } from '../../core/loop/loop-event';
+import type { Usage } from '../../core/messages/message';
+import { addUsage, emptyUsage } from '../../core/messages/message';
+import type { ChatMessage } from '../../protocol/host-to-webview-message';
+import { HostMessageType } from '../../protocol/message-type';
+import type { ChatAgent } from '../agent/chat-agent';
+import { mapLoopEvent } from './loop-event-mapper';
+
+/** Options of {@link runTurn}. */
+export interface RunTurnOptions {
+  chatId: string;
+  agent: ChatAgent;
+  prompt: string;
+  signal: AbortSignal;
+  emit(message: ChatMessage): void;
+  /** The context window of a model id, in tokens, for the meter. */
+  contextWindow(model: string): number;
+}
+
+/** Tokens the conversation fills after a model call: everything it read plus what it wrote. */
+function contextTokens(usage: Usage): number {
+  return usage.inputTokens + usage.cacheReadTokens + usage.cacheCreationTokens + usage.outputTokens;
+}
+
+/**
+ * Runs one turn of the agent and turns its events into panel messages: the stream, tool cards,
+ * retries, the context meter, and `DidEndTurn` with the turn's usage. Resolves with why the turn
+ * ended; rejects only if the agent itself throws (the caller reports it).
+ */
+export async function runTurn(options: RunTurnOptions): Promise<TerminalReason> {
+  const { chatId, emit } = options;
+  let usage: Usage = emptyUsage();
+  let windowTokens = 0;
+  const turn = options.agent.submit(options.prompt, options.signal);
+  for (;;) {
+    const step = await turn.next();
+    if (step.done) {
+      emit({ type: HostMessageType.DidEndTurn, chatId, usage, terminalReason: step.value });
+      return step.value;
+    }
+    const event = step.value;
+    if (event.type === 'turn-start') windowTokens = options.contextWindow(event.model);
+    if (event.type === 'message-end') {
+      usage = addUsage(usage, event.usage);
+      const usedTokens = contextTokens(event.usage);
+      emit({ type: HostMessageType.DidChangeContext, chatId, usedTokens, windowTokens });
+    }
+    for (const message of mapLoopEvent(chatId, event)) emit(message);
+  }
+}
