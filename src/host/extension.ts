@@ -10,6 +10,7 @@ import { outputLogger } from './base/output-logger';
 import type { IdeServices } from './bridge/start-ide';
 import { registerCommands } from './commands/register-commands';
 import { ChatViewProvider, chatViewId } from './panel/chat-view-provider';
+import { registerActionCommands } from './actions/register-action-commands';
 import { TandemCodeActions } from './actions/tandem-code-actions';
 import { InlineReview } from './review/inline/inline-review';
 import { InlineReviewUi } from './review/inline/inline-review-ui';
@@ -73,12 +74,15 @@ class TandemExtension extends Disposable {
       // The agent, providers and panel logic load on first use, keeping activation cheap.
       const startedAt = performance.now();
       host ??= import('./tandem-host').then(({ TandemHost }) => {
-        const loaded = this._register(new TandemHost({ context, view, proposals, keys, logger }));
+        const loaded = this._register(new TandemHost({ context, view, proposals, keys, logger, review }));
         logger.info(`Chats loaded in ${Math.round(performance.now() - startedAt)} ms`);
         return loaded;
       });
       return host;
     };
+    for (const command of registerActionCommands(async () => (await loadHost()).editorTasks)) {
+      this._register(command);
+    }
     // Subscribed here, not in the lazily built host, so the webview's first `ready` is never lost;
     // every message waits for the same host promise, so their order is kept.
     this._register(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeModel } from '../core/model/model-catalog';
 import type { Logger } from '../core/ports';
@@ -6,6 +7,9 @@ import type { Attachment } from '../protocol/attachment';
 import { attachmentSchema } from '../protocol/attachment';
 import type { ModelOption } from '../protocol/chat-state';
 import type { WebviewToHostMessage } from '../protocol/webview-to-host-message';
+import { codeActionsChatSetting } from './actions/action-command-ids';
+import { DiagnosticsCheckingWriter } from './actions/diagnostics-checking-writer';
+import type { EditorTask, EditorTaskStarter } from './actions/register-action-commands';
 import { composeChatAgent } from './agent/compose-chat-agent';
 import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
@@ -17,6 +21,7 @@ import { chatViewId } from './panel/chat-view-provider';
 import { languageOf } from './panel/language-of';
 import { PanelController } from './panel/panel-controller';
 import { DiffPreview } from './review/diff-preview';
+import type { InlineReview } from './review/inline/inline-review';
 import type { ProposalFileSystem } from './review/proposal-file-system';
 import { ReviewingFileWriter } from './review/reviewing-file-writer';
 import type { ApiKeyStore } from './secrets/api-key-store';
@@ -35,6 +40,8 @@ export interface TandemHostOptions {
   proposals: ProposalFileSystem;
   keys: ApiKeyStore;
   logger: Logger;
+  /** The editor's hunk-by-hunk review, built at activation: every proposal shows there too. */
+  review: InlineReview;
 }
 
 /**
@@ -45,6 +52,8 @@ export class TandemHost extends Disposable {
   readonly chats: ChatService;
   readonly workspace = new VscodeWorkspace();
   readonly sessions: JsonlTranscriptStore;
+  /** Starts "Fix with Tandem" and "Explain with Tandem" tasks in the panel. */
+  readonly editorTasks: EditorTaskStarter = { start: (task) => this.#startEditorTask(task) };
   readonly #controller: PanelController;
   readonly #logger: Logger;
 
@@ -64,8 +73,15 @@ export class TandemHost extends Disposable {
         sessionsDirectory,
         distPath: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath,
       }),
-      createWriter: (reviewer) => new ReviewingFileWriter(this.workspace, reviewer),
+      // In a "Fix with Tandem" chat, each accepted write is followed by the editor's verdict on it.
+      createWriter: (reviewer, chat) =>
+        new DiagnosticsCheckingWriter(new ReviewingFileWriter(this.workspace, reviewer), {
+          targets: chat.fixTargets,
+          relativePath: (path) => vscode.workspace.asRelativePath(path, false),
+          onDidCheck: chat.didCheckDiagnostics,
+        }),
       preview: new DiffPreview(options.proposals),
+      inline: options.review,
       sessions: this.sessions,
       snapshots: new ChatSnapshotStore(sessionsDirectory, logger),
       logger,
@@ -117,6 +133,30 @@ export class TandemHost extends Disposable {
     }
     this.chats.attach(parsed.data);
     await vscode.commands.executeCommand(`${chatViewId}.focus`);
+  }
+
+  /** Shows the view and starts the task; returns once it runs (its turn goes on), never waits for it. */
+  async #startEditorTask(task: EditorTask): Promise<void> {
+    await vscode.commands.executeCommand(`${chatViewId}.focus`);
+    const placement = vscode.workspace
+      .getConfiguration()
+      .get<'new' | 'current'>(codeActionsChatSetting, 'new');
+    const outcome = await this.chats.startEditorTask(
+      {
+        message: {
+          id: randomUUID(),
+          text: task.message.prompt,
+          attachments: [],
+          context: [task.message.context],
+        },
+        targets: task.kind === 'fix' ? task.targets : undefined,
+      },
+      placement,
+    );
+    if (outcome.disposition === 'failed') {
+      const { code, message, action } = outcome.error;
+      this.chats.fail(code, message, action);
+    }
   }
 
   /** Handles one validated webview message; failures are logged, never thrown. */

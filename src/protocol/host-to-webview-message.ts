@@ -17,10 +17,12 @@ import {
 } from './conversation-events';
 import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
+  didCheckDiagnosticsSchema,
   didProposeEditSchema,
   didRequestPermissionSchema,
   didResolveEditSchema,
   didResolvePermissionSchema,
+  didReviewEditHunksSchema,
   didUpdateEditSchema,
 } from './review-events';
 import {
@@ -49,6 +51,8 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didProposeEditSchema,
   didUpdateEditSchema,
   didResolveEditSchema,
+  didReviewEditHunksSchema,
+  didCheckDiagnosticsSchema,
   didStartTurnSchema,
   didRetrySchema,
   didEndTurnSchema,

@@ -8,6 +8,7 @@ import {
   sendQueuedCommandSchema,
 } from './composer-commands';
 import {
+  answerAllEditsCommandSchema,
   answerEditCommandSchema,
   answerPermissionCommandSchema,
   newChatCommandSchema,
@@ -15,6 +16,7 @@ import {
   openFileCommandSchema,
   openLinkCommandSchema,
   readyCommandSchema,
+  reviewInEditorCommandSchema,
   runActionCommandSchema,
   selectModeCommandSchema,
   selectModelCommandSchema,
@@ -31,6 +33,8 @@ export const webviewToHostMessageSchema = z.discriminatedUnion('type', [
   stopCommandSchema,
   answerPermissionCommandSchema,
   answerEditCommandSchema,
+  answerAllEditsCommandSchema,
+  reviewInEditorCommandSchema,
   changeDraftCommandSchema,
   attachCommandSchema,
   removeAttachmentCommandSchema,

@@ -1,4 +1,4 @@
-import { wrapSystemReminder, neutralizeReminderTags } from '../context/reminders';
+import { neutralizeReminderTags } from '../context/reminders';
 import type { ReportedDiagnostic } from './reported-diagnostic';
 import { describeDiagnostic } from './reported-diagnostic';
 
@@ -22,8 +22,11 @@ export interface EditorRequest {
 export interface EditorRequestMessage {
   /** Shown as the person's message: "Fix: Type 'string' is not assignable…". */
   prompt: string;
-  /** A `<system-reminder>` with the problems, the code around them and the path. */
-  reminder: string;
+  /**
+   * The problems, the code around them and the path: sent to the model in a `<system-reminder>`,
+   * shown to the person folded under the prompt, with `title`.
+   */
+  context: { title: string; text: string };
 }
 
 /** Lines of code shown above and below each problem. */
@@ -98,7 +101,7 @@ function instructions(request: EditorRequest): string {
 
 /**
  * The first message of a task started from the editor: a short prompt the person sees as theirs,
- * and a reminder carrying the problems (message, code, source, severity, position), the code around
+ * and context (for a `<system-reminder>`) carrying the problems (message, code, source, severity, position), the code around
  * them with the problem lines marked, and the file's path. At most 20 problems are listed.
  */
 export function editorRequestMessage(request: EditorRequest): EditorRequestMessage {
@@ -127,5 +130,6 @@ export function editorRequestMessage(request: EditorRequest): EditorRequestMessa
     excerpt(request, spans),
   );
   parts.push(instructions(request));
-  return { prompt: promptOf(request), reminder: wrapSystemReminder(parts.join('\n')) };
+  const title = `${listed.length > 0 ? (request.diagnostics.length === 1 ? 'The problem' : 'The problems') : 'The selected code'} and the code around, from ${request.path}`;
+  return { prompt: promptOf(request), context: { title, text: parts.join('\n') } };
 }

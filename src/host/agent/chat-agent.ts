@@ -1,11 +1,13 @@
 import type { LoopEvent, TerminalReason } from '../../core/loop/loop-event';
+import type { UserBlock } from '../../core/messages/message';
 import type { Approver } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { FailAction } from '../../protocol/conversation-entry';
 
 /** What a chat needs from the agent core: one turn per message. */
 export interface ChatAgent {
-  submit(prompt: string, signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason>;
+  /** `prompt` as blocks when the message carries context beside the person's text. */
+  submit(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason>;
 }
 
 /** Everything the host supplies to build one chat's agent. */

@@ -1,5 +1,5 @@
 import type { TerminalReason } from '../../core/loop/loop-event';
-import type { Usage } from '../../core/messages/message';
+import type { Usage, UserBlock } from '../../core/messages/message';
 import { addUsage, emptyUsage } from '../../core/messages/message';
 import type { ChatMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
@@ -10,7 +10,7 @@ import { mapLoopEvent } from './loop-event-mapper';
 export interface RunTurnOptions {
   chatId: string;
   agent: ChatAgent;
-  prompt: string;
+  prompt: string | UserBlock[];
   signal: AbortSignal;
   emit(message: ChatMessage): void;
   /** The context window of a model id, in tokens, for the meter. */

@@ -7,6 +7,7 @@ import { ChatHistory } from './chat-history';
 import { Composer } from './composer';
 import { Conversation } from './conversation';
 import { FailActionButton } from './notice-row';
+import { PendingEditsBar } from './pending-edits-bar';
 import { QueuedMessages } from './queued-messages';
 import { RetryBanner } from './retry-banner';
 import { TodoPanel } from './todo-panel';
@@ -98,6 +99,7 @@ function Layout(): ReactNode {
           <RetryBanner chatId={activeChatId} />
           <Conversation key={activeChatId} chatId={activeChatId} />
           <QueuedMessages chatId={activeChatId} />
+          <PendingEditsBar chatId={activeChatId} />
         </>
       )}
       <Composer chatId={activeChatId} />

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import type { ConversationEntry } from '../../../src/protocol/conversation-entry';
 import { MarkdownView } from '../markdown/markdown-view';
 import { AttachmentChips } from './attachment-chips';
+import { DiagnosticsRow } from './diagnostics-row';
 import { EditPreview } from './edit-preview';
+import { MessageContextDetails } from './message-context';
 import { NoticeRow } from './notice-row';
 import { PermissionPrompt } from './permission-prompt';
 import { ToolCard } from './tool-card';
@@ -17,6 +19,7 @@ export function EntryRow({ chatId, entry }: { chatId: string; entry: Conversatio
         <div className="message message-user">
           <p className="message-user-text">{entry.text}</p>
           <AttachmentChips chatId={chatId} attachments={entry.attachments} removable={false} />
+          {entry.context === undefined ? null : <MessageContextDetails context={entry.context} />}
         </div>
       );
     case 'assistant':
@@ -35,5 +38,7 @@ export function EntryRow({ chatId, entry }: { chatId: string; entry: Conversatio
       return <PermissionPrompt chatId={chatId} entry={entry} />;
     case 'edit':
       return <EditPreview chatId={chatId} entry={entry} />;
+    case 'diagnostics':
+      return <DiagnosticsRow entry={entry} />;
   }
 }

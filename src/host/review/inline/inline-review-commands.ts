@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { DecisionResult, HunkTarget, InlineReview, PendingHunkView } from './inline-review';
 import type { PendingNode } from './pending-changes-tree';
 import type { ProposedLinesThreads } from './proposed-lines-threads';
-import { anchorLine } from './proposed-text';
 import { reviewCommandIds } from './review-command-ids';
 
 function isTarget(value: unknown): value is HunkTarget {
@@ -67,15 +66,8 @@ export function registerInlineReviewCommands(
     const uri = uriOf(argument);
     if (uri) await report(await review.decideFile(uri, decision));
   };
-  const reveal = async (hunk: PendingHunkView): Promise<void> => {
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(hunk.uri), { preview: false });
-    const line = anchorLine(hunk, editor.document.lineCount);
-    const position = new vscode.Position(line, 0);
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(
-      new vscode.Range(position, position),
-      vscode.TextEditorRevealType.InCenterIfOutsideViewport,
-    );
+  const reveal = async (hunk: HunkTarget): Promise<void> => {
+    await review.reveal(hunk);
   };
   // Hunks are ordered by file (as listed) then line; next and previous wrap around.
   const step = (direction: 1 | -1) => async () => {
@@ -109,14 +101,7 @@ export function registerInlineReviewCommands(
     vscode.commands.registerCommand(reviewCommandIds.previousHunk, step(-1)),
     vscode.commands.registerCommand(reviewCommandIds.reveal, async (argument?: unknown) => {
       const target = targetOf(argument);
-      const hunk =
-        target &&
-        review
-          .fileOf(vscode.Uri.parse(target.uri))
-          ?.hunks.find(
-            (candidate) => candidate.proposalId === target.proposalId && candidate.index === target.index,
-          );
-      if (hunk) await reveal(hunk);
+      if (target) await reveal(target);
     }),
   ];
 }

@@ -45,6 +45,10 @@ export interface InlineProposal {
   readonly settled: Promise<InlineOutcome>;
   /** True once a hunk was accepted or rejected in the editor. */
   readonly decided: boolean;
+  /** Its hunks, and how many were accepted and rejected so far. */
+  counts(): { total: number; accepted: number; rejected: number };
+  /** The first hunk still waiting, for "Review in editor". */
+  firstPending(): HunkTarget | undefined;
   /** Accepts every pending hunk that still applies (the panel's Accept). */
   acceptRemaining(): Promise<DecisionResult>;
   rejectRemaining(reason?: string): Promise<DecisionResult>;
@@ -112,10 +116,36 @@ export class InlineReview extends Disposable {
       get decided() {
         return review.hunks.some((hunk) => hunk.status !== 'pending');
       },
+      counts: () => ({
+        total: review.hunks.length,
+        accepted: review.hunks.filter((hunk) => hunk.status === 'accepted').length,
+        rejected: review.hunks.filter((hunk) => hunk.status === 'rejected').length,
+      }),
+      firstPending: () => {
+        const [first] = review.pending;
+        return first ? { ...target, index: first.index } : undefined;
+      },
       acceptRemaining: () => this.decideProposal(target, 'accept'),
       rejectRemaining: (reason) => this.decideProposal(target, 'reject', reason),
       dispose: () => void this.#end(tracked, request.id),
     };
+  }
+
+  /** Opens the hunk's file and puts the cursor on it; false when it no longer waits. */
+  async reveal(target: HunkTarget): Promise<boolean> {
+    const hunk = this.fileOf(vscode.Uri.parse(target.uri))?.hunks.find(
+      (candidate) => candidate.proposalId === target.proposalId && candidate.index === target.index,
+    );
+    if (!hunk) return false;
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(hunk.uri), { preview: false });
+    const line = Math.max(0, Math.min(hunk.start, editor.document.lineCount - 1));
+    const position = new vscode.Position(line, 0);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(
+      new vscode.Range(position, position),
+      vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+    );
+    return true;
   }
 
   /** Every file with pending hunks. */
