@@ -34,6 +34,10 @@ const benches: { title: string; script: string; args?: string[] }[] = [
   },
   { title: 'Webview: 2,000 messages then 20,000 streamed tokens', script: 'webview-render.ts' },
   { title: 'Extension activation and bundle sizes', script: 'activation.ts' },
+  {
+    title: 'Inline review: a 5,000-line file with 200 hunks, 100 accepted (issue 11)',
+    script: 'inline-review.ts',
+  },
   { title: 'IDE bridge: getDiagnostics on 1,000 diagnostics, bridge start-up', script: 'ide-bridge.ts' },
   { title: 'Checkpoints: 50 turns × 20 files, beside a shadow git repository', script: 'checkpoints.ts' },
 ];

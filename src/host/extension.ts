@@ -10,10 +10,15 @@ import { outputLogger } from './base/output-logger';
 import type { IdeServices } from './bridge/start-ide';
 import { registerCommands } from './commands/register-commands';
 import { ChatViewProvider, chatViewId } from './panel/chat-view-provider';
+import { registerActionCommands } from './actions/register-action-commands';
+import { TandemCodeActions } from './actions/tandem-code-actions';
+import { InlineReview } from './review/inline/inline-review';
+import { InlineReviewUi } from './review/inline/inline-review-ui';
 import { ProposalFileSystem, proposalScheme } from './review/proposal-file-system';
 import type { ApiKeyPrompts } from './secrets/api-key-store';
 import { ApiKeyStore, setApiKeyInteractive } from './secrets/api-key-store';
 import type { TandemHost } from './tandem-host';
+import { VscodeWorkspace } from './workspace/vscode-workspace';
 
 /** What `activate` returns: used by the integration tests, stable enough for other extensions. */
 export interface TandemApi {
@@ -23,6 +28,9 @@ export interface TandemApi {
   /** The "Set API Key" flow with injectable prompts. */
   setApiKey(prompts?: ApiKeyPrompts): ReturnType<typeof setApiKeyInteractive>;
   view: ChatViewProvider;
+  /** Proposals reviewed in the editor, hunk by hunk, and what the person sees of them. */
+  review: InlineReview;
+  reviewUi: InlineReviewUi;
   /**
    * The IDE MCP server and its bridge, started right after activation. Tandem's own agent connects
    * with `(await api.ide()).integration.connectInProcess()`; `bridge.status` has ports and tokens.
@@ -50,6 +58,17 @@ class TandemExtension extends Disposable {
     this._register(
       vscode.workspace.registerFileSystemProvider(proposalScheme, proposals, { isCaseSensitive: true }),
     );
+    // Built at activation: its commands, CodeLens and Pending changes view are contributed statically.
+    const review = this._register(new InlineReview(new VscodeWorkspace()));
+    const reviewUi = this._register(new InlineReviewUi(review));
+    // Reads only what the editor hands it, so registering it for every file costs the lightbulb nothing.
+    this._register(
+      vscode.languages.registerCodeActionsProvider(
+        { scheme: 'file' },
+        new TandemCodeActions(),
+        TandemCodeActions.metadata,
+      ),
+    );
     // Started after activate() returns, so activation stays cheap, yet without waiting for the panel:
     // a `claude` started in a terminal must find the lock file.
     let ide: IdeServices | undefined;
@@ -75,13 +94,16 @@ class TandemExtension extends Disposable {
       const startedAt = performance.now();
       host ??= import('./tandem-host').then(({ TandemHost }) => {
         const loaded = this._register(
-          new TandemHost({ context, view, proposals, keys, logger, ide: () => ideReady }),
+          new TandemHost({ context, view, proposals, keys, logger, review, ide: () => ideReady }),
         );
         logger.info(`Chats loaded in ${Math.round(performance.now() - startedAt)} ms`);
         return loaded;
       });
       return host;
     };
+    for (const command of registerActionCommands(async () => (await loadHost()).editorTasks)) {
+      this._register(command);
+    }
     // Subscribed here, not in the lazily built host, so the webview's first `ready` is never lost;
     // every message waits for the same host promise, so their order is kept.
     this._register(
@@ -98,6 +120,8 @@ class TandemExtension extends Disposable {
       keys,
       setApiKey: (prompts) => setApiKeyInteractive(keys, prompts),
       view,
+      review,
+      reviewUi,
       activation: { evaluateMs: 0, activateMs: 0 },
     };
     logger.info(

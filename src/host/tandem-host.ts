@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeModel } from '../core/model/model-catalog';
 import type { Logger } from '../core/ports';
@@ -8,6 +9,9 @@ import type { Attachment } from '../protocol/attachment';
 import { attachmentSchema } from '../protocol/attachment';
 import type { ModelOption } from '../protocol/chat-state';
 import type { WebviewToHostMessage } from '../protocol/webview-to-host-message';
+import { codeActionsChatSetting } from './actions/action-command-ids';
+import { DiagnosticsCheckingWriter } from './actions/diagnostics-checking-writer';
+import type { EditorTask, EditorTaskStarter } from './actions/register-action-commands';
 import { composeChatAgent } from './agent/compose-chat-agent';
 import { defaultModelOf } from './agent/create-model-client';
 import { Disposable } from './base/disposable';
@@ -29,6 +33,7 @@ import { chatViewId } from './panel/chat-view-provider';
 import { languageOf } from './panel/language-of';
 import { PanelController } from './panel/panel-controller';
 import { DiffPreview } from './review/diff-preview';
+import type { InlineReview } from './review/inline/inline-review';
 import type { ProposalFileSystem } from './review/proposal-file-system';
 import { ReviewingFileWriter } from './review/reviewing-file-writer';
 import type { ApiKeyStore } from './secrets/api-key-store';
@@ -49,6 +54,8 @@ export interface TandemHostOptions {
   logger: Logger;
   /** The window's IDE server (started at activation), which the agent reaches in-process as `ide`. */
   ide(): Promise<IdeServices>;
+  /** The editor's hunk-by-hunk review, built at activation: every proposal shows there too. */
+  review: InlineReview;
 }
 
 /**
@@ -65,6 +72,8 @@ export class TandemHost extends Disposable {
   /** Every chat's checkpoints, in this workspace's storage beside the sessions. */
   readonly checkpointStorage: CheckpointStorage;
   readonly checkpoints: CheckpointService;
+  /** Starts "Fix with Tandem" and "Explain with Tandem" tasks in the panel. */
+  readonly editorTasks: EditorTaskStarter = { start: (task) => this.#startEditorTask(task) };
   readonly #controller: PanelController;
   readonly #logger: Logger;
 
@@ -107,8 +116,16 @@ export class TandemHost extends Disposable {
         distPath: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath,
         checkpoints: () => (readHostSettings().checkpointsEnabled ? this.checkpointStorage : undefined),
       }),
-      createWriter: (reviewer, workspace = this.workspace) => new ReviewingFileWriter(workspace, reviewer),
+      // Over the agent's checkpointing workspace when it has one; in a "Fix with Tandem" chat, each
+      // accepted write is followed by the editor's verdict on it.
+      createWriter: (reviewer, chat, workspace = this.workspace) =>
+        new DiagnosticsCheckingWriter(new ReviewingFileWriter(workspace, reviewer), {
+          targets: chat.fixTargets,
+          relativePath: (path) => vscode.workspace.asRelativePath(path, false),
+          onDidCheck: chat.didCheckDiagnostics,
+        }),
       preview: new DiffPreview(options.proposals),
+      inline: options.review,
       sessions: this.sessions,
       snapshots,
       logger,
@@ -191,6 +208,30 @@ export class TandemHost extends Disposable {
     }
     this.chats.attach(parsed.data);
     await vscode.commands.executeCommand(`${chatViewId}.focus`);
+  }
+
+  /** Shows the view and starts the task; returns once it runs (its turn goes on), never waits for it. */
+  async #startEditorTask(task: EditorTask): Promise<void> {
+    await vscode.commands.executeCommand(`${chatViewId}.focus`);
+    const placement = vscode.workspace
+      .getConfiguration()
+      .get<'new' | 'current'>(codeActionsChatSetting, 'new');
+    const outcome = await this.chats.startEditorTask(
+      {
+        message: {
+          id: randomUUID(),
+          text: task.message.prompt,
+          attachments: [],
+          context: [task.message.context],
+        },
+        targets: task.kind === 'fix' ? task.targets : undefined,
+      },
+      placement,
+    );
+    if (outcome.disposition === 'failed') {
+      const { code, message, action } = outcome.error;
+      this.chats.fail(code, message, action);
+    }
   }
 
   /** Handles one validated webview message; failures are logged, never thrown. */

@@ -49,6 +49,15 @@ export const editStatusSchema = z.enum(['pending', 'written', 'rejected', 'refus
 /** An edit proposal's status. */
 export type EditStatus = z.infer<typeof editStatusSchema>;
 
+/**
+ * Context the person did not type but sent with a message (the problem and code of "Fix with
+ * Tandem"): the model gets it as a `<system-reminder>`, the panel shows it folded under the message.
+ */
+export const messageContextSchema = z.object({ title: z.string(), text: z.string() });
+
+/** Context sent with a message. */
+export type MessageContext = z.infer<typeof messageContextSchema>;
+
 const userEntrySchema = z.object({
   kind: z.literal('user'),
   id: z.string(),
@@ -56,6 +65,7 @@ const userEntrySchema = z.object({
   attachments: z.array(attachmentSchema),
   /** The checkpoint taken before this message ran; the row offers rewinds once it is known. */
   checkpointId: z.optional(z.int().check(z.positive())),
+  context: z.optional(z.array(messageContextSchema)),
 });
 
 /** Assistant prose as markdown; the webview renders it safely (never as raw HTML). */
@@ -111,6 +121,12 @@ const permissionEntrySchema = z.object({
   status: permissionStatusSchema,
 });
 
+/** An edit's hunks as reviewed in the editor: how many there are and how many were accepted or rejected there. */
+export const editHunksSchema = z.object({ total: count, accepted: count, rejected: count });
+
+/** An edit's hunk counts. */
+export type EditHunks = z.infer<typeof editHunksSchema>;
+
 /** An edit waiting for review; `id` is the request id the answer must carry. */
 const editEntrySchema = z.object({
   kind: z.literal('edit'),
@@ -127,6 +143,24 @@ const editEntrySchema = z.object({
   detail: z.optional(z.string()),
   /** While pending: why the last Accept could not be applied (the proposal stays open). */
   problem: z.optional(z.string()),
+  /** Set when the edit is also shown in the editor: its hunks, and how many were decided there. */
+  hunks: z.optional(editHunksSchema),
+});
+
+/**
+ * What the editor reports after an accepted edit of a task started with "Fix with Tandem": the
+ * problems it fixed, those still failing, and new ones, each as one line ("error 2322 (ts) at…").
+ */
+const diagnosticsEntrySchema = z.object({
+  kind: z.literal('diagnostics'),
+  id: z.string(),
+  /** Workspace-relative path. */
+  path: z.string(),
+  fixed: z.array(z.string()),
+  stillFailing: z.array(z.string()),
+  newProblems: z.array(z.string()),
+  /** false: the language server had not finished when Tandem stopped waiting. */
+  settled: z.boolean(),
 });
 
 /** What started a compaction: the person's `/compact`, the context's threshold, or a "prompt too long" answer. */
@@ -159,6 +193,7 @@ export const conversationEntrySchema = z.discriminatedUnion('kind', [
   permissionEntrySchema,
   editEntrySchema,
   compactionEntrySchema,
+  diagnosticsEntrySchema,
 ]);
 
 /** One renderable row of a conversation. */

@@ -21,10 +21,12 @@ import { didRewindChatSchema, didTakeCheckpointSchema } from './checkpoint-event
 import { searchChatsReplySchema } from './history-messages';
 import { didChangeChatsSchema, didChangeStateSchema } from './panel-events';
 import {
+  didCheckDiagnosticsSchema,
   didProposeEditSchema,
   didRequestPermissionSchema,
   didResolveEditSchema,
   didResolvePermissionSchema,
+  didReviewEditHunksSchema,
   didUpdateEditSchema,
 } from './review-events';
 import {
@@ -55,6 +57,8 @@ export const hostToWebviewMessageSchema = z.discriminatedUnion('type', [
   didProposeEditSchema,
   didUpdateEditSchema,
   didResolveEditSchema,
+  didReviewEditHunksSchema,
+  didCheckDiagnosticsSchema,
   didStartTurnSchema,
   didRetrySchema,
   didCutAnswerSchema,

@@ -192,6 +192,25 @@ export function reduceChat(chat: ChatSnapshot, message: ChatMessage): ChatSnapsh
     }
     case HostMessageType.DidResolveEdit:
       return resolveEdit(chat, message);
+    case HostMessageType.DidReviewEditHunks: {
+      const target = { kind: 'edit' as const, id: message.requestId };
+      return {
+        ...chat,
+        entries: patchRow(chat.entries, target, (entry) => ({ ...entry, hunks: message.hunks })),
+      };
+    }
+    case HostMessageType.DidCheckDiagnostics: {
+      const { path, fixed, stillFailing, newProblems, settled } = message;
+      return withRow(chat, (id) => ({
+        kind: 'diagnostics',
+        id,
+        path,
+        fixed,
+        stillFailing,
+        newProblems,
+        settled,
+      }));
+    }
     case HostMessageType.DidStartTurn:
       return { ...chat, busy: true, retry: null, queueHold: null };
     case HostMessageType.DidRetry: {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { editHunksSchema } from './conversation-entry';
 import { HostMessageType } from './message-type';
 
 const chatId = z.string().check(z.minLength(1));
@@ -74,3 +75,26 @@ export const didResolveEditSchema = z.object({
 });
 /** Host → webview: an edit preview is settled. */
 export type DidResolveEdit = z.infer<typeof didResolveEditSchema>;
+
+/** The person decided hunks of an edit in the editor (sent once when it is shown there, then after each decision). */
+export const didReviewEditHunksSchema = z.object({
+  type: z.literal(HostMessageType.DidReviewEditHunks),
+  chatId,
+  requestId,
+  hunks: editHunksSchema,
+});
+/** Host → webview: an edit's hunk counts in the editor review. */
+export type DidReviewEditHunks = z.infer<typeof didReviewEditHunksSchema>;
+
+/** The editor's problems after an accepted edit of a "Fix with Tandem" task; a row of its own. */
+export const didCheckDiagnosticsSchema = z.object({
+  type: z.literal(HostMessageType.DidCheckDiagnostics),
+  chatId,
+  path: z.string(),
+  fixed: z.array(z.string()),
+  stillFailing: z.array(z.string()),
+  newProblems: z.array(z.string()),
+  settled: z.boolean(),
+});
+/** Host → webview: fixed / still failing / new problems after an edit. */
+export type DidCheckDiagnostics = z.infer<typeof didCheckDiagnosticsSchema>;

@@ -38,6 +38,24 @@ export const answerEditCommandSchema = z.object({
 /** Webview → host: accept, reject or open an edit. */
 export type AnswerEditCommand = z.infer<typeof answerEditCommandSchema>;
 
+/** Accept or reject every edit of a chat still waiting for review (the "Accept all" of a turn). */
+export const answerAllEditsCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.AnswerAllEditsCommand),
+  chatId,
+  answer: z.enum(['accept', 'reject']),
+});
+/** Webview → host: answer every pending edit of a chat. */
+export type AnswerAllEditsCommand = z.infer<typeof answerAllEditsCommandSchema>;
+
+/** Show an edit's hunks in the editor, at the first one still waiting. */
+export const reviewInEditorCommandSchema = z.object({
+  type: z.literal(WebviewMessageType.ReviewInEditorCommand),
+  chatId,
+  requestId,
+});
+/** Webview → host: reveal an edit's inline review. */
+export type ReviewInEditorCommand = z.infer<typeof reviewInEditorCommandSchema>;
+
 /** Start an empty chat and show it. */
 export const newChatCommandSchema = z.object({ type: z.literal(WebviewMessageType.NewChatCommand) });
 /** Webview → host: new chat. */

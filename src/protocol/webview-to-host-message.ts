@@ -17,6 +17,7 @@ import {
   showMemoryCommandSchema,
 } from './history-messages';
 import {
+  answerAllEditsCommandSchema,
   answerEditCommandSchema,
   answerPermissionCommandSchema,
   newChatCommandSchema,
@@ -24,6 +25,7 @@ import {
   openFileCommandSchema,
   openLinkCommandSchema,
   readyCommandSchema,
+  reviewInEditorCommandSchema,
   runActionCommandSchema,
   selectModeCommandSchema,
   selectModelCommandSchema,
@@ -40,6 +42,8 @@ export const webviewToHostMessageSchema = z.discriminatedUnion('type', [
   stopCommandSchema,
   answerPermissionCommandSchema,
   answerEditCommandSchema,
+  answerAllEditsCommandSchema,
+  reviewInEditorCommandSchema,
   changeDraftCommandSchema,
   attachCommandSchema,
   removeAttachmentCommandSchema,

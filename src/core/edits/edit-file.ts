@@ -8,7 +8,7 @@ import type { EditRequest, Tolerance } from './apply-edit';
 import { applyEdit, describeTolerance } from './apply-edit';
 import { loadTextFile, readState } from './load-text-file';
 import { numberLines } from './number-lines';
-import { describeUserChanges, proposeFileWrite } from './propose-file-write';
+import { describeWriteOutcome, proposeFileWrite } from './propose-file-write';
 import type { TextFormat } from './text-codec';
 import { defaultTextFormat } from './text-codec';
 
@@ -104,7 +104,7 @@ export async function editFile(
     notes.push(`The edited text now reads:\n${snippet(written.content ?? text, lines[0] ?? 1, edits)}`);
   }
   if (start.changed) notes.push(changedNote);
-  return textResult(notes.join('\n') + describeUserChanges(written), {
+  return textResult(notes.join('\n') + describeWriteOutcome(written), {
     kind: 'diff',
     path,
     diff: written.diff,

@@ -4,6 +4,8 @@
  * the file-state cache so the next edit's guards see it.
  */
 import { createTwoFilesPatch } from 'diff';
+import type { HunkReport } from '../review/hunk-report';
+import { describeHunkReport } from '../review/hunk-report';
 import type { ToolContext } from '../tools/tool';
 import type { TextFormat } from './text-codec';
 import { encodeText } from './text-codec';
@@ -18,7 +20,10 @@ export interface FileWriteProposal {
   format: TextFormat;
 }
 
-/** What became of a proposal; `diff` is what was proposed, `userDiff` what the person changed. */
+/**
+ * What became of a proposal; `diff` is what was proposed, `userDiff` what the person changed, and
+ * `hunks` which hunks they accepted and rejected when they reviewed it hunk by hunk.
+ */
 export type FileWriteResult =
   | {
       kind: 'written';
@@ -26,6 +31,9 @@ export type FileWriteResult =
       modifiedByUser: boolean;
       diff: string;
       userDiff: string | undefined;
+      hunks?: HunkReport;
+      /** Reminders about the write from the host, passed on to the model. */
+      notes?: string[];
     }
   | { kind: 'rejected'; reason: string };
 
@@ -68,11 +76,33 @@ export async function proposeFileWrite(
   }
   const modified = outcome.modifiedByUser && content !== proposal.after;
   const userDiff = modified ? unifiedDiff(proposal.path, proposal.after, content) : undefined;
-  return { kind: 'written', content, modifiedByUser: modified, diff, userDiff };
+  return {
+    kind: 'written',
+    content,
+    modifiedByUser: modified,
+    diff,
+    userDiff,
+    ...(outcome.hunks ? { hunks: outcome.hunks } : {}),
+    ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
+  };
 }
 
-/** The model-facing sentence for a person's changes to a proposal, with the diff of those changes. */
-export function describeUserChanges(result: FileWriteResult): string {
-  if (result.kind !== 'written' || !result.userDiff) return '';
-  return `\nThe person edited your proposal before accepting it; the file holds their version. Their changes to your proposal:\n${result.userDiff}`;
+/**
+ * The model-facing account of a write beyond "written": which hunks were applied and which were
+ * not, when the person reviewed hunk by hunk (otherwise the diff of their edits to the proposal),
+ * then the host's notes about it. Empty when there is nothing to add; else starts with a newline.
+ */
+export function describeWriteOutcome(result: FileWriteResult): string {
+  if (result.kind !== 'written') return '';
+  const parts: string[] = [];
+  if (result.hunks) {
+    const report = describeHunkReport(result.hunks);
+    if (report !== '') parts.push(report);
+  } else if (result.userDiff) {
+    parts.push(
+      `The person edited your proposal before accepting it; the file holds their version. Their changes to your proposal:\n${result.userDiff}`,
+    );
+  }
+  parts.push(...(result.notes ?? []));
+  return parts.map((part) => `\n${part}`).join('');
 }

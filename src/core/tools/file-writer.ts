@@ -1,4 +1,5 @@
 import type { PendingEdit } from '../ports';
+import type { HunkReport } from '../review/hunk-report';
 
 export interface ProposedWrite extends PendingEdit {
   /** Encodes text the way the file is stored (encoding, BOM, line endings): used for the proposal and for a person's modified version. */
@@ -6,8 +7,18 @@ export interface ProposedWrite extends PendingEdit {
 }
 
 export type WriteOutcome =
-  /** `content` is what was written: the proposal, or the person's modified version of it. */
-  | { kind: 'written'; content: string | undefined; modifiedByUser: boolean }
+  /**
+   * `content` is what the file holds now: the proposal, or the person's modified version of it.
+   * `hunks` when the person decided hunk by hunk (some may have been rejected). `notes` are
+   * `<system-reminder>` blocks for the model about the write (the editor's diagnostics after it).
+   */
+  | {
+      kind: 'written';
+      content: string | undefined;
+      modifiedByUser: boolean;
+      hunks?: HunkReport;
+      notes?: string[];
+    }
   | { kind: 'rejected'; reason: string };
 
 /**

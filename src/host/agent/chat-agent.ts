@@ -1,5 +1,6 @@
 import type { CompactResult } from '../../core/agent/agent';
 import type { LoopEvent, TerminalReason } from '../../core/loop/loop-event';
+import type { UserBlock } from '../../core/messages/message';
 import type { Approver, Workspace } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { UsageLedger } from '../../core/usage/usage-ledger';
@@ -7,7 +8,8 @@ import type { FailAction } from '../../protocol/conversation-entry';
 
 /** What a chat needs from the agent core: one turn per message, `/compact`, and what the calls cost. */
 export interface ChatAgent {
-  submit(prompt: string, signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason>;
+  /** `prompt` as blocks when the message carries context beside the person's text. */
+  submit(prompt: string | UserBlock[], signal: AbortSignal): AsyncGenerator<LoopEvent, TerminalReason>;
   /** Compacts the conversation now (`/compact [instructions]`); says why when it did not. */
   compact(request: { signal: AbortSignal; instructions?: string }): Promise<CompactResult>;
   /** The session's token accounting, sub-agents included; a turn's line is what it added. */

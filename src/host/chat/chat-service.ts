@@ -10,8 +10,10 @@ import type { HostToWebviewMessage } from '../../protocol/host-to-webview-messag
 import { HostMessageType } from '../../protocol/message-type';
 import type { FailAction } from '../../protocol/wire-error';
 import type { ChatAgentFactory } from '../agent/chat-agent';
+import type { FixTargets } from '../actions/diagnostics-checking-writer';
 import type { EditReviewer } from '../review/edit-reviewer';
-import type { ChatSessionOptions, OutgoingChatMessage, SendOutcome } from './chat-session';
+import type { InlineReview } from '../review/inline/inline-review';
+import type { ChatSessionOptions, ChatWriting, OutgoingChatMessage, SendOutcome } from './chat-session';
 import { ChatSession } from './chat-session';
 import type { ChatSnapshotStore } from './chat-snapshot-store';
 import type { EditPreview } from './edit-reviews';
@@ -25,8 +27,10 @@ function storedId(session: ChatSession): string {
 /** What the chat service needs from the editor; all injectable for tests. */
 export interface ChatServiceOptions {
   createAgent: ChatAgentFactory;
-  createWriter(reviewer: EditReviewer, workspace?: Workspace): FileWriter;
+  createWriter(reviewer: EditReviewer, chat: ChatWriting, workspace?: Workspace): FileWriter;
   preview: EditPreview;
+  /** Shows proposals in the editor too, hunk by hunk. */
+  inline?: Pick<InlineReview, 'open' | 'onDidChange' | 'reveal'>;
   sessions: JsonlTranscriptStore;
   snapshots: ChatSnapshotStore;
   logger: Logger;
@@ -137,6 +141,22 @@ export class ChatService {
       };
     }
     return session.send(message);
+  }
+
+  /**
+   * Starts a task from the editor ("Fix with Tandem", "Explain with Tandem") and shows its chat:
+   * a new chat, or with `current` the shown one when it is idle. `targets` are the problems to
+   * check again after each accepted write. Resolves once the task is under way (or failed to start).
+   */
+  async startEditorTask(
+    task: { message: OutgoingChatMessage; targets: FixTargets | undefined },
+    placement: 'new' | 'current',
+  ): Promise<SendOutcome> {
+    const shown = this.activeChat;
+    const session = placement === 'current' && shown !== undefined && !shown.busy ? shown : this.newChat();
+    if (session === shown) this.#show(session, true);
+    session.setFixTargets(task.targets);
+    return session.send(task.message);
   }
 
   stop(chatId?: string): void {
@@ -299,6 +319,7 @@ export class ChatService {
         if (id === this.#activeChatId) options.setBusy(session.busy);
       },
       preview: options.preview,
+      ...(options.inline ? { inline: options.inline } : {}),
       logger: options.logger,
       isTrusted: options.isTrusted,
       workspaceRoot: options.workspaceRoot(),

@@ -1,15 +1,21 @@
+import { wrapSystemReminder } from '../../core/context/reminders';
+import { describeDiagnostic } from '../../core/diagnostics/reported-diagnostic';
+import type { UserBlock } from '../../core/messages/message';
 import type { Logger, Workspace } from '../../core/ports';
 import type { FileWriter } from '../../core/tools/file-writer';
 import { type Attachment, sameAttachment } from '../../protocol/attachment';
 import type { ChatSnapshot, QueuedMessage } from '../../protocol/chat-snapshot';
+import type { MessageContext } from '../../protocol/conversation-entry';
 import { emptyChatSnapshot } from '../../protocol/chat-snapshot';
 import type { ChatMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
 import { reduceChat } from '../../protocol/reduce-chat';
 import type { AnswerEditCommand, AnswerPermissionCommand } from '../../protocol/webview-commands';
 import type { WireError } from '../../protocol/wire-error';
+import type { DiagnosticsCheck, FixTargets } from '../actions/diagnostics-checking-writer';
 import type { ChatAgent, ChatAgentFactory } from '../agent/chat-agent';
 import type { EditReviewer } from '../review/edit-reviewer';
+import type { InlineReview } from '../review/inline/inline-review';
 import type { SaveUrgency } from './chat-snapshot-store';
 import type { EditPreview } from './edit-reviews';
 import { EditReviews } from './edit-reviews';
@@ -26,8 +32,13 @@ export interface ChatSessionOptions {
   id: string;
   title: string;
   createAgent: ChatAgentFactory;
-  /** The writer that shows edits for review; over `workspace` when given (the agent's checkpointing one). */
-  createWriter(reviewer: EditReviewer, workspace?: Workspace): FileWriter;
+  /**
+   * The writer that shows edits for review (and, in a "Fix with Tandem" chat, reports what the
+   * editor says after each); over `workspace` when given (the agent's checkpointing one).
+   */
+  createWriter(reviewer: EditReviewer, chat: ChatWriting, workspace?: Workspace): FileWriter;
+  /** Shows proposals in the editor too, hunk by hunk. */
+  inline?: Pick<InlineReview, 'open' | 'onDidChange' | 'reveal'>;
   /** The agent's transcript id became known (it names the saved session). */
   onDidCreateAgent(session: ChatSession): void;
   post(message: ChatMessage): void;
@@ -47,11 +58,37 @@ export interface ChatSessionOptions {
   restored?: { chat: ChatSnapshot; updatedAt: number; resume: boolean };
 }
 
+/** What a chat's writer may ask of it: the problems its task fixes, and where to report the editor's verdict. */
+export interface ChatWriting {
+  chatId: string;
+  /** Set while the chat runs a "Fix with Tandem" task. */
+  fixTargets(): FixTargets | undefined;
+  didCheckDiagnostics(check: DiagnosticsCheck): void;
+}
+
 /** A message to send: its id (from the webview) becomes the id of its row. */
 export interface OutgoingChatMessage {
   id: string;
   text: string;
   attachments: Attachment[];
+  /**
+   * What goes with the person's words without being theirs (the problem of "Fix with Tandem"):
+   * the model gets each as a `<system-reminder>`, the panel shows them folded under the message.
+   */
+  context?: MessageContext[];
+}
+
+/** The prompt of a message: its text and `@` lines, then each piece of context as a reminder. */
+function promptOf(message: OutgoingChatMessage): string | UserBlock[] {
+  const text = promptText(message.text, message.attachments);
+  if (!message.context?.length) return text;
+  return [
+    { type: 'text', text },
+    ...message.context.map((context): UserBlock => ({
+      type: 'text',
+      text: wrapSystemReminder(context.text),
+    })),
+  ];
 }
 
 /** What became of a message: a turn `started` (resolving when it ends), `queued`, or `failed`. */
@@ -99,6 +136,7 @@ export class ChatSession {
   readonly #edits: EditReviews;
   readonly #queue: MessageQueue;
   readonly #options: ChatSessionOptions;
+  #fixTargets: FixTargets | undefined;
 
   constructor(options: ChatSessionOptions) {
     this.#options = options;
@@ -156,6 +194,24 @@ export class ChatSession {
 
   answerPermission(command: AnswerPermissionCommand): boolean {
     return this.#prompts.answer(command);
+  }
+
+  /** Answers every edit still waiting (Accept all / Reject all of the panel). */
+  answerAllEdits(answer: 'accept' | 'reject'): number {
+    return this.#edits.answerAll(answer);
+  }
+
+  /** Shows an edit in the editor at its first waiting hunk; false when it is not reviewed there. */
+  reviewInEditor(requestId: string): Promise<boolean> {
+    return this.#edits.reveal(requestId);
+  }
+
+  /**
+   * The problems the chat's next turns fix ("Fix with Tandem"): after each accepted write the
+   * editor's diagnostics of that file are read again and reported. Replaces earlier targets.
+   */
+  setFixTargets(targets: FixTargets | undefined): void {
+    this.#fixTargets = targets;
   }
 
   /** Answers an edit preview, from the panel or from the diff editor; false if none waits. */
@@ -239,11 +295,11 @@ export class ChatSession {
       return { disposition: 'failed', error: agent.error };
     }
     if (this.title === '') this.title = message.text.slice(0, 80);
-    const { id, text, attachments } = message;
+    const { id, text, attachments, context } = message;
     this.#emit({
       type: HostMessageType.DidAppendMessage,
       chatId: this.id,
-      entry: { kind: 'user', id, text, attachments },
+      entry: { kind: 'user', id, text, attachments, ...(context?.length ? { context } : {}) },
     });
     this.#consumeDraft(attachments);
     this.#emit({ type: HostMessageType.DidStartTurn, chatId: this.id });
@@ -271,7 +327,7 @@ export class ChatSession {
             chatId: this.id,
             entryId: message.id,
             agent,
-            prompt: promptText(message.text, message.attachments),
+            prompt: promptOf(message),
             signal,
             emit,
             contextWindow: this.#options.contextWindow,
@@ -305,8 +361,8 @@ export class ChatSession {
     if (this.#agent) return { ok: true, agent: this.#agent.agent };
     const result = await this.#options.createAgent({
       approver: this.#prompts.approver,
-      writer: this.#options.createWriter(this.#edits),
-      writerFor: (workspace) => this.#options.createWriter(this.#edits, workspace),
+      writer: this.#options.createWriter(this.#edits, this.#writing),
+      writerFor: (workspace) => this.#options.createWriter(this.#edits, this.#writing, workspace),
       trusted: this.#options.isTrusted(),
       sessionId: this.id,
       ...(this.transcriptId ? { resume: this.transcriptId } : {}),
@@ -324,6 +380,24 @@ export class ChatSession {
   }
 
   /** A sent message takes its attachments out of the draft; the text was the composer's, now empty. */
+  /** What the writer needs of this chat: where to report the editor's verdict on a fix. */
+  get #writing(): ChatWriting {
+    return {
+      chatId: this.id,
+      fixTargets: () => this.#fixTargets,
+      didCheckDiagnostics: ({ path, outcome }) =>
+        this.#emit({
+          type: HostMessageType.DidCheckDiagnostics,
+          chatId: this.id,
+          path,
+          fixed: outcome.fixed.map(describeDiagnostic),
+          stillFailing: outcome.stillFailing.map(describeDiagnostic),
+          newProblems: outcome.newProblems.map(describeDiagnostic),
+          settled: outcome.settled,
+        }),
+    };
+  }
+
   #consumeDraft(sent: readonly Attachment[]): void {
     const { draft } = this.#chat;
     const attachments = draft.attachments.filter((kept) => !sent.some((used) => sameAttachment(used, kept)));

@@ -1,5 +1,5 @@
 import type { TerminalReason } from '../../core/loop/loop-event';
-import type { Usage } from '../../core/messages/message';
+import type { Usage, UserBlock } from '../../core/messages/message';
 import type { ChatMessage } from '../../protocol/host-to-webview-message';
 import { HostMessageType } from '../../protocol/message-type';
 import type { ChatAgent } from '../agent/chat-agent';
@@ -11,7 +11,7 @@ export interface RunTurnOptions {
   /** The row of the person's message this turn answers; it gets the turn's checkpoint. */
   entryId: string;
   agent: ChatAgent;
-  prompt: string;
+  prompt: string | UserBlock[];
   signal: AbortSignal;
   emit(message: ChatMessage): void;
   /** The context window of a model id, in tokens, for the meter. */

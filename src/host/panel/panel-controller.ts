@@ -49,6 +49,13 @@ export class PanelController {
         if (!this.chats.session(message.chatId)?.answerEdit(message))
           this.logger.debug(`stale edit answer ${message.requestId}`);
         return;
+      case 'answer-all-edits':
+        this.chats.session(message.chatId)?.answerAllEdits(message.answer);
+        return;
+      case 'review-in-editor':
+        if (!(await this.chats.session(message.chatId)?.reviewInEditor(message.requestId)))
+          this.chats.fail('not-in-editor', 'That edit is no longer waiting in the editor.');
+        return;
       case 'change-draft':
         return this.chats.session(message.chatId)?.changeDraftText(message.text);
       case 'attach': {

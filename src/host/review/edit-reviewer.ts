@@ -1,5 +1,4 @@
-import type { PendingEdit } from '../../core/ports';
-import type { WriteOutcome } from '../../core/tools/file-writer';
+import type { ProposedWrite, WriteOutcome } from '../../core/tools/file-writer';
 
 /** What the person accepted: the proposal, or their own version of it from the diff editor. */
 export interface AcceptedEdit {
@@ -24,7 +23,7 @@ export type ApplyResult =
  */
 export interface EditReviewer {
   review(
-    edit: PendingEdit,
+    edit: ProposedWrite,
     apply: (accepted: AcceptedEdit) => Promise<ApplyResult>,
     signal: AbortSignal,
   ): Promise<WriteOutcome>;

@@ -13,6 +13,11 @@ export class PendingAnswers<Answer> {
     return this.#waiting.has(requestId);
   }
 
+  /** The ids of the questions waiting now, oldest first. */
+  pending(): string[] {
+    return [...this.#waiting.keys()];
+  }
+
   wait(requestId: string, signal: AbortSignal): Promise<Answer | undefined> {
     if (signal.aborted) return Promise.resolve(undefined);
     return new Promise((resolve) => {

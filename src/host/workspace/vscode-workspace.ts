@@ -1,6 +1,9 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { FileContent, FileStat, Workspace } from '../../core/ports';
+import { computeHunks } from '../../core/review/compute-hunks';
+import { textChangesFor } from '../../core/review/text-changes-for';
+import { splitLines } from '../../core/review/text-lines';
 
 function kindOf(type: vscode.FileType): FileStat['kind'] {
   if (type & vscode.FileType.Directory) return 'directory';
@@ -24,8 +27,8 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 
 /**
  * The editor's Workspace: reads unsaved buffers of open documents, writes through WorkspaceEdit
- * and saves, so the person's undo stack holds the agent's edits and the document keeps its
- * encoding, BOM and line endings. Paths are absolute file-system paths.
+ * (only the changed lines) and saves, so the person's undo stack holds the agent's edits and the
+ * document keeps its encoding, BOM and line endings. Paths are absolute file-system paths.
  */
 export class VscodeWorkspace implements Workspace {
   get roots(): readonly string[] {
@@ -65,13 +68,23 @@ export class VscodeWorkspace implements Workspace {
     // document turns inserted line breaks into its own EOL, so bytes with the other one (a
     // checkpoint restoring CRLF over a file made LF) also switch the document's EOL.
     const text = await vscode.workspace.decode(bytes, { uri });
-    const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-    const edits = [vscode.TextEdit.replace(whole, text)];
-    const eol = lineEndingOf(text);
-    if (eol !== undefined && eol !== document.eol) edits.push(vscode.TextEdit.setEndOfLine(eol));
+    // Only the lines that differ are replaced, so the person's cursor, folds and scroll position
+    // stay, and Undo takes back exactly the agent's change (one accepted hunk is one undo step).
+    const lines = splitLines(document.getText());
+    const eol = lineEndingOf(text) ?? document.eol;
+    const lineBreak = eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const edits = textChangesFor(lines, computeHunks(lines, splitLines(text)), lineBreak).map((change) =>
+      vscode.TextEdit.replace(
+        new vscode.Range(change.startLine, change.startCharacter, change.endLine, change.endCharacter),
+        change.text,
+      ),
+    );
+    if (eol !== document.eol) edits.push(vscode.TextEdit.setEndOfLine(eol));
     edit.set(uri, edits);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${path}`);
-    if (!(await document.save())) throw new Error(`Could not save ${path}`);
+    if (edits.length > 0 && !(await vscode.workspace.applyEdit(edit)))
+      throw new Error(`Could not edit ${path}`);
+    // A write of what the document already holds changes nothing and leaves nothing to save.
+    if (document.isDirty && !(await document.save())) throw new Error(`Could not save ${path}`);
   }
 
   async deleteFile(path: string): Promise<void> {

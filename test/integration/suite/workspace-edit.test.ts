@@ -30,6 +30,30 @@ describe('the editor Workspace port', () => {
     assert.equal(document.getText(), 'const a = 1;\n');
   });
 
+  it('replaces only the lines that changed: the lines between two changes and the cursor stay untouched', async () => {
+    const path = join(freshFolder(), 'cursor.ts');
+    writeFileSync(path, 'a\nb\nc\nd\ne\n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(path));
+    editor.selection = new vscode.Selection(2, 1, 2, 1);
+    const changes: vscode.TextDocumentContentChangeEvent[] = [];
+    const listener = vscode.workspace.onDidChangeTextDocument((event) =>
+      changes.push(...event.contentChanges),
+    );
+    try {
+      await workspace.writeFile(path, Buffer.from('A\nb\nc\nd\nE\n'));
+    } finally {
+      listener.dispose();
+    }
+    // One whole-document replacement would span lines 0–4 and so every hunk waiting in between.
+    assert.equal(changes.length, 2);
+    assert.deepEqual(
+      changes.filter((change) => change.range.start.line <= 2 && change.range.end.line >= 2),
+      [],
+    );
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [2, 1]);
+    assert.equal(readFileSync(path, 'utf8'), 'A\nb\nc\nd\nE\n');
+  });
+
   it('keeps CRLF line endings and the UTF-8 BOM of the file', async () => {
     const path = join(freshFolder(), 'crlf.txt');
     writeFileSync(path, Buffer.concat([bom, Buffer.from('héllo\r\nworld\r\n')]));

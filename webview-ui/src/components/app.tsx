@@ -8,6 +8,7 @@ import { Composer } from './composer';
 import { Conversation } from './conversation';
 import { McpServers } from './mcp-servers';
 import { FailActionButton } from './notice-row';
+import { PendingEditsBar } from './pending-edits-bar';
 import { QueuedMessages } from './queued-messages';
 import { RetryBanner } from './retry-banner';
 import { TodoPanel } from './todo-panel';
@@ -100,6 +101,7 @@ function Layout(): ReactNode {
           <RetryBanner chatId={activeChatId} />
           <Conversation key={activeChatId} chatId={activeChatId} />
           <QueuedMessages chatId={activeChatId} />
+          <PendingEditsBar chatId={activeChatId} />
         </>
       )}
       <Composer chatId={activeChatId} />

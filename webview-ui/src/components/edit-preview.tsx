@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { type ReactNode, useMemo } from 'react';
-import type { ConversationEntryOf, EditStatus } from '../../../src/protocol/conversation-entry';
+import type { ConversationEntryOf, EditHunks, EditStatus } from '../../../src/protocol/conversation-entry';
 import { WebviewMessageType } from '../../../src/protocol/message-type';
 import { DiffView } from '../diff/diff-view';
 import { diffStats, parseUnifiedDiff } from '../diff/parse-unified-diff';
@@ -16,6 +16,22 @@ const statusText: Record<EditStatus, string> = {
   refused: 'Not written',
   cancelled: 'Cancelled',
 };
+
+/** "In the editor: 2 of 5 changes accepted, 1 rejected" once hunks were decided there. */
+function HunkProgress({ hunks, pending }: { hunks: EditHunks; pending: boolean }): ReactNode {
+  if (hunks.accepted + hunks.rejected === 0) return null;
+  const parts = [
+    hunks.accepted > 0 ? `${hunks.accepted} of ${hunks.total} changes accepted` : '',
+    hunks.rejected > 0 ? `${hunks.rejected} rejected` : '',
+  ].filter((part) => part !== '');
+  const waiting = hunks.total - hunks.accepted - hunks.rejected;
+  return (
+    <p className="edit-hunks" role="status">
+      <span className="codicon codicon-list-selection" aria-hidden="true" /> In the editor: {parts.join(', ')}
+      {pending && waiting > 0 ? `; ${waiting} still waiting` : ''}.
+    </p>
+  );
+}
 
 /**
  * An edit waiting for review: its diff, then Accept / Reject / Open diff — one click each. Reject
@@ -85,6 +101,7 @@ export function EditPreview({
         <span className="card-status">{answering ? 'Applying…' : statusText[entry.status]}</span>
       </header>
       <DiffView diff={entry.diff} label={`Changes to ${entry.path}`} />
+      {entry.hunks === undefined ? null : <HunkProgress hunks={entry.hunks} pending={pending} />}
       {pending && entry.problem !== undefined ? (
         <p className="edit-problem" role="alert">
           <span className="codicon codicon-warning" aria-hidden="true" /> {entry.problem}
@@ -109,6 +126,17 @@ export function EditPreview({
           <button type="button" disabled={answering} onClick={() => answer('open-diff')}>
             Open diff
           </button>
+          {entry.hunks === undefined ? null : (
+            <button
+              type="button"
+              title="Show each change in the editor, with Accept and Reject on every one"
+              onClick={() =>
+                post({ type: WebviewMessageType.ReviewInEditorCommand, chatId, requestId: entry.id })
+              }
+            >
+              Review in editor
+            </button>
+          )}
           {reason === undefined ? null : (
             <span className="card-hint">Reject sends your message as the reason.</span>
           )}

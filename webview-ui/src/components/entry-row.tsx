@@ -4,7 +4,9 @@ import type { ConversationEntry } from '../../../src/protocol/conversation-entry
 import { MarkdownView } from '../markdown/markdown-view';
 import { AttachmentChips } from './attachment-chips';
 import { CompactionDivider } from './compaction-divider';
+import { DiagnosticsRow } from './diagnostics-row';
 import { EditPreview } from './edit-preview';
+import { MessageContextDetails } from './message-context';
 import { NoticeRow } from './notice-row';
 import { PermissionPrompt } from './permission-prompt';
 import { RewindActions } from './rewind-actions';
@@ -19,6 +21,7 @@ export function EntryRow({ chatId, entry }: { chatId: string; entry: Conversatio
         <div className="message message-user">
           <p className="message-user-text">{entry.text}</p>
           <AttachmentChips chatId={chatId} attachments={entry.attachments} removable={false} />
+          {entry.context === undefined ? null : <MessageContextDetails context={entry.context} />}
           {entry.checkpointId === undefined ? null : <RewindActions chatId={chatId} entryId={entry.id} />}
         </div>
       );
@@ -40,5 +43,7 @@ export function EntryRow({ chatId, entry }: { chatId: string; entry: Conversatio
       return <EditPreview chatId={chatId} entry={entry} />;
     case 'compaction':
       return <CompactionDivider entry={entry} />;
+    case 'diagnostics':
+      return <DiagnosticsRow entry={entry} />;
   }
 }

@@ -3,7 +3,7 @@ import type { Tolerance } from '../../edits/apply-edit';
 import { describeTolerance } from '../../edits/apply-edit';
 import { loadTextFile, readState } from '../../edits/load-text-file';
 import type { FileWriteProposal } from '../../edits/propose-file-write';
-import { proposeFileWrite } from '../../edits/propose-file-write';
+import { describeWriteOutcome, proposeFileWrite } from '../../edits/propose-file-write';
 import { resolvePath } from '../../paths/resolve-path';
 import { defaultTextFormat } from '../../edits/text-codec';
 import { buildTool } from '../build-tool';
@@ -168,8 +168,8 @@ async function commit(context: ToolContext, planned: readonly PlannedFile[]): Pr
         );
       }
       diffs.push(written.diff);
-      if (written.userDiff)
-        notes.push(`The person edited ${proposal.path} before accepting:\n${written.userDiff}`);
+      const changes = describeWriteOutcome(written);
+      if (changes) notes.push(`${proposal.path}:${changes}`);
     }
     done.push(file.label);
     if (file.tolerance.length > 0) notes.push(`${file.label.slice(2)}: ${describeTolerance(file.tolerance)}`);

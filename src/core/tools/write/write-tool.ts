@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadTextFile } from '../../edits/load-text-file';
-import { describeUserChanges, proposeFileWrite } from '../../edits/propose-file-write';
+import { describeWriteOutcome, proposeFileWrite } from '../../edits/propose-file-write';
 import { filePathTarget, requireAbsolutePath } from '../../edits/resolve-file-path';
 import type { TextFormat } from '../../edits/text-codec';
 import { convertLineEndings, defaultTextFormat } from '../../edits/text-codec';
@@ -64,7 +64,7 @@ async function writeFile(context: ToolContext, path: string, content: string): P
   const lineCount = (written.content ?? after).split('\n').length;
   const action =
     before === undefined ? `Created ${path} (${lineCount} lines).` : `Wrote ${path} (${lineCount} lines).`;
-  return textResult(action + describeUserChanges(written), { kind: 'diff', path, diff: written.diff });
+  return textResult(action + describeWriteOutcome(written), { kind: 'diff', path, diff: written.diff });
 }
 
 /**

@@ -2,11 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoopEvent, TerminalReason } from '../../../../src/core/loop/loop-event';
+import type { UserBlock } from '../../../../src/core/messages/message';
 import { silentLogger } from '../../../../src/core/ports';
 import type { FileWriter } from '../../../../src/core/tools/file-writer';
 import { UsageLedger } from '../../../../src/core/usage/usage-ledger';
 import type { ChatAgent, ChatAgentRequest } from '../../../../src/host/agent/chat-agent';
+import type { ChatServiceOptions } from '../../../../src/host/chat/chat-service';
 import { ChatService } from '../../../../src/host/chat/chat-service';
+import type { ChatWriting } from '../../../../src/host/chat/chat-session';
 import { ChatSnapshotStore } from '../../../../src/host/chat/chat-snapshot-store';
 import type { EditReviewer } from '../../../../src/host/review/edit-reviewer';
 import { JsonlTranscriptStore } from '../../../../src/node/session/jsonl-transcript-store';
@@ -14,11 +17,17 @@ import type { HostToWebviewMessage } from '../../../../src/protocol/host-to-webv
 
 /** A scripted turn: what the agent yields for one prompt. */
 export type Turn = (
-  prompt: string,
+  prompt: string | UserBlock[],
   signal: AbortSignal,
   request: ChatAgentRequest,
   usage: UsageLedger,
 ) => AsyncGenerator<LoopEvent, TerminalReason>;
+
+/** A prompt's text: the string, or its text blocks joined by line breaks. */
+export function textOf(prompt: string | UserBlock[]): string {
+  if (typeof prompt === 'string') return prompt;
+  return prompt.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('\n');
+}
 
 /** Options of {@link chatHarness}. */
 export interface ChatHarnessOptions {
@@ -33,6 +42,10 @@ export interface ChatHarnessOptions {
     request: Parameters<ChatAgent['compact']>[0],
     usage: UsageLedger,
   ) => ReturnType<ChatAgent['compact']>;
+  /** The editor's hunk-by-hunk review the chats show proposals in too. */
+  inline?: ChatServiceOptions['inline'];
+  /** Wraps the reviewing writer, as the host does (the diagnostics check of "Fix with Tandem"). */
+  wrapWriter?(writer: FileWriter, chat: ChatWriting): FileWriter;
 }
 
 /** A writer that asks the reviewer and writes nothing: "written" is what the reviewer's apply says. */
@@ -80,7 +93,9 @@ export function chatHarness(turn: Turn, options: ChatHarnessOptions = {}) {
         dispose: async () => {},
       };
     },
-    createWriter: reviewingWriter,
+    createWriter: (reviewer, chat) =>
+      options.wrapWriter ? options.wrapWriter(reviewingWriter(reviewer), chat) : reviewingWriter(reviewer),
+    ...(options.inline ? { inline: options.inline } : {}),
     preview: { open: () => ({ show: async () => {}, text: () => undefined, dispose: () => {} }) },
     sessions,
     snapshots,

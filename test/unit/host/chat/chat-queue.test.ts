@@ -1,16 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { chatHarness, gate, waitFor } from './chat-harness';
+import { chatHarness, gate, textOf, waitFor } from './chat-harness';
 
 /** A chat whose turns each wait for the test to release them, recording their prompts. */
 function gatedChat() {
   const prompts: string[] = [];
   const gates = [gate(), gate(), gate()];
   const host = chatHarness(async function* (prompt, signal) {
-    const index = prompts.push(prompt) - 1;
+    const index = prompts.push(textOf(prompt)) - 1;
     const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
     await Promise.race([gates[index]?.wait, aborted]);
     if (signal.aborted) return 'aborted';
-    yield { type: 'text-delta', text: `done: ${prompt}` };
+    yield { type: 'text-delta', text: `done: ${textOf(prompt)}` };
     return 'completed';
   });
   return { ...host, prompts, gates };

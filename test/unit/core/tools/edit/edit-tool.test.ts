@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { editTool } from '../../../../../src/core/tools/edit/edit-tool';
+import { multiEditTool } from '../../../../../src/core/tools/multi-edit/multi-edit-tool';
 import { readTool } from '../../../../../src/core/tools/read/read-tool';
 import type { FakeAnswer } from '../../edits/fake-file-writer';
 import { FakeFileWriter } from '../../edits/fake-file-writer';
@@ -180,6 +181,53 @@ describe('Edit tool', () => {
     assert.equal(next.result.isError, false, text(next.result.content));
     assert.doesNotMatch(text(next.result.content), /changed on disk/);
     assert.equal(workspace.text('/work/a.txt'), 'c\n');
+  });
+
+  it('tells the model which hunks the person applied and quotes the ones they rejected', async () => {
+    const file = 'one\ntwo\nthree\nfour\nfive\nsix\n';
+    const { workspace, context } = setup({ '/work/a.txt': file }, () => ({
+      kind: 'hunks',
+      accept: [2],
+      reason: 'keep the first line',
+    }));
+    await runTool(readTool, { file_path: '/work/a.txt' }, context);
+    const { result } = await runTool(
+      multiEditTool,
+      {
+        file_path: '/work/a.txt',
+        edits: [
+          { old_string: 'one', new_string: 'ONE' },
+          { old_string: 'five', new_string: 'FIVE' },
+        ],
+      },
+      context,
+    );
+    assert.equal(result.isError, false, text(result.content));
+    assert.equal(workspace.text('/work/a.txt'), 'one\ntwo\nthree\nfour\nFIVE\nsix\n');
+    const message = text(result.content);
+    assert.match(message, /1 of 2 hunks were applied, 1 not/);
+    assert.match(
+      message,
+      /Applied, now in the file: hunk 2 \(line 5 of your proposal, now line 5 of the file\)/,
+    );
+    assert.match(
+      message,
+      /hunk 1, line 1 of your proposal \(reason: keep the first line\):\n {4}-one\n {4}\+ONE/,
+    );
+    assert.equal(context.fileState.get('/work/a.txt')?.content, 'one\ntwo\nthree\nfour\nFIVE\nsix\n');
+  });
+
+  it('passes the editor’s notes about the write on to the model', async () => {
+    const note =
+      '<system-reminder>\nAfter your edit to a.txt was written, the editor reports (1 fixed):\n</system-reminder>';
+    const { context } = setup({ '/work/a.txt': 'a\n' }, () => ({ kind: 'accept', notes: [note] }));
+    await runTool(readTool, { file_path: '/work/a.txt' }, context);
+    const { result } = await runTool(
+      editTool,
+      { file_path: '/work/a.txt', old_string: 'a', new_string: 'b' },
+      context,
+    );
+    assert.equal(text(result.content), `Edited /work/a.txt: 1 replacement at line 1.\n${note}`);
   });
 
   it('has a short description and the path as its summary and permission target', () => {
