@@ -6,9 +6,9 @@ import type { ChatMatch } from './history-messages';
 import type { WireError } from './wire-error';
 
 /**
- * A message the person sent that the host has not acknowledged yet. It stays in the composer
- * (read-only) until the reply; `chatId` is null when it was sent before the host said which chat
- * is shown, and is filled in once it does.
+ * A message the person sent that the host has not acknowledged yet. The composer shows it, fixed,
+ * ahead of anything typed after it, until the reply; `chatId` is null when it was sent before the
+ * host said which chat is shown, and is filled in once it does.
  */
 export interface OutgoingMessage {
   requestId: string;
@@ -58,7 +58,7 @@ export interface PanelView {
   /** A panel-wide error (no chat): shown above the conversation until dismissed or replaced. */
   error: WireError | null;
   outbox: OutgoingMessage[];
-  /** The composer text per chat (`composerKey`), as typed. */
+  /** The composer text per chat (`composerKey`) not yet sent: what is typed after the outbox's messages. */
   composer: Record<string, string>;
   /** Why the last send from a composer failed; the text is still in it. */
   composerErrors: Record<string, WireError>;

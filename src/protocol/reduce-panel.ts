@@ -31,7 +31,10 @@ function adoptChats(view: PanelView, message: DidChangeChats): PanelView {
   return { ...next, composer, outbox };
 }
 
-/** The host took the message (the composer empties) or refused it (the text stays, with why). */
+/**
+ * The host took the message (it leaves the composer; what was typed after it stays) or refused it
+ * (its text goes back into the composer, ahead of anything typed since, with why).
+ */
 function settleSend(view: PanelView, message: SendMessageReply): PanelView {
   const sent = view.outbox.find((outgoing) => outgoing.requestId === message.requestId);
   if (sent === undefined) return view;
@@ -39,10 +42,11 @@ function settleSend(view: PanelView, message: SendMessageReply): PanelView {
   const key = message.chatId;
   if (message.disposition === 'failed') {
     const error = message.error ?? { code: 'send-failed', message: 'The message could not be sent.' };
-    return { ...view, outbox, composerErrors: { ...view.composerErrors, [key]: error } };
+    const typed = view.composer[key] ?? '';
+    const composer = { ...view.composer, [key]: typed === '' ? sent.text : `${sent.text}\n${typed}` };
+    return { ...view, outbox, composer, composerErrors: { ...view.composerErrors, [key]: error } };
   }
-  const composer = view.composer[key] === sent.text ? { ...view.composer, [key]: '' } : view.composer;
-  return { ...view, outbox, composer, composerErrors: without(view.composerErrors, key) };
+  return { ...view, outbox, composerErrors: without(view.composerErrors, key) };
 }
 
 /** A queued message was sent before the person's change to it arrived: the changed text comes back. */

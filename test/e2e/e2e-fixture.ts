@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { ScriptedModelServer } from '../support/scripted-model-server';
 import type { CodeServer } from '../integration/code-server-harness';
@@ -95,7 +95,10 @@ export async function startE2e(files: Record<string, string>, options: E2eOption
   const extensionsDir = join(scratch, 'extensions');
   await mkdir(workspace, { recursive: true });
   await mkdir(screenshotFolder, { recursive: true });
-  for (const [name, content] of Object.entries(files)) await writeFile(join(workspace, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(dirname(join(workspace, name)), { recursive: true });
+    await writeFile(join(workspace, name), content);
+  }
   installExtension(binary, extensionsDir, vsix);
   const model = new ScriptedModelServer();
   const { url } = await model.start();

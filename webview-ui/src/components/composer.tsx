@@ -1,12 +1,13 @@
 /** @jsxRuntime automatic */
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
-import type { Attachment } from '../../../src/protocol/attachment';
+import { type Attachment, sameAttachment } from '../../../src/protocol/attachment';
 import { WebviewMessageType } from '../../../src/protocol/message-type';
 import { composerKey } from '../../../src/protocol/panel-view';
 import { usePanel, usePanelState } from '../panel-context';
 import { newRequestId, queueOutgoing, typeInComposer } from '../state/local-actions';
 import { AttachmentChips } from './attachment-chips';
 import { ComposerStatus } from './composer-status';
+import { boxText, typedAfter } from './composer-text';
 import { ContextMeter } from './context-meter';
 import { ModelPickers } from './model-pickers';
 
@@ -24,9 +25,10 @@ export function focusComposer(): void {
 
 /**
  * The message box. Its text lives in the store, not in the component, so nothing typed is lost
- * when the host arrives, the chat changes or the page reloads; it leaves the box only when the
- * host has taken the message. Enter sends (or queues behind a running turn), Shift+Enter adds a
- * line, `@` opens the attach menu; Stop shows while the chat runs.
+ * when the host arrives, the chat changes or the page reloads; a sent message leaves the box only
+ * when the host has taken it, and typing goes on after it meanwhile (Enter sends that too). Enter
+ * sends (or queues behind a running turn), Shift+Enter adds a line, `@` opens the attach menu;
+ * Stop shows while the chat runs.
  */
 export function Composer({ chatId }: { chatId: string | null }): ReactNode {
   const { store, post } = usePanel();
@@ -39,22 +41,35 @@ export function Composer({ chatId }: { chatId: string | null }): ReactNode {
   const attachments = usePanelState((view) =>
     chatId === null ? noAttachments : (view.chats[chatId]?.draft.attachments ?? noAttachments),
   );
-  const sending = usePanelState((view) =>
-    view.outbox.some((outgoing) => composerKey(outgoing.chatId) === key),
-  );
+  const outbox = usePanelState((view) => view.outbox);
+  const pending = outbox.filter((outgoing) => composerKey(outgoing.chatId) === key);
+  const sending = pending.length > 0;
   const [menuOpen, setMenuOpen] = useState(false);
 
   const send = (): void => {
     const trimmed = text.trim();
-    if (trimmed === '' || sending) return;
+    if (trimmed === '') return;
+    // Attachments go with the first message that carries them, not again with one typed behind it.
+    const fresh = attachments.filter(
+      (attachment) =>
+        !pending.some((outgoing) => outgoing.attachments.some((sent) => sameAttachment(sent, attachment))),
+    );
     store.setState((view) =>
-      queueOutgoing(typeInComposer(view, chatId, trimmed), {
+      queueOutgoing(typeInComposer(view, chatId, ''), {
         requestId: newRequestId('message'),
         chatId,
         text: trimmed,
-        attachments,
+        attachments: fresh,
       }),
     );
+  };
+
+  const onChange = (value: string): void => {
+    const typed = typedAfter(
+      pending.map((outgoing) => outgoing.text),
+      value,
+    );
+    if (typed !== undefined) store.setState((view) => typeInComposer(view, chatId, typed));
   };
 
   const attach = (kind: 'file' | 'selection'): void => {
@@ -104,9 +119,11 @@ export function Composer({ chatId }: { chatId: string | null }): ReactNode {
         aria-busy={sending}
         placeholder={placeholder}
         rows={3}
-        value={text}
-        readOnly={sending}
-        onChange={(event) => store.setState((view) => typeInComposer(view, chatId, event.target.value))}
+        value={boxText(
+          pending.map((outgoing) => outgoing.text),
+          text,
+        )}
+        onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
       />
       <div className="composer-info">
@@ -138,7 +155,7 @@ export function Composer({ chatId }: { chatId: string | null }): ReactNode {
           </button>
         ) : null}
         {busy && text.trim() === '' ? null : (
-          <button type="button" className="primary" onClick={send} disabled={sending || text.trim() === ''}>
+          <button type="button" className="primary" onClick={send} disabled={text.trim() === ''}>
             <span className="codicon codicon-send" aria-hidden="true" /> {busy ? 'Queue' : 'Send'}
           </button>
         )}

@@ -47,7 +47,6 @@ describe('the composer: nothing typed is lost', () => {
     assert.match(status(panel), /Connecting to Tandem… you can type already/);
     await typeAndEnter(panel, 'hello there');
     assert.equal(composer(panel).value, 'hello there', 'Enter before the host answered keeps the text');
-    assert.equal(composer(panel).readOnly, true);
     assert.match(status(panel), /sent as soon as it is ready/);
     await panel.receive(...connect);
     assert.equal(composer(panel).value, 'hello there', 'the host arriving does not clear the box');
@@ -60,7 +59,40 @@ describe('the composer: nothing typed is lost', () => {
       disposition: 'started',
     });
     assert.equal(composer(panel).value, '', 'the box empties once the host has the message');
-    assert.equal(composer(panel).readOnly, false);
+  });
+
+  it('keeps typing after Enter while the host has not answered, and sends that as the next message', async () => {
+    panel = await mountPanel(connect);
+    await typeAndEnter(panel, 'first');
+    await typeInto(panel, composer(panel), 'firsts');
+    await typeInto(panel, composer(panel), 'firstsecond');
+    assert.equal(
+      composer(panel).value,
+      'first\nsecond',
+      'what is typed goes on after the message being sent',
+    );
+    await typeInto(panel, composer(panel), 'firs\nsecond');
+    assert.equal(composer(panel).value, 'first\nsecond', 'the message being sent cannot be edited any more');
+    await pressKey(panel, composer(panel), { key: 'Enter' });
+    const [first, second] = panel.store.getState().outbox;
+    assert.deepEqual([first?.text, second?.text], ['first', 'second']);
+    assert.equal(composer(panel).value, 'first\nsecond');
+    await panel.receive({
+      type: HostMessageType.SendMessageReply,
+      requestId: second?.requestId ?? '',
+      chatId,
+      disposition: 'queued',
+    });
+    assert.equal(composer(panel).value, 'first', 'the replies may come in any order');
+    await typeInto(panel, composer(panel), 'first\nthird');
+    await panel.receive({
+      type: HostMessageType.SendMessageReply,
+      requestId: first?.requestId ?? '',
+      chatId,
+      disposition: 'failed',
+      error: { code: 'internal', message: 'It broke.' },
+    });
+    assert.equal(composer(panel).value, 'first\nthird', 'a refused message comes back ahead of what follows');
   });
 
   it('keeps the text and says why when the host refuses the message', async () => {
