@@ -5,6 +5,7 @@ import type { Message } from '../messages/message';
 import type { todoItemSchema } from '../todos/todo-store';
 import type { ContextEntry } from './context-entries';
 import { replayContextEntry } from './context-entries';
+import { parseJsonLines } from '../text/json-lines';
 import { PendingTurn } from './pending-turn';
 import type { TitleSource, TranscriptEntry } from './transcript-entry';
 import { transcriptEntrySchema } from './transcript-entry';
@@ -51,22 +52,8 @@ export function parseTranscript(lines: readonly string[]): {
   entries: TranscriptEntry[];
   skippedLines: number;
 } {
-  const entries: TranscriptEntry[] = [];
-  let skippedLines = 0;
-  for (const line of lines) {
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      skippedLines += 1;
-      continue;
-    }
-    const parsed = transcriptEntrySchema.safeParse(json);
-    if (parsed.success) entries.push(parsed.data);
-    else skippedLines += 1;
-  }
-  return { entries, skippedLines };
+  const { values, skippedLines } = parseJsonLines(lines, transcriptEntrySchema);
+  return { entries: values, skippedLines };
 }
 
 /** What replay keeps besides the session itself. */

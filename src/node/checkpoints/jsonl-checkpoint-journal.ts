@@ -3,25 +3,12 @@ import { dirname } from 'node:path';
 import type { CheckpointJournal, JournalContents } from '../../core/checkpoints/checkpoint-ports';
 import type { CheckpointRecord } from '../../core/checkpoints/checkpoint-record';
 import { checkpointRecordSchema } from '../../core/checkpoints/checkpoint-record';
+import { parseJsonLines } from '../../core/text/json-lines';
 
 /** Parses journal text line by line; a torn or invalid line is counted and skipped. */
 export function parseJournal(text: string): JournalContents {
-  const records: CheckpointRecord[] = [];
-  let skippedLines = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      skippedLines += 1;
-      continue;
-    }
-    const parsed = checkpointRecordSchema.safeParse(json);
-    if (parsed.success) records.push(parsed.data);
-    else skippedLines += 1;
-  }
-  return { records, skippedLines };
+  const { values, skippedLines } = parseJsonLines(text.split('\n'), checkpointRecordSchema);
+  return { records: values, skippedLines };
 }
 
 /**

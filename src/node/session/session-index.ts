@@ -20,6 +20,7 @@ import {
   sessionSummarySchema,
 } from '../../core/session/session-summary';
 import { transcriptEntrySchema } from '../../core/session/transcript-entry';
+import { parseJsonLine } from '../../core/text/json-lines';
 
 /** The index's file in the sessions folder. */
 export const indexFileName = 'index.json';
@@ -262,7 +263,7 @@ function foldBytes(
   let summary = start?.summary ?? emptySessionSummary();
   for (const line of bytes.subarray(0, end).toString('utf8').split('\n')) {
     if (line.trim() === '') continue;
-    const parsed = safeEntry(line);
+    const parsed = parseJsonLine(line, transcriptEntrySchema);
     if (parsed) summary = foldSessionSummary(summary, parsed);
   }
   return {
@@ -273,17 +274,6 @@ function foldBytes(
     head: readHead(path, offset + end),
     summary,
   };
-}
-
-function safeEntry(line: string): z.infer<typeof transcriptEntrySchema> | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  const parsed = transcriptEntrySchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
 }
 
 function readFrom(path: string, position: number, length: number): Buffer {
