@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { Agent } from '../../core/agent/agent';
+import type { Agent } from '../../core/agent/agent';
 import type { AgentPorts, ContextTuning } from '../../core/agent/agent';
-import { ApprovingFileWriter } from '../../core/agent/approving-file-writer';
-import { EngineGate } from '../../core/agent/engine-gate';
-import { createCompactor, createSpanSummarizer } from '../../core/context/compactor';
 import { HookRunner } from '../../core/hooks/hook-runner';
-import { withPreCompactHooks } from '../../core/hooks/with-pre-compact-hooks';
 import type { McpServerManager } from '../../core/mcp/mcp-server-manager';
 import type { ModelClient, ModelInfo } from '../../core/model/model-client';
 import { resolveModelId } from '../../core/model/provider-defaults';
@@ -17,12 +12,6 @@ import type { PermissionMode } from '../../core/permissions/permission-mode';
 import type { Approver, Logger, Workspace } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
 import type { RestoredSession } from '../../core/session/restore-session';
-import { createSessionCallbacks } from '../../core/harness/session-callbacks';
-import type { SessionTitler } from '../../core/session/session-titler';
-import { withTitles } from '../../core/session/session-titler';
-import { createSubagentRunner } from '../../core/subagents/subagent-runner';
-import { toolsForModel } from '../../core/tools/builtin-tools';
-import { UsageLedger } from '../../core/usage/usage-ledger';
 import type { FileWriter } from '../../core/tools/file-writer';
 import type { AnyTool } from '../../core/tools/tool';
 import type { TreeSitterPaths } from '../bash-parser/tree-sitter-shell-parser';
@@ -33,7 +22,6 @@ import { SystemClock } from '../clock/system-clock';
 import { NodeFetcher } from '../fetch/node-fetcher';
 import { NodeHookExecutor } from '../hooks/node-hook-executor';
 import type { MemoryLocation } from '../memory/memory-location';
-import type { AutoMemory } from '../memory/open-auto-memory';
 import { openAutoMemory } from '../memory/open-auto-memory';
 import { RipgrepSearch } from '../search/ripgrep-search';
 import { projectSessionsDirectory } from '../project/project-directory';
@@ -42,16 +30,13 @@ import { NodeToolResultStore, toolResultsDirectory } from '../session/node-tool-
 import { loadSettings } from '../settings/settings-loader';
 import type { LoadedSettings } from '../settings/settings-loader';
 import { SettingsWatcher } from '../settings/settings-watcher';
-import { userConfigDirectory } from '../settings/settings-paths';
-import { addPermissionRule } from '../settings/settings-writer';
 import { NodeShell } from '../shell/node-shell';
 import { NodeWorkspace } from '../workspace/node-workspace';
+import { assembleAgent } from './assemble-agent';
 import { createPermissionEngine, rulesOf } from './create-permission-engine';
-import { createSessionTitler } from '../session/create-session-titler';
 import { createProviderClient, resolveModelRoles } from './model-roles';
 import type { ModelRoles } from './model-roles';
-import { loadPromptContext } from './load-prompt-context';
-import { mcpAgentParts, openMcpServers } from './mcp-session-parts';
+import { openMcpServers } from './mcp-session-parts';
 import type { McpSessionOptions } from './mcp-session-parts';
 import { projectRootOf } from './prompt-environment';
 
@@ -148,7 +133,7 @@ export interface NodeAgentSession {
 export type CreateNodeAgentResult = { ok: true; session: NodeAgentSession } | { ok: false; message: string };
 
 /** Where the session runs: the options' defaults filled in. */
-interface Place {
+export interface Place {
   env: Record<string, string | undefined>;
   logger: Logger;
   homeDir: string;
@@ -158,7 +143,7 @@ interface Place {
 }
 
 /** The saved session this one continues (if any), where it is saved, and where its long tool results go. */
-interface SavedSession {
+export interface SavedSession {
   store: JsonlTranscriptStore;
   sessionId: string;
   restored: RestoredSession | undefined;
@@ -166,7 +151,7 @@ interface SavedSession {
 }
 
 /** The main model and the roles around it. */
-interface Models {
+export interface Models {
   client: ModelClient;
   modelId: string;
   model: ModelInfo;
@@ -396,145 +381,4 @@ function createPorts(options: NodeAgentOptions, logger: Logger): AgentPorts {
     clock: overrides?.clock ?? new SystemClock(),
     logger,
   };
-}
-
-/** Everything the Agent is assembled from. */
-interface AgentParts {
-  options: NodeAgentOptions;
-  place: Place;
-  saved: SavedSession;
-  models: Models;
-  ports: AgentPorts;
-  engine: PermissionEngine;
-  hooks: HookRunner;
-  mcp: McpServerManager;
-  checkpoints: Checkpointing | undefined;
-  memory: AutoMemory;
-}
-
-async function assembleAgent(
-  parts: AgentParts,
-): Promise<{ agent: Agent; tools: AnyTool[]; titler: SessionTitler | undefined }> {
-  const { options, place, saved, models, ports, engine, hooks, mcp, checkpoints, memory } = parts;
-  const context = await loadPromptContext({
-    ...place,
-    hooks,
-    source: saved.restored ? 'resume' : 'startup',
-    mcpInstructions: () => mcp.instructions(),
-    ...(memory.prompt ? { autoMemory: memory.prompt } : {}),
-  });
-  // A tool denied outright is not offered at all: the model should not plan around it.
-  // Execute tools keep the files their command names when checkpoints are on.
-  const allowed = (tools: readonly AnyTool[]) => {
-    const offered = tools.filter((tool) => !engine.isToolDenied(tool));
-    return checkpoints ? checkpoints.tools(offered) : offered;
-  };
-  const tools = allowed([...toolsForModel(models.model), ...(memory.tool ? [memory.tool] : [])]);
-  const mcpParts = mcpAgentParts({
-    manager: mcp,
-    options,
-    env: place.env,
-    contextWindow: models.model.contextWindow,
-    allowed,
-  });
-  const callbacks = createSessionCallbacks({
-    hooks,
-    memory: context.memory,
-    workspace: ports.workspace,
-    shell: ports.shell,
-    clock: ports.clock,
-    logger: place.logger,
-    startupContext: context.startupContext,
-  });
-  const gate = createGate(parts);
-  const subagentInfo = models.roles.subagent.client.describe(models.roles.subagent.model);
-  const titler = options.titles
-    ? createSessionTitler({
-        store: saved.store,
-        sessionId: saved.sessionId,
-        small: models.roles.small,
-        clock: ports.clock,
-        logger: place.logger,
-        history: saved.restored?.messages,
-      })
-    : undefined;
-  const sink = saved.store.sink(saved.sessionId);
-  const transcript = titler ? withTitles(sink, titler) : sink;
-  // One ledger for the session: the main loop and every sub-agent count into it.
-  const usage = new UsageLedger();
-  if (!saved.restored) {
-    const start = { sessionId: saved.sessionId, cwd: place.cwd, model: models.modelId };
-    transcript.append({ type: 'session-start', ...start, timestamp: ports.clock.now() });
-  }
-  const agent = new Agent({
-    sessionId: saved.sessionId,
-    client: models.client,
-    model: models.modelId,
-    fallbackModel: options.fallbackModel,
-    maxTurns: options.maxTurns ?? 50,
-    tools,
-    ...mcpParts.agent,
-    ports,
-    gate,
-    cwd: place.cwd,
-    system: context.system,
-    subagents: createSubagentRunner({
-      parentSessionId: saved.sessionId,
-      ...models.roles.subagent,
-      tools: allowed(toolsForModel(subagentInfo, 'subagent')),
-      ...mcpParts.agent,
-      ports,
-      gate,
-      cwd: place.cwd,
-      system: context.system,
-      hooks,
-      usage,
-    }),
-    usage,
-    transcript,
-    ...(checkpoints ? { checkpoints: checkpoints.recorder } : {}),
-    compact: withPreCompactHooks(createCompactor({ client: models.client }), { hooks, logger: place.logger }),
-    collapse: createSpanSummarizer(models.roles.small),
-    toolResults: saved.toolResults,
-    ...(options.context ? { contextTuning: options.context } : {}),
-    history: saved.restored?.messages,
-    ...autoCompactPercent(place.env),
-    todos: saved.restored?.todos,
-    contextLedger: saved.restored?.context,
-    ...mcpParts.withDiagnostics(callbacks),
-  });
-  return { agent, tools, titler };
-}
-
-function reviewingWriterFor(options: NodeAgentOptions, workspace: Workspace): FileWriter {
-  const writer = options.overrides?.reviewingWriter;
-  if (typeof writer === 'function') return writer(workspace);
-  return writer ?? new ApprovingFileWriter(workspace, options.approver);
-}
-
-/** The gate over the engine: the person is asked through the Approver, "allow always" is saved. */
-function createGate(parts: AgentParts): EngineGate {
-  const { options, place, ports, engine, hooks } = parts;
-  return new EngineGate({
-    engine,
-    approver: options.approver,
-    reviewingWriter: reviewingWriterFor(options, ports.workspace),
-    hooks,
-    logger: place.logger,
-    persistRule: async (rule, scope) => {
-      const path =
-        scope === 'project'
-          ? join(place.projectRoot, '.claude', 'settings.local.json')
-          : join(userConfigDirectory(place.homeDir, place.env), 'settings.json');
-      const saved = await addPermissionRule(path, 'allow', rule);
-      if (!saved.ok) place.logger.warn(saved.message);
-      else place.logger.info(`Saved "${rule}" to ${path}`);
-    },
-  });
-}
-
-/** `CLAUDE_AUTOCOMPACT_PCT_OVERRIDE` (1–100): compaction sooner than the default, never later. */
-function autoCompactPercent(env: Record<string, string | undefined>): { autoCompactPercent?: number } {
-  const percent = Number(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE);
-  return Number.isFinite(percent) && percent >= 1 && percent <= 100 ? { autoCompactPercent: percent } : {};
 }
