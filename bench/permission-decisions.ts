@@ -159,6 +159,8 @@ const bashTool = buildTool({
   name: 'Bash',
   description: 'shell',
   inputSchema: z.object({ command: z.string() }),
+  // Rules on `Bash(…)` govern a tool by this trait, as they do the real Bash tool.
+  permissionKind: 'execute',
   permissionTarget: (input) => input.command,
   async *call() {
     return textResult('');
@@ -269,7 +271,7 @@ async function main(): Promise<void> {
       'decisions differing from the expected ask/deny': mismatched,
     },
   });
-  if (allowed > 0) process.exitCode = 1;
+  if (allowed > 0 || mismatched > 0) process.exitCode = 1;
 }
 
 void main();
