@@ -5,13 +5,9 @@
  * 100 ms), and what starting the bridge costs after activation. Median of three VS Code runs.
  * Run: `npx tsx bench/ide-bridge.ts` (about a minute a run).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { buildForVscode, vscodeSamples } from './vscode-samples';
 
-const root = join(__dirname, '..');
 const runs = 3;
 
 const sampleSchema = z.object({
@@ -25,38 +21,9 @@ const sampleSchema = z.object({
   ideReadyMs: z.number().nullable(),
 });
 
-function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  return result.status === 0;
-}
+buildForVscode('ide bridge');
 
-if (
-  !run(process.execPath, ['esbuild.mjs', '--production']) ||
-  !run(process.execPath, ['scripts/build-tests.mjs'])
-) {
-  process.stderr.write('ide bridge bench: the build failed\n');
-  process.exit(1);
-}
-
-const samples: z.infer<typeof sampleSchema>[] = [];
-for (let index = 0; index < runs; index += 1) {
-  const folder = mkdtempSync(join(tmpdir(), 'tandem-ide-bench-'));
-  const out = join(folder, 'result.json');
-  const ok = run(
-    process.execPath,
-    ['--import', 'tsx', 'test/integration/run.ts', '--no-build', '--grep', 'IDE bridge bench'],
-    { TANDEM_BENCH_OUT: out },
-  );
-  if (ok && existsSync(out)) {
-    const parsed = sampleSchema.safeParse(JSON.parse(readFileSync(out, 'utf8')));
-    if (parsed.success) samples.push(parsed.data);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
+const samples = vscodeSamples({ grep: 'IDE bridge bench', runs, schema: sampleSchema });
 
 const median = (pick: (sample: z.infer<typeof sampleSchema>) => number | null): string => {
   const values = samples

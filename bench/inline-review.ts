@@ -6,18 +6,14 @@
  * WorkspaceEdit and save. Medians; three VS Code runs.
  * Run: `npx tsx bench/inline-review.ts` (about two minutes).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { computeHunks } from '../src/core/review/compute-hunks';
 import { DocumentReview } from '../src/core/review/document-review';
 import type { ProposalReview } from '../src/core/review/proposal-review';
 import { textChangesFor } from '../src/core/review/text-changes-for';
 import { splitLines } from '../src/core/review/text-lines';
+import { buildForVscode, vscodeSamples } from './vscode-samples';
 
-const root = join(__dirname, '..');
 const runs = 3;
 const rounds = 15;
 
@@ -105,39 +101,8 @@ const sampleSchema = z.object({
   acceptBatchMs: z.number(),
 });
 
-function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  return result.status === 0;
-}
-
-if (
-  !run(process.execPath, ['esbuild.mjs', '--production']) ||
-  !run(process.execPath, ['scripts/build-tests.mjs'])
-) {
-  process.stderr.write('inline review bench: the build failed\n');
-  process.exit(1);
-}
-const samples: z.infer<typeof sampleSchema>[] = [];
-for (let index = 0; index < runs; index += 1) {
-  const folder = mkdtempSync(join(tmpdir(), 'tandem-review-bench-'));
-  const out = join(folder, 'result.json');
-  const ok = run(
-    process.execPath,
-    ['--import', 'tsx', 'test/integration/run.ts', '--no-build', '--grep', 'inline review bench'],
-    {
-      TANDEM_BENCH_OUT: out,
-    },
-  );
-  if (ok && existsSync(out)) {
-    const parsed = sampleSchema.safeParse(JSON.parse(readFileSync(out, 'utf8')));
-    if (parsed.success) samples.push(parsed.data);
-  }
-  rmSync(folder, { recursive: true, force: true });
-}
+buildForVscode('inline review');
+const samples = vscodeSamples({ grep: 'inline review bench', runs, schema: sampleSchema });
 const vscodeMedian = (pick: (sample: z.infer<typeof sampleSchema>) => number): string =>
   samples.length === 0 ? 'n/a' : median(samples.map(pick)).toFixed(1);
 
